@@ -1,0 +1,45 @@
+/**
+ * The API the preload puts on `window.signdrop`: domain methods and subscriptions,
+ * never channel names or ipcRenderer (see STYLE.md: the electron-vite template's mistake).
+ */
+import type { EventPayloads, PickedFile } from './contract';
+import type { ProfileInput, ProfileView } from './profile';
+import type { Result } from './result';
+import type { UploadItem } from './uploads';
+
+/** A dropped or pasted browser File; structurally typed so common/ needs no DOM types. */
+export interface DroppedFile {
+  readonly name: string;
+  readonly size: number;
+}
+
+export type FileSource = PickedFile | DroppedFile;
+
+export const isPickedFile = (f: FileSource): f is PickedFile => typeof (f as PickedFile).token === 'string';
+
+export type Unsubscribe = () => void;
+
+export interface SigndropApi {
+  readonly profiles: {
+    list(): Promise<Result<ProfileView[]>>;
+    save(profile: ProfileInput): Promise<Result<ProfileView>>;
+    remove(id: string): Promise<Result<null>>;
+  };
+  readonly files: {
+    /** Opens main's file dialog. */
+    pick(): Promise<Result<PickedFile[]>>;
+  };
+  readonly uploads: {
+    enqueue(request: {
+      profileId: string;
+      expiresInSeconds: number;
+      files: readonly FileSource[];
+    }): Promise<Result<UploadItem[]>>;
+    list(): Promise<Result<UploadItem[]>>;
+    onChanged(listener: (item: EventPayloads['uploads:changed']) => void): Unsubscribe;
+  };
+  readonly clipboard: {
+    /** Written by main: the sandboxed renderer has no reliable clipboard of its own. */
+    writeText(text: string): Promise<Result<null>>;
+  };
+}

@@ -1,0 +1,70 @@
+/**
+ * The IPC contract: every channel between renderer and main, named once, with the
+ * zod schema main uses to parse what arrives and the type of what goes back.
+ * The preload maps friendly methods onto these names; the renderer never sees them.
+ */
+import { z } from 'zod';
+import { expirySeconds, ProfileInput, type ProfileView } from './profile';
+import type { Result } from './result';
+import type { UploadItem } from './uploads';
+
+/** A file the user picked in main's open dialog; main keeps the path, the renderer gets a token. */
+export interface PickedFile {
+  readonly token: string;
+  readonly name: string;
+  readonly size: number;
+}
+
+/** A file to upload: a token from the open dialog, or a path the preload resolved from a dropped File. */
+export const FileRef = z.union([
+  z.object({ token: z.string().min(1).max(100) }).strict(),
+  z.object({ path: z.string().min(1).max(4096) }).strict(),
+]);
+export type FileRef = z.infer<typeof FileRef>;
+
+export const EnqueueInput = z
+  .object({
+    profileId: z.string().min(1),
+    expiresInSeconds: expirySeconds,
+    files: z.array(FileRef).min(1, 'Add at least one file.').max(100_000),
+  })
+  .strict();
+export type EnqueueInput = z.infer<typeof EnqueueInput>;
+
+const none = z.undefined();
+const byId = z.object({ id: z.string().min(1) }).strict();
+const text = z.object({ text: z.string().max(1_000_000) }).strict();
+
+interface Channel<S extends z.ZodType, R> {
+  readonly input: S;
+  /** Phantom: only its type is used. */
+  readonly result?: R;
+}
+const channel = <R>() => <S extends z.ZodType>(input: S): Channel<S, R> => ({ input });
+
+export const channels = {
+  'profiles:list': channel<ProfileView[]>()(none),
+  'profiles:save': channel<ProfileView>()(ProfileInput),
+  'profiles:remove': channel<null>()(byId),
+  'files:pick': channel<PickedFile[]>()(none),
+  'uploads:enqueue': channel<UploadItem[]>()(EnqueueInput),
+  'uploads:list': channel<UploadItem[]>()(none),
+  'clipboard:write': channel<null>()(text),
+} as const;
+
+export type ChannelName = keyof typeof channels;
+export type ChannelInput<C extends ChannelName> = z.input<(typeof channels)[C]['input']>;
+export type ChannelParsed<C extends ChannelName> = z.output<(typeof channels)[C]['input']>;
+export type ChannelValue<C extends ChannelName> = (typeof channels)[C] extends Channel<z.ZodType, infer R> ? R : never;
+export type ChannelResult<C extends ChannelName> = Result<ChannelValue<C>>;
+
+export const channelNames = Object.keys(channels) as ChannelName[];
+export const isChannelName = (name: unknown): name is ChannelName =>
+  typeof name === 'string' && Object.hasOwn(channels, name);
+
+/** Events main pushes to the renderer. */
+export interface EventPayloads {
+  'uploads:changed': UploadItem;
+}
+export type EventName = keyof EventPayloads;
+export const eventNames: readonly EventName[] = ['uploads:changed'];

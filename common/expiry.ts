@@ -1,0 +1,51 @@
+/** SigV4 presigned URLs live at most 7 days; longer ones are rejected by S3 (aws/aws-cli#5464). */
+export const MAX_PRESIGN_EXPIRY_S = 604_800;
+export const MIN_PRESIGN_EXPIRY_S = 1;
+
+export const EXPIRY_PRESETS: readonly { readonly label: string; readonly seconds: number }[] = [
+  { label: '15 minutes', seconds: 15 * 60 },
+  { label: '1 hour', seconds: 3600 },
+  { label: '1 day', seconds: 86_400 },
+  { label: '7 days', seconds: MAX_PRESIGN_EXPIRY_S },
+];
+
+const UNIT_SECONDS: Readonly<Record<string, number>> = { s: 1, m: 60, h: 3600, d: 86_400 };
+
+/**
+ * Parses "45s", "15m", "1h", "7d" or a plain number of seconds.
+ * Returns an error sentence instead of a number when the value cannot be a link lifetime.
+ */
+export function parseDuration(text: string): { seconds: number } | { error: string } {
+  const match = /^\s*(\d+)\s*([smhd]?)\s*$/i.exec(text);
+  if (!match) return { error: `"${text}" is not a duration: use 45s, 15m, 1h, 7d or a number of seconds.` };
+  const seconds = Number(match[1]) * (UNIT_SECONDS[(match[2] || 's').toLowerCase()] ?? 1);
+  const problem = checkExpiry(seconds);
+  return problem ? { error: problem } : { seconds };
+}
+
+/** Returns why an expiry cannot be signed, or undefined when it can. */
+export function checkExpiry(seconds: number): string | undefined {
+  if (!Number.isInteger(seconds) || seconds < MIN_PRESIGN_EXPIRY_S) {
+    return 'A link must live at least 1 second.';
+  }
+  if (seconds > MAX_PRESIGN_EXPIRY_S) {
+    return `A presigned link can live at most 7 days (604800 s); ${seconds} s was asked for. Choose 7d or less.`;
+  }
+  return undefined;
+}
+
+/** "1 hour", "7 days", "90 seconds": for messages and the UI. */
+export function describeDuration(seconds: number): string {
+  const units: [number, string][] = [
+    [86_400, 'day'],
+    [3600, 'hour'],
+    [60, 'minute'],
+  ];
+  for (const [size, name] of units) {
+    if (seconds % size === 0 && seconds >= size) {
+      const n = seconds / size;
+      return `${n} ${name}${n === 1 ? '' : 's'}`;
+    }
+  }
+  return `${seconds} second${seconds === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { DEFAULT_KEY_TEMPLATE } from './key-template';
+import { MAX_PRESIGN_EXPIRY_S, MIN_PRESIGN_EXPIRY_S } from './expiry';
+
+const httpUrl = z
+  .string()
+  .trim()
+  .refine((v) => v === '' || /^https?:\/\/[^\s/]+/i.test(v), 'The endpoint must start with http:// or https://, or be empty for AWS.');
+
+/** A bucket name as S3 allows it (3–63 chars, lowercase, digits, dots, hyphens). */
+const bucketName = z
+  .string()
+  .trim()
+  .regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'A bucket name is 3–63 lowercase letters, digits, dots or hyphens.');
+
+export const expirySeconds = z
+  .number()
+  .int()
+  .min(MIN_PRESIGN_EXPIRY_S, 'A link must live at least 1 second.')
+  .max(MAX_PRESIGN_EXPIRY_S, 'A presigned link can live at most 7 days (SigV4 limit).');
+
+/** What is stored on disk for a profile: everything but the secret, which lives in the OS keychain. */
+export const StoredProfile = z.object({
+  id: z.string().min(1),
+  name: z.string().trim().min(1, 'Give the profile a name.').max(100),
+  endpoint: httpUrl,
+  region: z.string().trim().max(64),
+  bucket: bucketName,
+  pathStyle: z.boolean(),
+  accessKeyId: z.string().trim().min(1, 'Enter the access key id.').max(256),
+  keyTemplate: z.string().min(1).max(512).default(DEFAULT_KEY_TEMPLATE),
+  defaultExpirySeconds: expirySeconds.default(86_400),
+});
+export type StoredProfile = z.infer<typeof StoredProfile>;
+
+/** What the renderer sends to create or edit a profile. An empty secret keeps the stored one. */
+export const ProfileInput = StoredProfile.omit({ id: true }).extend({
+  id: z.string().min(1).optional(),
+  secretAccessKey: z.string().max(1024).optional(),
+});
+export type ProfileInput = z.input<typeof ProfileInput>;
+
+/** What the renderer may know about a profile: whether a secret is set, never the secret. */
+export type ProfileView = StoredProfile & { readonly hasSecret: boolean };

@@ -1,0 +1,30 @@
+/** The secret half of a profile's credentials; the access key id is not secret and lives in the profile. */
+export interface Secret {
+  readonly secretAccessKey: string;
+  /** Present for temporary (STS/SSO) credentials. */
+  readonly sessionToken?: string;
+}
+
+/**
+ * Where secrets live. Only this interface touches the keychain; only the signer reads from it
+ * (STYLE.md: "secrets live in one room").
+ */
+export interface CredentialStore {
+  get(profileId: string): Promise<Secret | undefined>;
+  set(profileId: string, secret: Secret): Promise<void>;
+  delete(profileId: string): Promise<void>;
+}
+
+/** For tests of code that needs some store but is not about the keychain. */
+export class MemoryCredentialStore implements CredentialStore {
+  private readonly secrets = new Map<string, Secret>();
+  async get(profileId: string) {
+    return this.secrets.get(profileId);
+  }
+  async set(profileId: string, secret: Secret) {
+    this.secrets.set(profileId, secret);
+  }
+  async delete(profileId: string) {
+    this.secrets.delete(profileId);
+  }
+}

@@ -1,0 +1,28 @@
+import { S3Client } from '@aws-sdk/client-s3';
+import type { StoredProfile } from '../../common/profile';
+import type { Secret } from '../credentials/credential-store';
+
+/** AWS needs some region to sign; S3-compatible stores mostly accept any, and this one is AWS's default. */
+export const DEFAULT_REGION = 'us-east-1';
+
+/**
+ * An S3 client for a profile. Checksums only WHEN_REQUIRED: since SDK 3.729 the default adds
+ * CRC32 parameters to presigned PUT/UploadPart URLs (the checksum of an empty body), which
+ * AWS, R2 and MinIO then reject (aws/aws-sdk-js-v3#6810), and `x-amz-checksum-mode` to GET links.
+ */
+export function createS3Client(profile: StoredProfile, secret: Secret): S3Client {
+  return new S3Client({
+    region: profile.region || DEFAULT_REGION,
+    ...(profile.endpoint ? { endpoint: profile.endpoint } : {}),
+    forcePathStyle: profile.pathStyle,
+    credentials: {
+      accessKeyId: profile.accessKeyId,
+      secretAccessKey: secret.secretAccessKey,
+      ...(secret.sessionToken ? { sessionToken: secret.sessionToken } : {}),
+    },
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+    // Retries of the SDK's own calls (Create/Complete multipart, HeadObject); transfers retry themselves.
+    maxAttempts: 3,
+  });
+}

@@ -1,0 +1,67 @@
+/**
+ * What each IPC channel does, with its dependencies passed in and no electron import, so the
+ * e2e harness runs these very handlers in plain Node behind a Playwright binding.
+ */
+import { randomUUID } from 'node:crypto';
+import { stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import type { ChannelName, ChannelParsed, ChannelValue, EventName, EventPayloads, PickedFile } from '../../common/contract';
+import type { Core } from '../../core';
+import { collectFiles } from '../../core/uploads/collect-files';
+import { SigndropError } from '../../common/result';
+
+export interface HandlerDeps {
+  readonly core: Core;
+  /** Shows the OS open dialog; resolves the chosen paths (empty when cancelled). */
+  readonly showOpenDialog: () => Promise<string[]>;
+  readonly writeClipboard: (text: string) => void;
+  readonly emit: <E extends EventName>(event: E, payload: EventPayloads[E]) => void;
+}
+
+export type Handlers = {
+  [C in ChannelName]: (input: ChannelParsed<C>) => Promise<ChannelValue<C>>;
+};
+
+export function createHandlers({ core, showOpenDialog, writeClipboard, emit }: HandlerDeps): Handlers {
+  // Paths the user chose in our dialog, by token: the renderer holds tokens, not paths.
+  const picked = new Map<string, string>();
+
+  core.uploads.onChanged((item) => emit('uploads:changed', item));
+
+  return {
+    'profiles:list': () => core.profiles.list(),
+    'profiles:save': (input) => core.profiles.save(input),
+    'profiles:remove': async ({ id }) => {
+      await core.profiles.remove(id);
+      return null;
+    },
+    'files:pick': async () => {
+      const paths = await showOpenDialog();
+      return Promise.all(
+        paths.map(async (path): Promise<PickedFile> => {
+          const token = randomUUID();
+          picked.set(token, path);
+          return { token, name: basename(path), size: (await stat(path)).size };
+        }),
+      );
+    },
+    'uploads:enqueue': async ({ profileId, expiresInSeconds, files }) => {
+      const paths = files.map((ref) => {
+        if ('path' in ref) return ref.path;
+        const path = picked.get(ref.token);
+        if (!path) throw SigndropError.of('invalid-input', 'That file was not picked in this session; pick it again.');
+        return path;
+      });
+      const { files: local, problems } = await collectFiles(paths);
+      if (local.length === 0) {
+        throw SigndropError.of('file-unreadable', problems[0]?.message ?? 'Nothing to upload: the folders are empty.');
+      }
+      return core.uploads.enqueue({ profileId, expiresInSeconds, files: local });
+    },
+    'uploads:list': async () => core.uploads.list(),
+    'clipboard:write': async ({ text }) => {
+      writeClipboard(text);
+      return null;
+    },
+  };
+}

@@ -1,0 +1,31 @@
+import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
+import { randomBytes } from 'node:crypto';
+
+/** The radosgw user scripts/rgw/start.sh creates. */
+export const RGW_USER = { accessKeyId: 'TESTACCESSKEY', secretAccessKey: 'TESTSECRETKEY' } as const;
+export const RGW_OTHER_USER = { accessKeyId: 'OTHERACCESSKEY', secretAccessKey: 'OTHERSECRETKEY' } as const;
+export const RGW_REGION = 'us-east-1';
+
+export function rgwEndpoint(): string {
+  const endpoint = process.env['SIGNDROP_S3_ENDPOINT'];
+  if (!endpoint) throw new Error('radosgw is not running: run this tier through vitest (its globalSetup starts it) or `npm run test:all`.');
+  return endpoint;
+}
+
+export function adminClient(user: { accessKeyId: string; secretAccessKey: string } = RGW_USER): S3Client {
+  return new S3Client({
+    endpoint: rgwEndpoint(),
+    region: RGW_REGION,
+    forcePathStyle: true,
+    credentials: user,
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+  });
+}
+
+/** Each test gets its own bucket, so tests never see each other's objects. */
+export async function createTestBucket(prefix: string): Promise<string> {
+  const name = `${prefix}-${randomBytes(4).toString('hex')}`.toLowerCase().slice(0, 63);
+  await adminClient().send(new CreateBucketCommand({ Bucket: name }));
+  return name;
+}

@@ -1,0 +1,32 @@
+import { cruise, type ICruiseResult } from 'dependency-cruiser';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const config = require('../../.dependency-cruiser.cjs');
+const root = resolve(__dirname, '../..');
+
+async function violations(baseDir: string, folders: string[]): Promise<string[]> {
+  const result = await cruise(folders, { ...config.options, ruleSet: { forbidden: config.forbidden }, baseDir, validate: true });
+  const output = result.output as ICruiseResult;
+  // A package resolves to its file in node_modules; name it by the package instead.
+  const short = (to: string) => to.replace(/^(\.\.\/)*node_modules\/([^/]+)\/.*$/, '$2');
+  return output.summary.violations.map((v) => `${v.rule.name}: ${v.from} -> ${short(v.to)}`).sort();
+}
+
+describe('import boundaries', () => {
+  it('the project has no forbidden imports', async () => {
+    expect(await violations(root, ['core', 'common', 'main', 'preload', 'renderer', 'cli'])).toEqual([]);
+  }, 60_000);
+
+  it('catches each kind of forbidden import', async () => {
+    const found = await violations(resolve(__dirname, '../fixtures/boundaries'), ['core', 'common', 'main', 'renderer']);
+    expect(found).toEqual([
+      'common-is-pure: common/helper.ts -> fs',
+      'core-no-electron: core/engine.ts -> electron',
+      'nobody-imports-renderer: main/shell.ts -> renderer/view.ts',
+      'renderer-only-common: renderer/view.ts -> core/engine.ts',
+      'renderer-type-imports-only-common: renderer/view.ts -> core/engine.ts',
+    ]);
+  }, 60_000);
+});
