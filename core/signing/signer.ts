@@ -50,11 +50,11 @@ export class Signer {
   }
 
   async profile(profileId: string): Promise<StoredProfile> {
-    return (await this.client(profileId)).profile;
+    return (await this.resolve(profileId)).profile;
   }
 
   async presignGet(profileId: string, key: string, options: GetLinkOptions): Promise<PresignedRequest> {
-    const { client, profile } = await this.client(profileId);
+    const { client, profile } = await this.resolve(profileId);
     const name = options.downloadName ?? key.slice(key.lastIndexOf('/') + 1);
     const command = new GetObjectCommand({
       Bucket: profile.bucket,
@@ -66,7 +66,7 @@ export class Signer {
   }
 
   async presignPut(profileId: string, key: string, options: PutUrlOptions): Promise<PresignedRequest> {
-    const { client, profile } = await this.client(profileId);
+    const { client, profile } = await this.resolve(profileId);
     const command = new PutObjectCommand({
       Bucket: profile.bucket,
       Key: key,
@@ -88,7 +88,11 @@ export class Signer {
     return { url, method, expiresAt: new Date(signingDate.getTime() + expiresIn * 1000).toISOString() };
   }
 
-  private async client(profileId: string): Promise<{ client: S3Client; profile: StoredProfile }> {
+  /**
+   * The profile and its SDK client. For the signing modules in core/signing only
+   * (POST policies, multipart control): everything else gets URLs, never a client.
+   */
+  async resolve(profileId: string): Promise<{ client: S3Client; profile: StoredProfile }> {
     const cached = this.clients.get(profileId);
     if (cached) return cached;
     const profile = await this.profiles.get(profileId);
