@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# `npm run test:all`: every tier on real services, from a fresh clone.
+# Installs what is missing, builds, starts radosgw and a private keyring once, runs
+# unit, integration and e2e, and stops everything it started, whatever happens.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash scripts/ensure-deps.sh
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  npm ci --no-audit --no-fund
+fi
+
+npm run typecheck
+npm run build
+
+cleanup() {
+  set +e
+  [ -n "${SIGNDROP_KEYRING_DIR:-}" ] && bash scripts/keyring/stop.sh
+  [ -n "${SIGNDROP_RGW_DIR:-}" ] && bash scripts/rgw/stop.sh
+}
+trap cleanup EXIT INT TERM
+
+echo "Starting radosgw and the keyring…"
+set -a
+eval "$(bash scripts/rgw/start.sh)"
+eval "$(bash scripts/keyring/start.sh)"
+set +a
+echo "radosgw on $SIGNDROP_S3_ENDPOINT"
+
+npx vitest run --project unit --project integration --project e2e

@@ -1,0 +1,70 @@
+/**
+ * The real main-process side of the app, without Electron: core on a temporary data folder,
+ * the real keychain (a unique service name per test app), and the real IPC handlers behind
+ * `dispatch`. Only the OS bits Electron would provide (dialog, clipboard, webContents.send)
+ * are replaced, by recorders the tests read.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ChannelInput, ChannelName, ChannelValue, EventName, EventPayloads } from '../../common/contract';
+import type { Result } from '../../common/result';
+import { createCore } from '../../core';
+import { KeychainCredentialStore } from '../../core/credentials/keychain-store';
+import { dispatch } from '../../main/ipc/dispatch';
+import { createHandlers } from '../../main/ipc/handlers';
+
+export interface TestApp {
+  readonly dataDir: string;
+  readonly keychainService: string;
+  readonly clipboard: string[];
+  readonly events: { event: EventName; payload: unknown }[];
+  /** Every result the handlers returned, as the renderer would receive it. */
+  readonly results: Result<unknown>[];
+  /** Paths the next "open dialog" returns. */
+  dialogPaths: string[];
+  invoke<C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<Result<ChannelValue<C>>>;
+  /** Raw call, for inputs that break the contract on purpose. */
+  invokeRaw(channel: string, input: unknown): Promise<Result<unknown>>;
+  onEvent(listener: <E extends EventName>(event: E, payload: EventPayloads[E]) => void): void;
+  close(): Promise<void>;
+}
+
+export async function createTestApp(): Promise<TestApp> {
+  const dataDir = await mkdtemp(join(tmpdir(), 'signdrop-app-'));
+  const keychainService = `signdrop-test-${randomBytes(4).toString('hex')}`;
+  const credentials = new KeychainCredentialStore(keychainService);
+  const core = createCore({ dataDir, credentials });
+  const listeners: ((event: EventName, payload: never) => void)[] = [];
+  const app: TestApp = {
+    dataDir,
+    keychainService,
+    clipboard: [],
+    events: [],
+    results: [],
+    dialogPaths: [],
+    invoke: (channel, input) => app.invokeRaw(channel, input) as never,
+    invokeRaw: async (channel, input) => {
+      const result = await dispatch(handlers, channel, input);
+      app.results.push(result);
+      return result;
+    },
+    onEvent: (listener) => listeners.push(listener as never),
+    close: async () => {
+      const profiles = await core.profiles.list();
+      for (const p of profiles) await credentials.delete(p.id);
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+  const handlers = createHandlers({
+    core,
+    showOpenDialog: async () => app.dialogPaths,
+    writeClipboard: (text) => app.clipboard.push(text),
+    emit: (event, payload) => {
+      app.events.push({ event, payload });
+      for (const l of listeners) l(event, payload as never);
+    },
+  });
+  return app;
+}
