@@ -13,7 +13,7 @@ const scripts = resolve(__dirname, '../../scripts');
 function parseAssignments(stdout: string): Record<string, string> {
   const env: Record<string, string> = {};
   for (const line of stdout.split('\n')) {
-    const m = /^([A-Z_]+)='?(.*?)'?$/.exec(line.trim());
+    const m = /^([A-Z0-9_]+)='?(.*?)'?$/.exec(line.trim());
     if (m) env[m[1]!] = m[2]!;
   }
   return env;
