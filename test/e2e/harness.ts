@@ -1,0 +1,139 @@
+/**
+ * The e2e harness: the built renderer served on 127.0.0.1 in Debian's Chromium, with
+ * `window.signdrop` forwarded through `page.exposeBinding` to the real handlers, core,
+ * keychain and radosgw in this Node process. It replaces Electron's transport and nothing else.
+ */
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, relative, resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { build } from 'vite';
+import { CONTENT_SECURITY_POLICY } from '../../main/security';
+import { createTestApp, type TestApp } from '../support/app';
+
+const ROOT = resolve(__dirname, '../..');
+const RENDERER_DIR = join(ROOT, 'out/renderer');
+export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+
+// Flags from shared/reference/services.md: without the background-networking ones Chromium
+// floods the closed network with connections.
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+};
+
+function serveRenderer(): Promise<Server> {
+  const server = createServer(async (req, res) => {
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    const file = normalize(join(RENDERER_DIR, path === '/' ? 'index.html' : decodeURIComponent(path)));
+    if (relative(RENDERER_DIR, file).startsWith('..')) return void res.writeHead(404).end();
+    try {
+      const body = await readFile(file);
+      // The same CSP header main's app:// protocol sends.
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-security-policy': CONTENT_SECURITY_POLICY });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
+}
+
+let bridgeCode: Promise<string> | undefined;
+/** The page bridge bundled once per run, as an IIFE like Electron would load a preload. */
+function bundleBridge(): Promise<string> {
+  bridgeCode ??= build({
+    configFile: false,
+    logLevel: 'silent',
+    build: {
+      write: false,
+      minify: false,
+      lib: { entry: join(__dirname, 'page-bridge.ts'), formats: ['iife'], name: 'SigndropBridge' },
+    },
+  }).then((out) => {
+    const outputs = Array.isArray(out) ? out : [out];
+    const chunk = outputs.flatMap((o) => ('output' in o ? o.output : [])).find((c) => c.type === 'chunk');
+    if (!chunk || chunk.type !== 'chunk') throw new Error('page bridge did not bundle');
+    return chunk.code;
+  });
+  return bridgeCode;
+}
+
+export interface Harness {
+  readonly app: TestApp;
+  readonly page: Page;
+  readonly browser: Browser;
+  readonly url: string;
+  /** Drops real files on the window, as a user dragging them from the file manager would. */
+  dropFiles(paths: string[]): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startHarness(options: { colorScheme?: 'light' | 'dark' } = {}): Promise<Harness> {
+  if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
+    throw new Error('The renderer is not built: run `npm run build` (npm run test:all does).');
+  }
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`Chromium not found at ${CHROMIUM}: run 'npm run test:all' (installs it) or apt-get install -y chromium.`);
+  }
+  const [app, server, bridge] = await Promise.all([createTestApp(), serveRenderer(), bundleBridge()]);
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const context = await browser.newContext({ viewport: { width: 1000, height: 720 }, colorScheme: options.colorScheme ?? 'light' });
+  const page = await context.newPage();
+  const pageErrors: string[] = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  await page.exposeBinding('__signdropInvoke', (_source, channel: string, input: unknown) => app.invokeRaw(channel, input));
+  app.onEvent((event, payload) => {
+    void page.evaluate(([e, p]) => (window as unknown as { __signdropEmit?: (e: string, p: unknown) => void }).__signdropEmit?.(e, p), [event, payload] as const).catch(() => undefined);
+  });
+  await page.addInitScript({ content: bridge });
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  await page.goto(url);
+
+  return {
+    app,
+    page,
+    browser,
+    url,
+    async dropFiles(paths) {
+      const files = await Promise.all(
+        paths.map(async (path) => ({ path, name: path.slice(path.lastIndexOf('/') + 1), data: (await readFile(path)).toString('base64') })),
+      );
+      await page.evaluate((dropped) => {
+        const w = window as unknown as { __signdropPaths: Record<string, string> };
+        const transfer = new DataTransfer();
+        for (const f of dropped) {
+          w.__signdropPaths[f.name] = f.path;
+          const bytes = Uint8Array.from(atob(f.data), (c) => c.charCodeAt(0));
+          transfer.items.add(new File([bytes], f.name));
+        }
+        for (const type of ['dragenter', 'dragover', 'drop']) {
+          // Dispatched on the element under the pointer; it bubbles to the window as a real drop does.
+          const target = document.elementFromPoint(window.innerWidth / 2, window.innerHeight / 2) ?? document.body;
+          target.dispatchEvent(new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }));
+        }
+      }, files);
+    },
+    async close() {
+      await browser.close();
+      await new Promise((ok) => server.close(ok));
+      await app.close();
+      if (pageErrors.length > 0) throw new Error(`The page threw: ${pageErrors.join('; ')}`);
+    },
+  };
+}

@@ -1,0 +1,37 @@
+/**
+ * Runs inside the page in place of Electron's preload: the real preload mapping
+ * (preload/api.ts) over a Playwright binding instead of ipcRenderer. Bundled by the harness.
+ */
+import type { DroppedFile } from '../../common/api';
+import type { EventName } from '../../common/contract';
+import { createApi } from '../../preload/api';
+
+interface HarnessWindow {
+  __signdropInvoke(channel: string, input: unknown): Promise<never>;
+  __signdropEmit?: (event: EventName, payload: unknown) => void;
+  /** What Electron's webUtils.getPathForFile would answer: the test registers the real files it drops. */
+  __signdropPaths: Record<string, string>;
+  signdrop: unknown;
+}
+
+const w = window as unknown as HarnessWindow;
+const listeners = new Map<EventName, Set<(payload: never) => void>>();
+w.__signdropPaths = {};
+w.__signdropEmit = (event, payload) => {
+  for (const l of listeners.get(event) ?? []) l(payload as never);
+};
+
+w.signdrop = createApi({
+  invoke: (channel, input) => w.__signdropInvoke(channel, input),
+  on: (event, listener) => {
+    const set = listeners.get(event) ?? new Set();
+    listeners.set(event, set);
+    set.add(listener as (payload: never) => void);
+    return () => set.delete(listener as (payload: never) => void);
+  },
+  pathForFile: (file: DroppedFile) => {
+    const path = w.__signdropPaths[file.name];
+    if (!path) throw new Error(`The test dropped ${file.name} without registering its path.`);
+    return path;
+  },
+});
