@@ -3,6 +3,7 @@
  * never channel names or ipcRenderer (see STYLE.md: the electron-vite template's mistake).
  */
 import type { EventPayloads, PickedFile } from './contract';
+import type { LinkRecord } from './links';
 import type { ProfileInput, ProfileView } from './profile';
 import type { Result } from './result';
 import type { UploadItem } from './uploads';
@@ -37,6 +38,14 @@ export interface SigndropApi {
     }): Promise<Result<UploadItem[]>>;
     list(): Promise<Result<UploadItem[]>>;
     onChanged(listener: (item: EventPayloads['uploads:changed']) => void): Unsubscribe;
+  };
+  readonly links: {
+    /** Every link made, newest first. */
+    list(): Promise<Result<LinkRecord[]>>;
+    /** Signs a new link to the same object with a new expiry. */
+    renew(id: string, expiresInSeconds: number): Promise<Result<LinkRecord>>;
+    /** Deletes the object from the bucket, which ends access through every link to it. */
+    deleteObject(id: string): Promise<Result<null>>;
   };
   readonly clipboard: {
     /** Written by main: the sandboxed renderer has no reliable clipboard of its own. */

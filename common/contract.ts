@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { expirySeconds, ProfileInput, type ProfileView } from './profile';
+import type { LinkRecord } from './links';
 import type { Result } from './result';
 import type { UploadItem } from './uploads';
 
@@ -49,6 +50,9 @@ export const channels = {
   'files:pick': channel<PickedFile[]>()(none),
   'uploads:enqueue': channel<UploadItem[]>()(EnqueueInput),
   'uploads:list': channel<UploadItem[]>()(none),
+  'links:list': channel<LinkRecord[]>()(none),
+  'links:renew': channel<LinkRecord>()(z.object({ id: z.string().min(1), expiresInSeconds: expirySeconds }).strict()),
+  'links:delete-object': channel<null>()(byId),
   'clipboard:write': channel<null>()(text),
 } as const;
 

@@ -11,6 +11,7 @@ export interface ShareLink {
 /** One file in the queue, as the renderer and the CLI see it. */
 export interface UploadItem {
   readonly id: string;
+  readonly profileId: string;
   readonly name: string;
   readonly size: number;
   readonly key: string;

@@ -1,4 +1,6 @@
 import type { CredentialStore } from './credentials/credential-store';
+import { LinkHistory } from './links/link-history';
+import { LinkService } from './links/link-service';
 import { ProfileService } from './profiles/profile-service';
 import { ProfileStore } from './profiles/profile-store';
 import { Signer } from './signing/signer';
@@ -15,10 +17,20 @@ export interface CoreOptions {
 export function createCore({ dataDir, credentials, now }: CoreOptions) {
   const store = new ProfileStore(dataDir);
   const signer = new Signer(store, credentials, now);
+  const uploads = new UploadQueue(signer);
+  const links = new LinkService(new LinkHistory(dataDir, now), signer);
+  // Every finished upload's link goes into the history, once.
+  const recorded = new Set<string>();
+  uploads.onChanged((item) => {
+    if (item.state !== 'completed' || recorded.has(item.id)) return;
+    recorded.add(item.id);
+    links.recordUpload(item)?.catch((e: unknown) => console.error(`[signdrop] could not record a link: ${(e as Error).message}`));
+  });
   return {
     signer,
     profiles: new ProfileService(store, credentials, signer),
-    uploads: new UploadQueue(signer),
+    uploads,
+    links,
   };
 }
 

@@ -34,6 +34,11 @@ export function createApi(transport: Transport): SigndropApi {
       list: () => invoke('uploads:list', undefined),
       onChanged: (listener) => transport.on('uploads:changed', listener),
     },
+    links: {
+      list: () => invoke('links:list', undefined),
+      renew: (id, expiresInSeconds) => invoke('links:renew', { id, expiresInSeconds }),
+      deleteObject: (id) => invoke('links:delete-object', { id }),
+    },
     clipboard: {
       writeText: (text) => invoke('clipboard:write', { text }),
     },

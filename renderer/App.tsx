@@ -1,20 +1,30 @@
-import { useCallback, useEffect, useReducer, useState } from 'react';
+import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import type { FileSource } from '../common/api';
 import type { ProfileView } from '../common/profile';
 import type { AppError } from '../common/result';
+import type { UploadItem } from '../common/uploads';
 import { api } from './api';
 import { useWindowDrop } from './components/DropZone';
 import { ExpiryPicker } from './components/ExpiryPicker';
+import { HistoryView } from './components/HistoryView';
+import { KeyPreview } from './components/KeyPreview';
 import { ProfileForm } from './components/ProfileForm';
-import { UploadRow } from './components/UploadRow';
+import { QueueHeader } from './components/QueueHeader';
+import { UploadList } from './components/UploadList';
 import { emptyUploads, selectItems, uploadsReducer } from './state/uploads';
+
+type View = 'uploads' | 'history' | 'add-profile';
 
 export function App() {
   const [profiles, setProfiles] = useState<ProfileView[]>();
   const [profileId, setProfileId] = useState<string>();
   const [expiry, setExpiry] = useState(86_400);
+  const [view, setView] = useState<View>('uploads');
+  const [autoCopy, setAutoCopy] = useState(false);
   const [error, setError] = useState<AppError>();
   const [uploads, dispatch] = useReducer(uploadsReducer, emptyUploads);
+  // The batch that holds a single file, for "copy the link when a single file finishes".
+  const singleFileBatch = useRef<string>(undefined);
 
   useEffect(() => {
     void api()
@@ -30,14 +40,23 @@ export function App() {
     return api().uploads.onChanged((item) => dispatch({ type: 'upsert', items: [item] }));
   }, []);
 
+  const singleDone = singleFileBatch.current ? uploads.byId[singleFileBatch.current] : undefined;
+  useEffect(() => {
+    if (autoCopy && singleDone?.state === 'completed' && singleDone.link) {
+      singleFileBatch.current = undefined;
+      void api().clipboard.writeText(singleDone.link.url);
+    }
+  }, [autoCopy, singleDone]);
+
   const enqueue = useCallback(
     async (files: readonly FileSource[]) => {
       if (!profileId || files.length === 0) return;
+      setView('uploads');
       const result = await api().uploads.enqueue({ profileId, expiresInSeconds: expiry, files });
-      if (result.ok) {
-        setError(undefined);
-        dispatch({ type: 'add', items: result.value });
-      } else setError(result.error);
+      if (!result.ok) return setError(result.error);
+      setError(undefined);
+      singleFileBatch.current = result.value.length === 1 ? result.value[0]!.id : undefined;
+      dispatch({ type: 'add', items: result.value });
     },
     [profileId, expiry],
   );
@@ -48,6 +67,7 @@ export function App() {
   const onSaved = (profile: ProfileView) => {
     setProfiles((list) => [...(list ?? []).filter((p) => p.id !== profile.id), profile]);
     setProfileId(profile.id);
+    setView('uploads');
   };
 
   if (profiles.length === 0) {
@@ -64,44 +84,64 @@ export function App() {
     );
   }
 
-  const items = selectItems(uploads);
+  const items: UploadItem[] = selectItems(uploads);
+  const profile = profiles.find((p) => p.id === profileId) ?? profiles[0]!;
   return (
     <main className="app">
       <header className="toolbar">
         <h1>Signdrop</h1>
-        <label className="inline">
-          Profile
-          <select value={profileId} onChange={(e) => setProfileId(e.target.value)}>
-            {profiles.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name} ({p.bucket})
-              </option>
-            ))}
-          </select>
-        </label>
-        <ExpiryPicker value={expiry} onChange={setExpiry} />
-        <button
-          type="button"
-          onClick={async () => {
-            const picked = await api().files.pick();
-            if (picked.ok) await enqueue(picked.value);
-            else setError(picked.error);
-          }}
-        >
-          Choose files…
-        </button>
-      </header>
-      {error && <p role="alert" className="error">{error.message}</p>}
-      {items.length === 0 ? (
-        <section className="empty" aria-label="Drop area">
-          <p>Drop files or folders anywhere in this window.</p>
-        </section>
-      ) : (
-        <ul className="uploads" aria-label="Uploads">
-          {items.map((item) => (
-            <UploadRow key={item.id} item={item} />
+        <nav aria-label="Views" className="tabs">
+          {(['uploads', 'history'] as const).map((v) => (
+            <button key={v} type="button" className="tab" aria-current={view === v ? 'page' : undefined} onClick={() => setView(v)}>
+              {v === 'uploads' ? 'Uploads' : 'History'}
+            </button>
           ))}
-        </ul>
+        </nav>
+      </header>
+      {view === 'history' && <HistoryView />}
+      {view === 'add-profile' && <ProfileForm onSaved={onSaved} />}
+      {view === 'uploads' && (
+        <>
+          <section className="options" aria-label="Upload options">
+            <label className="inline">
+              Profile
+              <select
+                value={profile.id}
+                onChange={(e) => (e.target.value === 'add' ? setView('add-profile') : setProfileId(e.target.value))}
+              >
+                {profiles.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.name} ({p.bucket})
+                  </option>
+                ))}
+                <option value="add">Add a profile…</option>
+              </select>
+            </label>
+            <ExpiryPicker value={expiry} onChange={setExpiry} />
+            <button
+              type="button"
+              onClick={async () => {
+                const picked = await api().files.pick();
+                if (picked.ok) await enqueue(picked.value);
+                else setError(picked.error);
+              }}
+            >
+              Choose files…
+            </button>
+          </section>
+          <KeyPreview profile={profile} />
+          {error && <p role="alert" className="error">{error.message}</p>}
+          {items.length === 0 ? (
+            <section className="empty" aria-label="Drop area">
+              <p>Drop files or folders anywhere in this window.</p>
+            </section>
+          ) : (
+            <>
+              <QueueHeader items={items} autoCopy={autoCopy} onAutoCopy={setAutoCopy} />
+              <UploadList items={items} />
+            </>
+          )}
+        </>
       )}
       {dragging && (
         <div className="drop-overlay" aria-hidden="true">

@@ -41,6 +41,7 @@ export class UploadQueue {
       const rendered = renderKey(profile.keyTemplate, { relativePath: file.relativePath, now, uuid: randomUUID() });
       const item: UploadItem = {
         id: randomUUID(),
+        profileId: request.profileId,
         name: file.relativePath,
         size: file.size,
         key: 'key' in rendered ? rendered.key : '',

@@ -59,6 +59,9 @@ export function createHandlers({ core, showOpenDialog, writeClipboard, emit }: H
       return core.uploads.enqueue({ profileId, expiresInSeconds, files: local });
     },
     'uploads:list': async () => core.uploads.list(),
+    'links:list': () => core.links.list(),
+    'links:renew': ({ id, expiresInSeconds }) => core.links.renew(id, expiresInSeconds),
+    'links:delete-object': ({ id }) => core.links.deleteObject(id),
     'clipboard:write': async ({ text }) => {
       writeClipboard(text);
       return null;

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { ProfileInput, ProfileView } from '../../common/profile';
+import { PROVIDER_PRESETS } from '../../common/providers';
 import type { AppError } from '../../common/result';
 import { api } from '../api';
 
@@ -14,6 +15,8 @@ export function ProfileForm({ onSaved }: Props) {
   const [fields, setFields] = useState(empty);
   const [error, setError] = useState<AppError>();
   const [saving, setSaving] = useState(false);
+  const [provider, setProvider] = useState('aws');
+  const preset = PROVIDER_PRESETS.find((p) => p.id === provider);
 
   const set = <K extends keyof typeof empty>(key: K, value: (typeof empty)[K]) => setFields((f) => ({ ...f, [key]: value }));
 
@@ -35,6 +38,24 @@ export function ProfileForm({ onSaved }: Props) {
   return (
     <form className="card profile-form" onSubmit={submit} aria-labelledby="profile-form-title">
       <h2 id="profile-form-title">Add a storage profile</h2>
+      <label>
+        Provider
+        <select
+          value={provider}
+          onChange={(e) => {
+            const next = PROVIDER_PRESETS.find((p) => p.id === e.target.value)!;
+            setProvider(next.id);
+            setFields((f) => ({ ...f, endpoint: next.endpoint, region: next.region, pathStyle: next.pathStyle }));
+          }}
+        >
+          {PROVIDER_PRESETS.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.label}
+            </option>
+          ))}
+        </select>
+      </label>
+      {preset && <p className="hint">{preset.hint}</p>}
       <label>
         Name
         <input required value={fields.name} onChange={(e) => set('name', e.target.value)} placeholder="Work bucket" />

@@ -1,6 +1,6 @@
 import type { UploadItem } from '../../common/uploads';
-import { api } from '../api';
 import { formatBytes } from '../format';
+import { LinkTools } from './LinkTools';
 
 const STATE_LABEL: Record<UploadItem['state'], string> = {
   queued: 'Queued',
@@ -14,11 +14,14 @@ const STATE_LABEL: Record<UploadItem['state'], string> = {
 export function UploadRow({ item }: { readonly item: UploadItem }) {
   const percent = item.size === 0 ? (item.state === 'completed' ? 100 : 0) : Math.round((item.bytesSent / item.size) * 100);
   return (
-    <li className={`upload upload-${item.state}`} aria-label={item.name}>
+    <div className={`upload upload-${item.state}`} role="listitem" aria-label={item.name}>
       <div className="upload-head">
         <span className="upload-name">{item.name}</span>
         <span className="upload-size">{formatBytes(item.size)}</span>
         <span className="upload-state">{STATE_LABEL[item.state]}</span>
+      </div>
+      <div className="upload-key hint" title={item.key}>
+        {item.bucket}/{item.key}
       </div>
       <progress max={100} value={percent} aria-label={`${item.name} progress`} />
       {item.error && (
@@ -26,15 +29,7 @@ export function UploadRow({ item }: { readonly item: UploadItem }) {
           {item.error.message}
         </p>
       )}
-      {item.link && (
-        <div className="link">
-          <input readOnly value={item.link.url} aria-label={`Link to ${item.name}`} onFocus={(e) => e.target.select()} />
-          <button type="button" onClick={() => void api().clipboard.writeText(item.link!.url)}>
-            Copy
-          </button>
-          <span className="hint">expires {new Date(item.link.expiresAt).toLocaleString()}</span>
-        </div>
-      )}
-    </li>
+      {item.link && <LinkTools url={item.link.url} name={item.name} />}
+    </div>
   );
 }

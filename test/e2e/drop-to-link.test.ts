@@ -48,9 +48,9 @@ describe('drop a file, get a link', () => {
     const { page } = h;
     await page.getByLabel('Links expire after').selectOption({ label: '1 hour' });
     await h.dropFiles([file]);
-    const link = page.getByLabel('Link to quarterly report (final).pdf');
+    const link = page.getByLabel('Link to quarterly report (final).pdf', { exact: true });
     await link.waitFor({ timeout: 30_000 });
-    await page.getByRole('button', { name: 'Copy' }).click();
+    await page.getByRole('button', { name: 'Copy link to quarterly report (final).pdf' }).click();
     await expect.poll(() => h.app.clipboard.length).toBe(1);
     const url = h.app.clipboard[0]!;
     expect(await link.inputValue()).toBe(url);

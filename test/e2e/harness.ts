@@ -4,7 +4,7 @@
  * keychain and radosgw in this Node process. It replaces Electron's transport and nothing else.
  */
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, relative, resolve } from 'node:path';
@@ -12,6 +12,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { build } from 'vite';
 import { CONTENT_SECURITY_POLICY } from '../../main/security';
 import { createTestApp, type TestApp } from '../support/app';
+import { RGW_REGION, RGW_USER, rgwEndpoint } from '../support/s3';
 
 const ROOT = resolve(__dirname, '../..');
 const RENDERER_DIR = join(ROOT, 'out/renderer');
@@ -79,12 +80,23 @@ export interface Harness {
   readonly page: Page;
   readonly browser: Browser;
   readonly url: string;
-  /** Drops real files on the window, as a user dragging them from the file manager would. */
+  /**
+   * Drops real files and folders on the window, as a user dragging them from the file manager
+   * would. A folder arrives as a File named after it, as in Electron, and resolves to its path.
+   */
   dropFiles(paths: string[]): Promise<void>;
+  /** Adds a storage profile on radosgw through the form, as a user would. */
+  addProfile(bucket: string): Promise<void>;
   close(): Promise<void>;
 }
 
-export async function startHarness(options: { colorScheme?: 'light' | 'dark' } = {}): Promise<Harness> {
+export interface HarnessOptions {
+  readonly colorScheme?: 'light' | 'dark';
+  /** Installs Playwright's controllable clock in the page (for countdowns and expiry). */
+  readonly clock?: boolean;
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
     throw new Error('The renderer is not built: run `npm run build` (npm run test:all does).');
   }
@@ -102,6 +114,7 @@ export async function startHarness(options: { colorScheme?: 'light' | 'dark' } =
     void page.evaluate(([e, p]) => (window as unknown as { __signdropEmit?: (e: string, p: unknown) => void }).__signdropEmit?.(e, p), [event, payload] as const).catch(() => undefined);
   });
   await page.addInitScript({ content: bridge });
+  if (options.clock) await page.clock.install();
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
   await page.goto(url);
 
@@ -112,7 +125,11 @@ export async function startHarness(options: { colorScheme?: 'light' | 'dark' } =
     url,
     async dropFiles(paths) {
       const files = await Promise.all(
-        paths.map(async (path) => ({ path, name: path.slice(path.lastIndexOf('/') + 1), data: (await readFile(path)).toString('base64') })),
+        paths.map(async (path) => ({
+          path,
+          name: path.slice(path.lastIndexOf('/') + 1),
+          data: (await stat(path)).isDirectory() ? '' : (await readFile(path)).toString('base64'),
+        })),
       );
       await page.evaluate((dropped) => {
         const w = window as unknown as { __signdropPaths: Record<string, string> };
@@ -128,6 +145,17 @@ export async function startHarness(options: { colorScheme?: 'light' | 'dark' } =
           target.dispatchEvent(new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }));
         }
       }, files);
+    },
+    async addProfile(bucket) {
+      await page.getByLabel('Name').fill('Local Ceph');
+      await page.getByLabel('Provider').selectOption({ label: 'MinIO / Ceph' });
+      await page.getByLabel('Endpoint').fill(rgwEndpoint());
+      await page.getByLabel('Region').fill(RGW_REGION);
+      await page.getByLabel('Bucket').fill(bucket);
+      await page.getByLabel('Access key id').fill(RGW_USER.accessKeyId);
+      await page.getByLabel('Secret access key').fill(RGW_USER.secretAccessKey);
+      await page.getByRole('button', { name: 'Save profile' }).click();
+      await page.getByRole('button', { name: 'Choose files…' }).waitFor();
     },
     async close() {
       await browser.close();

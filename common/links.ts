@@ -1,0 +1,31 @@
+/** A link Signdrop made, as the history keeps it. */
+export interface LinkRecord {
+  readonly id: string;
+  readonly profileId: string;
+  readonly bucket: string;
+  readonly key: string;
+  /** The name the download is saved under. */
+  readonly name: string;
+  readonly size: number;
+  readonly url: string;
+  readonly createdAt: string;
+  /** The real expiry: already clamped to temporary credentials where they apply. */
+  readonly expiresAt: string;
+  /** Set once the object was deleted to end access. */
+  readonly deletedAt?: string;
+}
+
+export const isExpired = (link: Pick<LinkRecord, 'expiresAt'>, now: Date): boolean => Date.parse(link.expiresAt) <= now.getTime();
+
+/** "3 d 4 h", "5 min", "expired": how long a link still lives. */
+export function timeLeft(link: Pick<LinkRecord, 'expiresAt'>, now: Date): string {
+  const seconds = Math.floor((Date.parse(link.expiresAt) - now.getTime()) / 1000);
+  if (seconds <= 0) return 'expired';
+  const d = Math.floor(seconds / 86_400);
+  const h = Math.floor((seconds % 86_400) / 3600);
+  const m = Math.floor((seconds % 3600) / 60);
+  if (d > 0) return `${d} d ${h} h`;
+  if (h > 0) return `${h} h ${m} min`;
+  if (m > 0) return `${m} min`;
+  return `${seconds} s`;
+}

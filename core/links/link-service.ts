@@ -1,0 +1,54 @@
+import type { LinkRecord } from '../../common/links';
+import { SigndropError } from '../../common/result';
+import type { UploadItem } from '../../common/uploads';
+import { deleteObject } from '../signing/delete-object';
+import type { Signer } from '../signing/signer';
+import type { LinkHistory } from './link-history';
+
+/** The link history as the app uses it: record, re-sign with a new expiry, end access. */
+export class LinkService {
+  constructor(
+    private readonly history: LinkHistory,
+    private readonly signer: Signer,
+  ) {}
+
+  list(): Promise<LinkRecord[]> {
+    return this.history.list();
+  }
+
+  /** Records the link of a finished upload. */
+  recordUpload(item: UploadItem): Promise<LinkRecord> | undefined {
+    if (item.state !== 'completed' || !item.link) return undefined;
+    return this.history.add({
+      profileId: item.profileId,
+      bucket: item.bucket,
+      key: item.key,
+      name: item.name.slice(item.name.lastIndexOf('/') + 1),
+      size: item.size,
+      url: item.link.url,
+      expiresAt: item.link.expiresAt,
+    });
+  }
+
+  /** A new link to the same object with a new expiry; the old one keeps its own. */
+  async renew(id: string, expiresInSeconds: number): Promise<LinkRecord> {
+    const link = await this.existing(id);
+    if (link.deletedAt) throw SigndropError.of('not-found', `${link.name} was deleted; upload it again to share it.`);
+    const signed = await this.signer.presignGet(link.profileId, link.key, { expiresInSeconds, downloadName: link.name });
+    return this.history.add({ ...link, url: signed.url, expiresAt: signed.expiresAt });
+  }
+
+  /** Deletes the object, so every link to it stops working. */
+  async deleteObject(id: string): Promise<null> {
+    const link = await this.existing(id);
+    await deleteObject(this.signer, link.profileId, link.key);
+    await this.history.markDeleted(link.profileId, link.bucket, link.key);
+    return null;
+  }
+
+  private async existing(id: string): Promise<LinkRecord> {
+    const link = await this.history.get(id);
+    if (!link) throw SigndropError.of('not-found', 'That link is no longer in the history.');
+    return link;
+  }
+}

@@ -1,0 +1,65 @@
+/**
+ * Several real files and a folder dropped at once: every one lands in radosgw, and the links
+ * from "Copy all links" download exactly their bytes.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestBucket } from '../support/s3';
+import { startHarness, type Harness } from './harness';
+
+describe('a batch of files and a folder', () => {
+  let h: Harness;
+  let dir: string;
+  const contents = new Map<string, Buffer>();
+
+  beforeAll(async () => {
+    h = await startHarness();
+    dir = await mkdtemp(join(tmpdir(), 'signdrop-batch-'));
+    await mkdir(join(dir, 'photos', 'raw'), { recursive: true });
+    const files = ['notes.txt', 'naïve café #1 & more.md', '🎉 party.bin', 'photos/a.jpg', 'photos/raw/b.cr2'];
+    for (const [i, name] of files.entries()) {
+      const bytes = randomBytes(10_000 + i * 7_777);
+      contents.set(name.slice(name.lastIndexOf('/') + 1), bytes);
+      await writeFile(join(dir, name), bytes);
+    }
+    await h.addProfile(await createTestBucket('batch'));
+  });
+  afterAll(async () => {
+    await h?.close();
+  });
+
+  it('uploads them all and every copied link downloads the same bytes', async () => {
+    const { page } = h;
+    await h.dropFiles([join(dir, 'notes.txt'), join(dir, 'naïve café #1 & more.md'), join(dir, '🎉 party.bin'), join(dir, 'photos')]);
+    await expect.poll(() => page.getByText('5 of 5 done').count(), { timeout: 30_000 }).toBe(1);
+    // The folder's files keep their relative paths in the queue.
+    await page.getByRole('listitem', { name: 'photos/raw/b.cr2' }).waitFor();
+
+    await page.getByRole('button', { name: 'Copy all links' }).click();
+    await expect.poll(() => h.app.clipboard.length).toBe(1);
+    const urls = h.app.clipboard[0]!.split('\n');
+    expect(urls).toHaveLength(5);
+    const downloaded = new Map<string, Buffer>();
+    for (const url of urls) {
+      const response = await fetch(url);
+      expect(response.status).toBe(200);
+      const disposition = response.headers.get('content-disposition') ?? '';
+      const name = decodeURIComponent(/filename\*=UTF-8''(.+)$/.exec(disposition)![1]!);
+      downloaded.set(name, Buffer.from(await response.arrayBuffer()));
+    }
+    expect([...downloaded.keys()].sort()).toEqual([...contents.keys()].sort());
+    for (const [name, bytes] of contents) expect(downloaded.get(name)!.equals(bytes), name).toBe(true);
+
+    await page.getByRole('button', { name: 'Copy as Markdown' }).click();
+    await expect.poll(() => h.app.clipboard.length).toBe(2);
+    expect(h.app.clipboard[1]).toContain('[naïve café #1 & more.md](http');
+    await page.screenshot({ path: join(__dirname, '../../docs/screenshots/batch-light.png') });
+  });
+
+  it('the first file on disk is untouched', async () => {
+    expect((await readFile(join(dir, 'notes.txt'))).equals(contents.get('notes.txt')!)).toBe(true);
+  });
+});
