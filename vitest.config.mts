@@ -36,6 +36,17 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        // Benchmarks that print figures (npm run bench:renderer); not part of test:all.
+        test: {
+          name: 'perf',
+          include: ['test/perf/**/*.perf.ts'],
+          globalSetup: ['test/setup/services.ts'],
+          setupFiles: ['test/setup/service-env.ts'],
+          testTimeout: 300_000,
+          hookTimeout: 120_000,
+        },
+      },
     ],
   },
 });

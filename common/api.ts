@@ -37,7 +37,7 @@ export interface SigndropApi {
       files: readonly FileSource[];
     }): Promise<Result<UploadItem[]>>;
     list(): Promise<Result<UploadItem[]>>;
-    onChanged(listener: (item: EventPayloads['uploads:changed']) => void): Unsubscribe;
+    onChanged(listener: (items: EventPayloads['uploads:changed']) => void): Unsubscribe;
   };
   readonly links: {
     /** Every link made, newest first. */

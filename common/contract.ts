@@ -68,7 +68,8 @@ export const isChannelName = (name: unknown): name is ChannelName =>
 
 /** Events main pushes to the renderer. */
 export interface EventPayloads {
-  'uploads:changed': UploadItem;
+  /** Latest state of the items that changed, coalesced: at most 10 batches a second. */
+  'uploads:changed': readonly UploadItem[];
 }
 export type EventName = keyof EventPayloads;
 export const eventNames: readonly EventName[] = ['uploads:changed'];

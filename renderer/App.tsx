@@ -37,7 +37,7 @@ export function App() {
     void api()
       .uploads.list()
       .then((r) => r.ok && dispatch({ type: 'add', items: r.value }));
-    return api().uploads.onChanged((item) => dispatch({ type: 'upsert', items: [item] }));
+    return api().uploads.onChanged((items) => dispatch({ type: 'upsert', items }));
   }, []);
 
   const singleDone = singleFileBatch.current ? uploads.byId[singleFileBatch.current] : undefined;

@@ -1,5 +1,5 @@
 import { readdir, realpath, stat } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { basename, join } from 'node:path';
 
 export interface LocalFile {
   readonly path: string;
@@ -14,51 +14,61 @@ export interface CollectProblem {
   readonly message: string;
 }
 
+interface Collected {
+  files: LocalFile[];
+  problems: CollectProblem[];
+}
+
+/** Entries of a folder are stat'ed this many at a time: one by one, 10,000 files take over a second. */
+const STAT_CONCURRENCY = 64;
+
+const reason = (e: unknown) => (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+const problem = (path: string, message: string): Collected => ({ files: [], problems: [{ path, message }] });
+
+async function walk(path: string, relativePath: string, seen: ReadonlySet<string>): Promise<Collected> {
+  let info;
+  try {
+    info = await stat(path);
+  } catch (e) {
+    return problem(path, `Cannot read ${path}: ${reason(e)}`);
+  }
+  if (info.isFile()) {
+    return { files: [{ path, relativePath, size: info.size, mtimeMs: info.mtimeMs }], problems: [] };
+  }
+  if (!info.isDirectory()) return problem(path, `${path} is not a regular file or folder; skipped.`);
+  const real = await realpath(path);
+  if (seen.has(real)) return problem(path, `${path} links back to a folder already being uploaded (a symlink loop); skipped.`);
+  let entries: string[];
+  try {
+    entries = (await readdir(path)).sort();
+  } catch (e) {
+    return problem(path, `Cannot list ${path}: ${reason(e)}`);
+  }
+  const inside = new Set(seen).add(real);
+  const result: Collected = { files: [], problems: [] };
+  for (let i = 0; i < entries.length; i += STAT_CONCURRENCY) {
+    const window = entries.slice(i, i + STAT_CONCURRENCY);
+    // In parallel, but appended in name order.
+    for (const sub of await Promise.all(window.map((entry) => walk(join(path, entry), `${relativePath}/${entry}`, inside)))) {
+      result.files.push(...sub.files);
+      result.problems.push(...sub.problems);
+    }
+  }
+  return result;
+}
+
 /**
  * Expands files and folders into the files to upload. Folders are walked recursively with
- * their relative paths kept; symlink loops and unreadable entries are reported, not fatal.
+ * their relative paths kept (in name order); symlink loops and unreadable entries are
+ * reported, not fatal.
  */
-export async function collectFiles(paths: readonly string[]): Promise<{ files: LocalFile[]; problems: CollectProblem[] }> {
-  const files: LocalFile[] = [];
-  const problems: CollectProblem[] = [];
-
-  async function walk(path: string, root: string, seen: Set<string>): Promise<void> {
-    let info;
-    try {
-      info = await stat(path);
-    } catch (e) {
-      problems.push({ path, message: `Cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
-      return;
-    }
-    const rel = relative(root, path).split(sep).join('/');
-    if (info.isFile()) {
-      files.push({ path, relativePath: rel, size: info.size, mtimeMs: info.mtimeMs });
-      return;
-    }
-    if (!info.isDirectory()) {
-      problems.push({ path, message: `${path} is not a regular file or folder; skipped.` });
-      return;
-    }
-    const real = await realpath(path);
-    if (seen.has(real)) {
-      problems.push({ path, message: `${path} links back to a folder already being uploaded (a symlink loop); skipped.` });
-      return;
-    }
-    let entries: string[];
-    try {
-      entries = (await readdir(path)).sort();
-    } catch (e) {
-      problems.push({ path, message: `Cannot list ${path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
-      return;
-    }
-    const inside = new Set(seen).add(real);
-    for (const entry of entries) await walk(join(path, entry), root, inside);
-  }
-
+export async function collectFiles(paths: readonly string[]): Promise<Collected> {
+  const all: Collected = { files: [], problems: [] };
   for (const path of paths) {
     // A dropped folder keeps its own name as the first path segment ("photos/a.jpg").
-    const root = join(path, '..');
-    await walk(path, root, new Set());
+    const one = await walk(path, basename(path), new Set());
+    all.files.push(...one.files);
+    all.problems.push(...one.problems);
   }
-  return { files, problems };
+  return all;
 }

@@ -9,6 +9,8 @@ import type { ChannelName, ChannelParsed, ChannelValue, EventName, EventPayloads
 import type { Core } from '../../core';
 import { collectFiles } from '../../core/uploads/collect-files';
 import { SigndropError } from '../../common/result';
+import type { UploadItem } from '../../common/uploads';
+import { coalesceById } from './coalesce';
 
 export interface HandlerDeps {
   readonly core: Core;
@@ -26,7 +28,8 @@ export function createHandlers({ core, showOpenDialog, writeClipboard, emit }: H
   // Paths the user chose in our dialog, by token: the renderer holds tokens, not paths.
   const picked = new Map<string, string>();
 
-  core.uploads.onChanged((item) => emit('uploads:changed', item));
+  const updates = coalesceById<UploadItem>((batch) => emit('uploads:changed', batch));
+  core.uploads.onChanged((item) => updates.push(item));
 
   return {
     'profiles:list': () => core.profiles.list(),

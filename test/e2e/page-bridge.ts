@@ -7,7 +7,8 @@ import type { EventName } from '../../common/contract';
 import { createApi } from '../../preload/api';
 
 interface HarnessWindow {
-  __signdropInvoke(channel: string, input: unknown): Promise<never>;
+  /** Answers the result as JSON text (see harness.ts). */
+  __signdropInvoke(channel: string, input: unknown): Promise<string>;
   __signdropEmit?: (event: EventName, payload: unknown) => void;
   /** What Electron's webUtils.getPathForFile would answer: the test registers the real files it drops. */
   __signdropPaths: Record<string, string>;
@@ -22,7 +23,7 @@ w.__signdropEmit = (event, payload) => {
 };
 
 w.signdrop = createApi({
-  invoke: (channel, input) => w.__signdropInvoke(channel, input),
+  invoke: async (channel, input) => JSON.parse(await w.__signdropInvoke(channel, input)),
   on: (event, listener) => {
     const set = listeners.get(event) ?? new Set();
     listeners.set(event, set);

@@ -18,7 +18,7 @@ const run = promisify(execFile);
 async function waitForFinished(app: TestApp, id: string): Promise<UploadItem> {
   return vi.waitFor(
     () => {
-      const last = app.events.filter((e) => (e.payload as UploadItem).id === id).at(-1)?.payload as UploadItem | undefined;
+      const last = app.events.flatMap((e) => e.payload as UploadItem[]).filter((i) => i.id === id).at(-1);
       if (!last || (last.state !== 'completed' && last.state !== 'failed')) throw new Error(`still ${last?.state}`);
       return last;
     },
@@ -98,7 +98,7 @@ describe('from a dropped file to a shareable link', () => {
   });
 
   it('radosgw refuses the same link once its signature is altered', async () => {
-    const done = app.events.map((e) => e.payload as UploadItem).find((i) => i.state === 'completed')!;
+    const done = app.events.flatMap((e) => e.payload as UploadItem[]).find((i) => i.state === 'completed')!;
     const url = new URL(done.link!.url);
     const signature = url.searchParams.get('X-Amz-Signature')!;
     url.searchParams.set('X-Amz-Signature', `${signature[0] === '0' ? '1' : '0'}${signature.slice(1)}`);

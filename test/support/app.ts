@@ -54,7 +54,7 @@ export async function createTestApp(): Promise<TestApp> {
     close: async () => {
       const profiles = await core.profiles.list();
       for (const p of profiles) await credentials.delete(p.id);
-      await rm(dataDir, { recursive: true, force: true });
+      await rm(dataDir, { recursive: true, force: true, maxRetries: 5 });
     },
   };
   const handlers = createHandlers({
