@@ -53,7 +53,7 @@ export async function setupDesktop(deps: DesktopDeps): Promise<void> {
     report(await enqueuePaths([file]));
   };
 
-  const updates = setupUpdater({ isPackaged: app.isPackaged, updater: autoUpdater, confirm: deps.confirm, inform });
+  const updates = setupUpdater({ isPackaged: app.isPackaged, updater: () => autoUpdater, confirm: deps.confirm, inform });
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
       appMenuTemplate({ platform: process.platform, isPackaged: app.isPackaged }, { uploadFiles, checkForUpdates: () => void updates.check(true) }),

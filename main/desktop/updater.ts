@@ -11,7 +11,8 @@ export type Confirm = (message: string, detail: string) => Promise<boolean>;
 
 export interface UpdaterDeps {
   readonly isPackaged: boolean;
-  readonly updater: Pick<AppUpdater, 'checkForUpdates' | 'downloadUpdate' | 'quitAndInstall' | 'on'> & {
+  /** electron-updater's autoUpdater, fetched only in a packaged app (creating it reads app-update.yml). */
+  readonly updater: () => Pick<AppUpdater, 'checkForUpdates' | 'downloadUpdate' | 'quitAndInstall' | 'on'> & {
     autoDownload: boolean;
     autoInstallOnAppQuit: boolean;
   };
@@ -25,10 +26,11 @@ export interface Updates {
   check(manual: boolean): Promise<void>;
 }
 
-export function setupUpdater({ isPackaged, updater, confirm, inform }: UpdaterDeps): Updates {
+export function setupUpdater({ isPackaged, updater: getUpdater, confirm, inform }: UpdaterDeps): Updates {
   if (!isPackaged) {
     return { check: async (manual) => void (manual && inform('Updates are checked only in the installed app.')) };
   }
+  const updater = getUpdater();
   // Never download or install behind the user's back.
   updater.autoDownload = false;
   updater.autoInstallOnAppQuit = false;

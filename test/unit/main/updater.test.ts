@@ -20,16 +20,18 @@ describe('updates', () => {
   it('are off when the app is not packaged', async () => {
     const updater = fakeUpdater();
     const inform = vi.fn();
-    const updates = setupUpdater({ isPackaged: false, updater: updater as never, confirm: vi.fn(), inform });
+    const getUpdater = vi.fn(() => updater as never);
+    const updates = setupUpdater({ isPackaged: false, updater: getUpdater, confirm: vi.fn(), inform });
     await updates.check(false);
     await updates.check(true);
+    expect(getUpdater).not.toHaveBeenCalled();
     expect(updater.checkForUpdates).not.toHaveBeenCalled();
     expect(inform).toHaveBeenCalledWith(expect.stringContaining('installed app'));
   });
 
   it('never download or install on their own', () => {
     const updater = fakeUpdater();
-    setupUpdater({ isPackaged: true, updater: updater as never, confirm: vi.fn(), inform: vi.fn() });
+    setupUpdater({ isPackaged: true, updater: () => updater as never, confirm: vi.fn(), inform: vi.fn() });
     expect(updater.autoDownload).toBe(false);
     expect(updater.autoInstallOnAppQuit).toBe(false);
   });
@@ -37,7 +39,7 @@ describe('updates', () => {
   it('download and install only after the user says yes, each time', async () => {
     const updater = fakeUpdater(true);
     const confirm = vi.fn(async () => true);
-    setupUpdater({ isPackaged: true, updater: updater as never, confirm, inform: vi.fn() });
+    setupUpdater({ isPackaged: true, updater: () => updater as never, confirm, inform: vi.fn() });
     updater.emit('update-available', { version: '1.2.0' });
     await settle();
     expect(updater.downloadUpdate).toHaveBeenCalledOnce();
@@ -50,7 +52,7 @@ describe('updates', () => {
 
   it('do nothing when the user says not now', async () => {
     const updater = fakeUpdater(true);
-    setupUpdater({ isPackaged: true, updater: updater as never, confirm: async () => false, inform: vi.fn() });
+    setupUpdater({ isPackaged: true, updater: () => updater as never, confirm: async () => false, inform: vi.fn() });
     updater.emit('update-available', { version: '1.2.0' });
     updater.emit('update-downloaded', { version: '1.2.0' });
     await settle();
@@ -61,7 +63,7 @@ describe('updates', () => {
   it('answer a manual check, and stay quiet on a failed check at start', async () => {
     const inform = vi.fn();
     const updater = fakeUpdater(false);
-    const updates = setupUpdater({ isPackaged: true, updater: updater as never, confirm: vi.fn(), inform });
+    const updates = setupUpdater({ isPackaged: true, updater: () => updater as never, confirm: vi.fn(), inform });
     await updates.check(true);
     expect(inform).toHaveBeenLastCalledWith('You have the latest version of Signdrop.');
     updater.checkForUpdates.mockRejectedValueOnce(new Error('offline'));
