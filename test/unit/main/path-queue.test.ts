@@ -2,6 +2,9 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+// Electron cannot load here (its binary is not installed): main/ code is tested with it mocked.
+vi.mock('electron', () => ({}));
 import { createPathQueue, PathInbox } from '../../../main/desktop/path-queue';
 
 let dir: string;

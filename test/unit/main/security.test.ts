@@ -1,4 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+
+// Electron cannot load here (its binary is not installed): main/ code is tested with it mocked.
+vi.mock('electron', () => ({}));
 import { CONTENT_SECURITY_POLICY, isSafeExternalUrl, originOf, secureWebPreferences } from '../../../main/security';
 
 const directives = new Map(
