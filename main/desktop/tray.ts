@@ -4,7 +4,7 @@
  */
 import { Menu, nativeImage, Tray } from 'electron';
 import type { UploadItem } from '../../common/uploads';
-import { activityLabel } from './activity';
+import { activityLabel, activityTitle } from './activity';
 import type { DesktopSettings } from './desktop-settings';
 import { trayMenuTemplate, type TrayActions } from './tray-menu';
 
@@ -27,6 +27,8 @@ export function createTray({ iconPath, items, settings, actions }: TrayDeps): { 
     timer = undefined;
     const current = items();
     tray.setToolTip(activityLabel(current));
+    // Only the macOS menu bar shows text beside a tray icon.
+    if (process.platform === 'darwin') tray.setTitle(activityTitle(current));
     tray.setContextMenu(Menu.buildFromTemplate(trayMenuTemplate(current, settings(), actions)));
   };
   render();

@@ -42,7 +42,7 @@ describe('registerHandlers', () => {
   it.each([
     ['another web contents', { sender: { mainFrame: { url: mainFrame.url } }, senderFrame: mainFrame }],
     ['a subframe of our window', { sender: ours, senderFrame: { url: mainFrame.url } }],
-    ['our main frame after it navigated to another origin', { sender: ours, senderFrame: undefined }],
+    ['a frame that is gone (navigated or destroyed)', { sender: ours, senderFrame: undefined }],
     ['a missing frame', { sender: ours, senderFrame: null }],
   ])('denies %s without calling the handler', async (_what, event) => {
     const listPrfs = handlers['profiles:list'] as ReturnType<typeof vi.fn>;

@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 vi.mock('electron', () => ({}));
 
 import type { UploadItem } from '../../../common/uploads';
-import { activityLabel, latestLinks } from '../../../main/desktop/activity';
+import { activityLabel, activityTitle, latestLinks } from '../../../main/desktop/activity';
 import { DEFAULT_DESKTOP_SETTINGS } from '../../../main/desktop/desktop-settings';
 import { trayMenuTemplate } from '../../../main/desktop/tray-menu';
 
@@ -84,6 +84,11 @@ describe('upload activity', () => {
       'Uploading 2 files — 25%',
     );
     expect(activityLabel([item(1, { state: 'uploading', size: 0, bytesSent: 0 })])).toBe('Uploading 1 file — 0%');
+  });
+
+  it('puts the percentage beside the menu-bar icon only while uploading', () => {
+    expect(activityTitle([item(1)])).toBe('');
+    expect(activityTitle([item(1, { state: 'uploading', bytesSent: 40 })])).toBe('40%');
   });
 
   it('only completed uploads with a link count as links', () => {
