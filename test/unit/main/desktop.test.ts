@@ -10,12 +10,13 @@ const fake = vi.hoisted(() => ({
   trayMenu: [] as MenuItemConstructorOptions[],
   shortcuts: new Map<string, () => void>(),
   clipboardText: '',
+  tempDir: '',
   app: null as unknown as { quit: ReturnType<typeof vi.fn>; isPackaged: boolean; getPath: () => string },
 }));
 
 vi.mock('electron', async () => {
   const { EventEmitter: Emitter } = await import('node:events');
-  fake.app = Object.assign(new Emitter(), { quit: vi.fn(), isPackaged: false, getPath: () => tmpdir(), setLoginItemSettings: vi.fn() });
+  fake.app = Object.assign(new Emitter(), { quit: vi.fn(), isPackaged: false, getPath: () => fake.tempDir, setLoginItemSettings: vi.fn() });
   return {
     app: fake.app,
     Menu: {
@@ -71,6 +72,7 @@ const deps = () => {
 
 beforeAll(async () => {
   config = await mkdtemp(join(tmpdir(), 'signdrop-desktop-'));
+  fake.tempDir = config;
   process.env['XDG_CONFIG_HOME'] = config;
 });
 afterAll(async () => {
@@ -112,8 +114,8 @@ describe('desktop wiring', () => {
     fake.shortcuts.get('CommandOrControl+Shift+U')!();
     await vi.waitFor(() => expect(d.enqueuePaths).toHaveBeenCalled());
     const [[paths]] = d.enqueuePaths.mock.calls as unknown as [[string[]]];
+    expect(paths[0]!.startsWith(join(config, 'signdrop-clipboard'))).toBe(true);
     expect(await readFile(paths[0]!, 'utf8')).toBe('meeting notes');
-    await rm(paths[0]!, { force: true });
   });
 
   it('turning on launch at login is remembered and installs the login entry', async () => {
