@@ -4,7 +4,7 @@
  * be downloaded here, and checks what ends up in app.asar. Output goes to a temp folder.
  */
 import { getCurrentFuseWire, FuseV1Options } from '@electron/fuses';
-import { listPackage, statFile } from '@electron/asar';
+import { extractFile, listPackage, statFile } from '@electron/asar';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -82,6 +82,15 @@ describe('the packaged Linux app', () => {
     expect(dev).toEqual([]);
     // The heavy build tools never ride along, even as someone's transitive dependency.
     for (const tool of ['electron', 'electron-builder', 'vite', 'typescript', 'react', 'vitest']) expect(packages).not.toContain(tool);
+  });
+
+  it('main needs only Node, Electron and packed dependencies; the sandboxed preload needs only electron', () => {
+    const requires = (file: string) =>
+      [...extractFile(join(resources, 'app.asar'), file).toString().matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]!);
+    const packages = new Set(entries.filter((e) => e.startsWith('/node_modules/')).map(packageOf));
+    const missing = requires('out/main/index.js').filter((r) => !r.startsWith('node:') && r !== 'electron' && !packages.has(r.replace(/^((@[^/]+\/)?[^/]+).*$/, '$1')));
+    expect(missing).toEqual([]);
+    expect([...new Set(requires('out/preload/index.js'))]).toEqual(['electron']);
   });
 
   it("unpacks the keyring's native module next to the archive", () => {
