@@ -1,59 +1,115 @@
 /**
  * The Electron main process: a thin shell that wires OS pieces (window, dialog, clipboard,
- * keychain) to the engine in core/. Behaviour lives in core/ and main/ipc/handlers.ts.
+ * keychain, tray) to the engine in core/. Behaviour lives in core/ and main/ipc/handlers.ts.
+ * Security checklist: https://www.electronjs.org/docs/latest/tutorial/security
  */
-import { app, BrowserWindow, clipboard, dialog } from 'electron';
+import { app, BrowserWindow, clipboard, dialog, Notification, session, shell } from 'electron';
 import { join } from 'node:path';
 import { createCore } from '../core';
 import { KeychainCredentialStore } from '../core/credentials/keychain-store';
+import { setupDesktop } from './desktop/desktop';
+import { DesktopSettingsFile } from './desktop/desktop-settings';
+import { HIDDEN_ARG } from './desktop/launch-at-login';
+import { listenForOpenedFiles } from './desktop/opened-files';
+import { createPathQueue, PathInbox } from './desktop/path-queue';
 import { createHandlers } from './ipc/handlers';
 import { registerHandlers } from './ipc/register';
+import { guardAllWebContents } from './navigation';
+import { restrictPermissions } from './permissions';
 import { registerAppScheme, serveRenderer } from './protocol';
+import { blockRemoteContent } from './remote-content';
 import { APP_ORIGIN } from './security';
+import { claimSingleInstance, filesFromArgv } from './single-instance';
 import { createMainWindow } from './window';
 
 // electron-vite sets this in `npm start` (dev); packaged builds load app://signdrop/.
 const devServerUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL'];
-
-registerAppScheme();
+const appOrigin = devServerUrl ? new URL(devServerUrl).origin : APP_ORIGIN;
 
 let window: BrowserWindow | undefined;
+// Files from the OS wait here until the engine is up (see path-queue.ts).
+const inbox = new PathInbox();
+
+function showWindow(): void {
+  if (!window) {
+    window = createMainWindow(devServerUrl ?? `${APP_ORIGIN}/`, { show: true });
+    window.on('closed', () => (window = undefined));
+    return;
+  }
+  if (window.isMinimized()) window.restore();
+  window.show();
+  window.focus();
+}
+
+function inform(message: string): void {
+  if (Notification.isSupported()) new Notification({ title: 'Signdrop', body: message }).show();
+  else void dialog.showMessageBox({ type: 'info', message });
+}
+
+async function pickPaths(): Promise<string[]> {
+  const options = { properties: ['openFile', 'multiSelections'] as ('openFile' | 'multiSelections')[] };
+  const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+  return result.canceled ? [] : result.filePaths;
+}
 
 async function start(): Promise<void> {
   await app.whenReady();
+  restrictPermissions(session.defaultSession, appOrigin);
+  // The dev server's hot reload talks over ws:// to the same host.
+  blockRemoteContent(session.defaultSession, devServerUrl ? [appOrigin, appOrigin.replace(/^http/, 'ws')] : [APP_ORIGIN]);
   if (!devServerUrl) serveRenderer(join(__dirname, '../renderer'));
 
-  const core = createCore({ dataDir: app.getPath('userData'), credentials: new KeychainCredentialStore() });
+  const dataDir = app.getPath('userData');
+  const core = createCore({ dataDir, credentials: new KeychainCredentialStore() });
+  const writeClipboard = (text: string) => void clipboard.writeText(text);
   const handlers = createHandlers({
     core,
-    showOpenDialog: async () => {
-      const options = { properties: ['openFile', 'multiSelections'] as ('openFile' | 'multiSelections')[] };
-      const result = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
-      return result.canceled ? [] : result.filePaths;
-    },
-    writeClipboard: (text) => clipboard.writeText(text),
+    showOpenDialog: pickPaths,
+    writeClipboard,
     emit: (event, payload) => window?.webContents.send(event, payload),
   });
-  registerHandlers(handlers, {
-    webContents: () => window?.webContents,
-    origin: devServerUrl ? new URL(devServerUrl).origin : APP_ORIGIN,
+  registerHandlers(handlers, { webContents: () => window?.webContents, origin: appOrigin });
+
+  const enqueuePaths = createPathQueue(core);
+  inbox.connect((paths) => {
+    showWindow();
+    void enqueuePaths(paths).then((result) => result.ok || inform(result.error.message));
   });
 
-  const open = () => {
-    window = createMainWindow(devServerUrl ?? `${APP_ORIGIN}/`);
-    window.on('closed', () => (window = undefined));
-  };
-  open();
+  // Launched at login: start in the tray, without a window.
+  if (!process.argv.includes(HIDDEN_ARG)) showWindow();
+  await setupDesktop({
+    core,
+    enqueuePaths,
+    pickPaths,
+    showWindow,
+    writeClipboard,
+    settingsFile: new DesktopSettingsFile(dataDir),
+    inform,
+    confirm: async (message, detail) =>
+      (await dialog.showMessageBox({ type: 'question', buttons: ['Yes', 'Not now'], defaultId: 0, cancelId: 1, message, detail })).response === 0,
+    trayDir: app.isPackaged ? join(process.resourcesPath, 'tray') : join(__dirname, '../../build/tray'),
+  });
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) open();
+    if (BrowserWindow.getAllWindows().length === 0) showWindow();
   });
 }
 
-app.on('window-all-closed', () => {
-  if (process.platform !== 'darwin') app.quit();
-});
+registerAppScheme();
+// electronegativity OPEN_EXTERNAL_JS_CHECK (a review reminder) is justified: navigation.ts calls this
+// only for URLs that pass isSafeExternalUrl (https, no credentials); see test/unit/main/navigation.test.ts.
+guardAllWebContents(app, (url) => shell.openExternal(url)); // eng-disable OPEN_EXTERNAL_JS_CHECK
 
-start().catch((e: unknown) => {
-  console.error('[signdrop] failed to start:', (e as Error).message);
-  app.exit(1);
-});
+// Checklist: one instance, so one queue; a second launch hands over its files and exits.
+if (!claimSingleInstance(app, { onFiles: (paths) => inbox.add(paths), focus: showWindow })) {
+  app.quit();
+} else {
+  listenForOpenedFiles(app, (paths) => inbox.add(paths));
+  inbox.add(filesFromArgv(process.argv, { isPackaged: app.isPackaged, cwd: process.cwd() }));
+  // The tray keeps the app alive with no window, on every platform.
+  app.on('window-all-closed', () => undefined);
+  start().catch((e: unknown) => {
+    console.error('[signdrop] failed to start:', (e as Error).message);
+    app.exit(1);
+  });
+}

@@ -1,12 +1,12 @@
-import { BrowserWindow, shell } from 'electron';
+import { BrowserWindow } from 'electron';
 import { join } from 'node:path';
-import { isSafeExternalUrl, secureWebPreferences } from './security';
+import { secureWebPreferences } from './security';
 
 /**
- * Creates the one app window with the secure baseline, and denies navigation and new
- * windows (checklist #13, #14): a link the page opens goes to the OS browser after a check.
+ * Creates the one app window with the secure baseline. Navigation and new windows are
+ * denied for every web contents by navigation.ts (installed app-wide in index.ts).
  */
-export function createMainWindow(url: string): BrowserWindow {
+export function createMainWindow(url: string, options: { readonly show: boolean }): BrowserWindow {
   const win = new BrowserWindow({
     width: 960,
     height: 720,
@@ -16,14 +16,7 @@ export function createMainWindow(url: string): BrowserWindow {
     title: 'Signdrop',
     webPreferences: secureWebPreferences(join(__dirname, '../preload/index.js')),
   });
-  win.once('ready-to-show', () => win.show());
-  win.webContents.setWindowOpenHandler(({ url: target }) => {
-    if (isSafeExternalUrl(target)) void shell.openExternal(target);
-    return { action: 'deny' };
-  });
-  win.webContents.on('will-navigate', (event, target) => {
-    if (target !== win.webContents.getURL()) event.preventDefault();
-  });
+  if (options.show) win.once('ready-to-show', () => win.show());
   void win.loadURL(url);
   return win;
 }

@@ -6,6 +6,7 @@
 import { ipcMain, type IpcMainInvokeEvent, type WebContents } from 'electron';
 import { channelNames } from '../../common/contract';
 import { fail } from '../../common/result';
+import { originOf } from '../security';
 import { dispatch } from './dispatch';
 import type { Handlers } from './handlers';
 
@@ -21,13 +22,10 @@ export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'sender' | 'send
   const frame = event.senderFrame;
   const ours = trusted.webContents();
   if (!frame || !ours || event.sender !== ours || frame !== ours.mainFrame) return false;
-  try {
-    return new URL(frame.url).origin === trusted.origin;
-  } catch {
-    return false;
-  }
+  return originOf(frame.url) === trusted.origin;
 }
 
+/** Registers every contract channel on ipcMain, each behind the sender check. */
 export function registerHandlers(handlers: Handlers, trusted: TrustedSender): void {
   for (const channel of channelNames) {
     ipcMain.handle(channel, (event, input: unknown) => {

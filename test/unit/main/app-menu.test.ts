@@ -1,0 +1,48 @@
+import type { MenuItemConstructorOptions } from 'electron';
+import { describe, expect, it, vi } from 'vitest';
+
+vi.mock('electron', () => ({}));
+
+import { appMenuTemplate } from '../../../main/desktop/app-menu';
+
+const flatten = (items: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] =>
+  items.flatMap((i) => [i, ...(Array.isArray(i.submenu) ? flatten(i.submenu) : [])]);
+const roles = (items: MenuItemConstructorOptions[]) => flatten(items).map((i) => i.role).filter(Boolean);
+
+describe('application menu', () => {
+  const actions = () => ({ uploadFiles: vi.fn(), checkForUpdates: vi.fn() });
+
+  it.each(['darwin', 'win32', 'linux'] as const)('on %s has the standard edit, window and zoom roles', (platform) => {
+    const menu = appMenuTemplate({ platform, isPackaged: true }, actions());
+    expect(roles(menu)).toEqual(expect.arrayContaining(['editMenu', 'windowMenu', 'resetZoom', 'zoomIn', 'zoomOut', 'togglefullscreen', 'about']));
+  });
+
+  it('on macOS has the app menu with hide and quit; elsewhere File has quit', () => {
+    expect(roles(appMenuTemplate({ platform: 'darwin', isPackaged: true }, actions()))).toEqual(
+      expect.arrayContaining(['appMenu', 'hide', 'hideOthers', 'quit', 'close']),
+    );
+    const win = appMenuTemplate({ platform: 'win32', isPackaged: true }, actions());
+    expect(win[0]).toMatchObject({ label: 'File' });
+    expect(roles(win)).toContain('quit');
+    expect(roles(win)).not.toContain('appMenu');
+  });
+
+  it('"Upload Files…" (Ctrl/Cmd+O) and "Check for Updates…" call their actions', () => {
+    const a = actions();
+    const items = flatten(appMenuTemplate({ platform: 'linux', isPackaged: true }, a));
+    const upload = items.find((i) => i.label === 'Upload Files…')!;
+    expect(upload.accelerator).toBe('CommandOrControl+O');
+    (upload.click as () => void)();
+    (items.find((i) => i.label === 'Check for Updates…')!.click as () => void)();
+    expect(a.uploadFiles).toHaveBeenCalledOnce();
+    expect(a.checkForUpdates).toHaveBeenCalledOnce();
+  });
+
+  it('offers reload and developer tools only in development, and updates only when packaged', () => {
+    const packaged = flatten(appMenuTemplate({ platform: 'linux', isPackaged: true }, actions()));
+    const dev = flatten(appMenuTemplate({ platform: 'linux', isPackaged: false }, actions()));
+    expect(packaged.map((i) => i.role)).not.toContain('toggleDevTools');
+    expect(dev.map((i) => i.role)).toEqual(expect.arrayContaining(['reload', 'toggleDevTools']));
+    expect(dev.find((i) => i.label === 'Check for Updates…')).toMatchObject({ enabled: false });
+  });
+});
