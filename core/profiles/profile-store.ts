@@ -38,7 +38,7 @@ export class ProfileStore {
   }
 
   /** Inserts or replaces by id; a profile without an id gets a new one. */
-  save(input: Omit<StoredProfile, 'id'> & { id?: string }): Promise<StoredProfile> {
+  save(input: Omit<z.input<typeof StoredProfile>, 'id'> & { id?: string }): Promise<StoredProfile> {
     return this.serial(async () => {
       const profile = StoredProfile.parse({ ...input, id: input.id ?? randomUUID() });
       const rest = (await this.load()).filter((p) => p.id !== profile.id);
