@@ -1,0 +1,80 @@
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseCommandLine } from '../../../cli/args';
+import type { Io } from '../../../cli/io';
+import { run } from '../../../cli/main';
+
+/** An Io that records lines; no terminal, no keys in the environment. */
+async function fakeIo(env: NodeJS.ProcessEnv = {}) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const io: Io = {
+    env: { SIGNDROP_CONFIG_DIR: await mkdtemp(join(tmpdir(), 'signdrop-cli-unit-')), ...env },
+    out: (l) => out.push(l),
+    err: (l) => err.push(l),
+    errRaw: (t) => err.push(t),
+    stderrIsTTY: false,
+    stdinIsTTY: false,
+    ask: async () => {
+      throw new Error('must not prompt without a terminal');
+    },
+  };
+  return { io, out, err };
+}
+
+describe('parseCommandLine', () => {
+  it('finds the command wherever the options are', () => {
+    expect(parseCommandLine(['--profile', 'work', 'upload', 'a.txt', '--json'])).toEqual({
+      command: 'upload',
+      values: { profile: 'work', json: true },
+      operands: ['a.txt'],
+    });
+    expect(parseCommandLine(['profile', 'add', 'my work', '--bucket', 'b', '--path-style'])).toMatchObject({
+      command: 'profile add',
+      operands: ['my work'],
+      values: { bucket: 'b', 'path-style': true },
+    });
+  });
+});
+
+describe('signdrop usage errors exit 2 with a sentence on stderr', () => {
+  it.each([
+    [[], /Usage: signdrop/],
+    [['frobnicate'], /Unknown command "frobnicate"/],
+    [['profile', 'rename'], /use profile add, list, remove or test/],
+    [['upload'], /Name at least one file or folder/],
+    [['upload', 'a.txt', '--expires', '8d'], /at most 7 days/],
+    [['upload', 'a.txt', '--expires', 'soon'], /is not a duration: use 45s, 15m, 1h, 7d/],
+    [['upload', 'a.txt', '--key-template', '{uuid}/{nme}'], /Unknown key template token \{nme\}/],
+    [['link', 'a', '--content-type', 'text/plain'], /Unknown option '--content-type'/],
+    [['link'], /Name the object key/],
+    [['link', 'a', 'b'], /One key at a time/],
+    [['put-url', 'k', '--bucket', 'b'], /No keys: set AWS_ACCESS_KEY_ID/],
+    [['profile', 'add', 'w', '--bucket', 'Not_A_Bucket'], /bucket name is 3–63/],
+    [['link', 'k', '--profile', 'nope'], /There is no profile named "nope"/],
+    [['link', 'k'], /Name a bucket: --bucket B/],
+    [['profile', 'add', 'work'], /--bucket is required/],
+    [['profile', 'add', 'work', '--bucket', 'b-1', '--endpoint', 'ftp://x'], /endpoint must start with http/],
+    [['profile', 'add', 'work', '--bucket', 'b-1'], /No keys: .* run this in a terminal/],
+  ])('signdrop %j', async (argv, message) => {
+    const { io, out, err } = await fakeIo();
+    expect(await run(argv, io)).toBe(2);
+    expect(err.join('\n')).toMatch(message);
+    expect(out).toEqual([]);
+  });
+
+  it('prints help on stdout with status 0', async () => {
+    const { io, out } = await fakeIo();
+    expect(await run(['--help'], io)).toBe(0);
+    expect(out.join('\n')).toContain('Exit status: 0 all succeeded; 1 any item failed');
+  });
+
+  it('reports a missing file as a failed item (status 1), in JSON and on stderr', async () => {
+    const { io, out, err } = await fakeIo({ AWS_ACCESS_KEY_ID: 'k', AWS_SECRET_ACCESS_KEY: 's' });
+    expect(await run(['upload', '/no/such/file.txt', '--bucket', 'b-1', '--json'], io)).toBe(1);
+    expect(out.map((l) => JSON.parse(l))).toEqual([{ file: '/no/such/file.txt', error: { code: 'file-unreadable', message: expect.stringContaining('ENOENT') } }]);
+    expect(err).toEqual([expect.stringContaining('/no/such/file.txt')]);
+  });
+});
