@@ -146,6 +146,49 @@ describe('signdrop upload (keys from the environment)', () => {
   });
 });
 
+/** A temporary HOME with ~/.aws files holding radosgw's keys under profile "rgw". */
+async function awsHome(): Promise<Record<string, string>> {
+  const home = await mkdtemp(join(tmpdir(), 'signdrop-cli-aws-'));
+  await mkdir(join(home, '.aws'));
+  await writeFile(join(home, '.aws', 'credentials'), `[rgw]\naws_access_key_id = ${RGW_USER.accessKeyId}\naws_secret_access_key = ${RGW_USER.secretAccessKey}\n`);
+  await writeFile(join(home, '.aws', 'config'), '[profile rgw]\nregion = us-east-1\n');
+  return { HOME: home };
+}
+
+describe('signdrop with keys from ~/.aws', () => {
+  it('uses AWS_PROFILE and AWS_REGION when no profile is named', async () => {
+    const bucket = await createTestBucket('cli-awsprofile');
+    const { paths, bytes } = await hardFiles();
+    const result = await signdrop(['upload', paths[3]!, '--endpoint', rgwEndpoint(), '--bucket', bucket, '--path-style', '--json'], {
+      ...(await awsHome()),
+      AWS_PROFILE: 'rgw',
+      AWS_REGION: 'eu-central-1',
+      SIGNDROP_CONFIG_DIR: await newConfigDir(),
+    });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const url = result.lines[0]!['url'] as string;
+    expect(url).toContain('%2Feu-central-1%2Fs3%2F');
+    expect((await download(url)).bytes.equals(bytes.get(paths[3]!)!)).toBe(true);
+  });
+
+  it('saves a profile that reads ~/.aws on use and stores no key', async () => {
+    const bucket = await createTestBucket('cli-awsprofile-saved');
+    const home = await awsHome();
+    const config = await newConfigDir();
+    const add = await signdrop(['profile', 'add', 'from-aws', '--aws-profile', 'rgw', '--endpoint', rgwEndpoint(), '--region', 'us-east-1', '--bucket', bucket, '--path-style'], { ...home, SIGNDROP_CONFIG_DIR: config });
+    expect(add.code).toBe(0);
+    expect(await readFile(join(config, 'profiles.json'), 'utf8')).not.toContain(RGW_USER.accessKeyId);
+    const test = await signdrop(['profile', 'test', 'from-aws', '--json'], { ...home, SIGNDROP_CONFIG_DIR: config });
+    expect(test.lines[0]).toMatchObject({ profile: 'from-aws', ok: true, passed: ['s3:PutObject', 's3:GetObject', 's3:DeleteObject'] });
+    // Without the ~/.aws files the same profile says what is missing.
+    const elsewhere = await signdrop(['link', 'k', '--json'], { HOME: await mkdtemp(join(tmpdir(), 'signdrop-empty-home-')), SIGNDROP_CONFIG_DIR: config });
+    expect(elsewhere.code).toBe(1);
+    expect(elsewhere.lines[0]).toMatchObject({ key: 'k', error: { code: 'credentials-unavailable' } });
+    expect(elsewhere.stderr).toContain('AWS profile "rgw" was not found');
+  });
+});
+
 describe('signdrop with a saved profile (keys in the private keyring)', () => {
   it('adds, lists, tests, signs links and PUT URLs, and removes a profile', async () => {
     const bucket = await createTestBucket('cli-profile');
