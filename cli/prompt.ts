@@ -16,6 +16,8 @@ export function askOnTerminal(question: string, hidden: boolean, input: NodeJS.R
       resolve(answer.trim());
     }));
   }
+  // Echo off before the prompt shows: input pasted the moment the prompt appears must not echo.
+  input.setRawMode(true);
   output.write(question);
   return new Promise((resolve, reject) => {
     let typed = '';
@@ -35,7 +37,6 @@ export function askOnTerminal(question: string, hidden: boolean, input: NodeJS.R
         else typed += ch;
       }
     };
-    input.setRawMode(true);
     input.resume();
     input.on('data', onData);
   });
