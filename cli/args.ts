@@ -1,5 +1,7 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { randomUUID } from 'node:crypto';
 import { parseDuration } from '../common/expiry';
+import { renderKey } from '../common/key-template';
 import { UsageError } from './io';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -17,7 +19,8 @@ const TARGET: Options = {
 
 /** The options each command accepts; anything else is a usage error. */
 export const COMMAND_OPTIONS: Readonly<Record<string, Options>> = {
-  'profile add': { ...TARGET, 'aws-profile': { type: 'string' } },
+  // --key-template and --expires here set the profile's defaults for later uploads and links.
+  'profile add': { ...TARGET, 'aws-profile': { type: 'string' }, 'key-template': { type: 'string' }, expires: { type: 'string' } },
   'profile list': TARGET,
   'profile remove': TARGET,
   'profile test': TARGET,
@@ -74,4 +77,13 @@ export function expiryOption(values: Values, fallbackSeconds: number): number {
   const parsed = parseDuration(text);
   if ('error' in parsed) throw new UsageError(parsed.error);
   return parsed.seconds;
+}
+
+/** --key-template, refused before anything uploads when it has an unknown token or makes no key. */
+export function templateOption(values: Values): string | undefined {
+  const template = stringOption(values, 'key-template');
+  if (template === undefined) return undefined;
+  const sample = renderKey(template, { relativePath: 'folder/file.txt', now: new Date(), uuid: randomUUID() });
+  if ('error' in sample) throw new UsageError(sample.error);
+  return template;
 }

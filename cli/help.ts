@@ -6,6 +6,7 @@ Commands:
                        save a profile; keys come from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY
                        (and AWS_SESSION_TOKEN), or are asked for on the terminal with hidden input,
                        and are kept in the OS keychain. --aws-profile uses ~/.aws instead (SSO too).
+                       --key-template T and --expires D set the profile's defaults.
   profile list         list saved profiles
   profile remove <name>
                        delete a profile and its keychain item

@@ -4,7 +4,7 @@ import { KeychainCredentialStore } from '../../core/credentials/keychain-store';
 import { ProfileService } from '../../core/profiles/profile-service';
 import { checkBucketRegion } from '../../core/s3/region';
 import { Signer } from '../../core/signing/signer';
-import { stringOption, type Values } from '../args';
+import { expiryOption, stringOption, templateOption, type Values } from '../args';
 import { openProfiles, warnLoadProblem } from '../context';
 import { EXIT_FAILED, EXIT_OK, UsageError, type Io } from '../io';
 import { asAppError } from '../output';
@@ -58,7 +58,11 @@ export async function profileAddCommand(values: Values, operands: string[], io: 
   const json = values['json'] === true;
   const awsProfile = stringOption(values, 'aws-profile');
   const credentials: CredentialSource = awsProfile !== undefined ? { kind: 'aws-profile', profile: awsProfile } : { kind: 'keychain' };
+  const keyTemplate = templateOption(values);
+  const expires = stringOption(values, 'expires');
   const fields = {
+    ...(keyTemplate !== undefined ? { keyTemplate } : {}),
+    ...(expires !== undefined ? { defaultExpirySeconds: expiryOption(values, 0) } : {}),
     name,
     endpoint: stringOption(values, 'endpoint') ?? '',
     region: stringOption(values, 'region') ?? '',
@@ -74,6 +78,7 @@ export async function profileAddCommand(values: Values, operands: string[], io: 
   const keys = credentials.kind === 'keychain' ? await askKeys(io) : undefined;
   const input = {
     ...(existing ? { id: existing.id, keyTemplate: existing.keyTemplate, defaultExpirySeconds: existing.defaultExpirySeconds } : {}),
+    // Explicit options win over what the profile had.
     ...fields,
     accessKeyId: keys?.accessKeyId ?? '',
     ...(keys ? { secretAccessKey: keys.secretAccessKey, ...(keys.sessionToken ? { sessionToken: keys.sessionToken } : {}) } : {}),

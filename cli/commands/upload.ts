@@ -1,9 +1,7 @@
-import { randomUUID } from 'node:crypto';
-import { renderKey } from '../../common/key-template';
 import { isFinished } from '../../common/uploads';
 import { collectFiles } from '../../core/uploads/collect-files';
 import { UploadQueue } from '../../core/uploads/upload-queue';
-import { expiryOption, stringOption, type Values } from '../args';
+import { expiryOption, templateOption, type Values } from '../args';
 import { resolveTarget } from '../context';
 import { EXIT_FAILED, EXIT_OK, UsageError, type Io } from '../io';
 import { asAppError, reportFailure } from '../output';
@@ -25,12 +23,6 @@ function allFinished(queue: UploadQueue, ids: ReadonlySet<string>): Promise<void
   });
 }
 
-/** Refuses a template with unknown tokens before anything uploads. */
-function checkTemplate(template: string): void {
-  const sample = renderKey(template, { relativePath: 'folder/file.txt', now: new Date(), uuid: randomUUID() });
-  if ('error' in sample) throw new UsageError(sample.error);
-}
-
 /**
  * `signdrop upload <file-or-folder>...`: uploads through the engine's queue (folders recursively,
  * keeping relative paths under the key template) and prints one link per file, in argument order.
@@ -38,8 +30,7 @@ function checkTemplate(template: string): void {
 export async function uploadCommand(values: Values, operands: string[], io: Io): Promise<number> {
   if (operands.length === 0) throw new UsageError('Name at least one file or folder to upload: signdrop upload <file-or-folder>...');
   const json = values['json'] === true;
-  const template = stringOption(values, 'key-template');
-  if (template !== undefined) checkTemplate(template);
+  const template = templateOption(values);
   // Checked before any network or keychain access: a typo costs nothing.
   expiryOption(values, 1);
 

@@ -237,6 +237,24 @@ describe('signdrop with a saved profile (keys in the private keyring)', () => {
     expect(after.stderr).toContain('There is no profile named "my rgw"');
   });
 
+  it('uses the key template and link lifetime saved with the profile', async () => {
+    const bucket = await createTestBucket('cli-defaults');
+    const config = await newConfigDir();
+    const add = await signdrop(
+      ['profile', 'add', 'tpl', '--endpoint', rgwEndpoint(), '--region', 'us-east-1', '--bucket', bucket, '--path-style', '--key-template', 'drop/{name}-{random}.{ext}', '--expires', '2h'],
+      { ...envKeys(), SIGNDROP_CONFIG_DIR: config },
+    );
+    expect(add.code).toBe(0);
+    const { paths, bytes } = await hardFiles();
+    const up = await signdrop(['upload', paths[2]!, '--profile', 'TPL', '--json'], { SIGNDROP_CONFIG_DIR: config });
+    expect(up.code).toBe(0);
+    expect(up.lines[0]!['key']).toMatch(/^drop\/📷 photo 🎉-[0-9a-f]{12}\.jpg$/u);
+    const lifetime = Date.parse(up.lines[0]!['expiresAt'] as string) - Date.now();
+    expect(lifetime).toBeGreaterThan(7100_000);
+    expect(lifetime).toBeLessThanOrEqual(7200_000);
+    expect((await download(up.lines[0]!['url'] as string)).bytes.equals(bytes.get(paths[2]!)!)).toBe(true);
+  });
+
   it('reports a missing keychain as such and saves nothing', async () => {
     const config = await newConfigDir();
     const result = await signdrop(['profile', 'add', 'nokeychain', '--endpoint', rgwEndpoint(), '--region', 'us-east-1', '--bucket', 'some-bucket', '--json'], {
