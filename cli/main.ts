@@ -3,24 +3,27 @@
  * Exit status: 0 all succeeded; 1 any item failed (each failure also on stderr); 2 usage error.
  */
 import { parseCommandLine, type Values } from './args';
-import { signCommand } from './commands/link';
-import { profileAddCommand } from './commands/profile-add';
-import { profileListCommand, profileRemoveCommand, profileTestCommand } from './commands/profile-manage';
-import { uploadCommand } from './commands/upload';
 import { HELP } from './help';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, type Io } from './io';
 import { askOnTerminal } from './prompt';
 
 type Command = (values: Values, operands: string[], io: Io) => Promise<number>;
 
-const COMMANDS: Readonly<Record<string, Command>> = {
-  'profile add': profileAddCommand,
-  'profile list': profileListCommand,
-  'profile remove': profileRemoveCommand,
-  'profile test': profileTestCommand,
-  upload: uploadCommand,
-  link: (values, operands, io) => signCommand('link', values, operands, io),
-  'put-url': (values, operands, io) => signCommand('put-url', values, operands, io),
+// Loaded on use: the AWS SDK takes most of a second to load, and --help or a typo should not wait for it.
+const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
+  'profile add': async () => (await import('./commands/profile-add.js')).profileAddCommand,
+  'profile list': async () => (await import('./commands/profile-manage.js')).profileListCommand,
+  'profile remove': async () => (await import('./commands/profile-manage.js')).profileRemoveCommand,
+  'profile test': async () => (await import('./commands/profile-manage.js')).profileTestCommand,
+  upload: async () => (await import('./commands/upload.js')).uploadCommand,
+  link: async () => {
+    const { signCommand } = await import('./commands/link.js');
+    return (values, operands, io) => signCommand('link', values, operands, io);
+  },
+  'put-url': async () => {
+    const { signCommand } = await import('./commands/link.js');
+    return (values, operands, io) => signCommand('put-url', values, operands, io);
+  },
 };
 
 /** Runs one command line and resolves its exit status; never throws. */
@@ -35,9 +38,9 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
       io.err(HELP);
       return EXIT_USAGE;
     }
-    const handler = COMMANDS[command];
-    if (!handler) throw new UsageError(`Unknown command "${command}". Run signdrop --help.`);
-    return await handler(values, operands, io);
+    const load = COMMANDS[command];
+    if (!load) throw new UsageError(`Unknown command "${command}". Run signdrop --help.`);
+    return await (await load())(values, operands, io);
   } catch (e) {
     if (e instanceof UsageError) {
       io.err(`signdrop: ${e.message}`);

@@ -9,7 +9,8 @@ import { showProgress } from '../progress';
 
 /**
  * Resolves when every one of `ids` has finished. Waits on the items themselves rather than on
- * idle(): a queue shared with other work may stay busy, and only these items decide the exit status.
+ * idle(): only these items decide the exit status, and the foundation queue's idle() can wait for
+ * an event that never comes (its running count drops after the last change is announced).
  */
 function allFinished(queue: UploadQueue, ids: ReadonlySet<string>): Promise<void> {
   const done = () => queue.list().every((i) => !ids.has(i.id) || isFinished(i));
