@@ -28,6 +28,8 @@ export async function probe(client: S3Client, command: ProbeCommand, action: str
 { step: 'deserialize', priority: 'low', name: 'signdropRecordResponse' });
   try {
     const output: unknown = await client.send(command as never);
+    // A GetObject body left unread holds its socket until the client is destroyed.
+    (output as { Body?: { destroy?: () => void } } | undefined)?.Body?.destroy?.();
     return { action, ...(raw ? { status: raw.statusCode, headers: lower(raw.headers) } : { status: 200 }), output };
   } catch (e) {
     const error = e as Error & { code?: string; Code?: string; Region?: string; cause?: { code?: string; message?: string } };
