@@ -1,4 +1,4 @@
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -76,5 +76,18 @@ describe('signdrop usage errors exit 2 with a sentence on stderr', () => {
     expect(await run(['upload', '/no/such/file.txt', '--bucket', 'b-1', '--json'], io)).toBe(1);
     expect(out.map((l) => JSON.parse(l))).toEqual([{ file: '/no/such/file.txt', error: { code: 'file-unreadable', message: expect.stringContaining('ENOENT') } }]);
     expect(err).toEqual([expect.stringContaining('/no/such/file.txt')]);
+  });
+});
+
+describe('a corrupt profiles file', () => {
+  it('is reported on stderr and kept aside; the command still runs', async () => {
+    const { io, out, err } = await fakeIo();
+    const dir = io.env['SIGNDROP_CONFIG_DIR']!;
+    await writeFile(join(dir, 'profiles.json'), '{"version":1,"profiles":[');
+    expect(await run(['profile', 'list', '--json'], io)).toBe(0);
+    expect(out).toEqual([]);
+    expect(err.join('\n')).toMatch(/warning: .*profiles\.json could not be read .* it was kept as .*profiles\.json\.corrupt-/);
+    const backup = (await readdir(dir)).find((f) => f.startsWith('profiles.json.corrupt-'));
+    expect(await readFile(join(dir, backup!), 'utf8')).toBe('{"version":1,"profiles":[');
   });
 });
