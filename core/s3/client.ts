@@ -27,6 +27,9 @@ export function createS3Client(profile: StoredProfile, credentials: ResolvedCred
     responseChecksumValidation: 'WHEN_REQUIRED',
     // Retries of the SDK's own calls (Create/Complete multipart, HeadObject); transfers retry themselves.
     maxAttempts: 3,
+    // The SDK's own calls (multipart control) retry in the bucket's region after a 301 from AWS
+    // instead of failing; presigned URLs get the right region from checkBucketRegion instead.
+    followRegionRedirects: true,
     ...extras,
   });
 }
