@@ -91,3 +91,43 @@ describe('a corrupt profiles file', () => {
     expect(await readFile(join(dir, backup!), 'utf8')).toBe('{"version":1,"profiles":[');
   });
 });
+
+describe('link and put-url with keys from the environment (signing needs no network)', () => {
+  const target = ['--endpoint', 'http://127.0.0.1:9', '--region', 'eu-west-3', '--bucket', 'b-1', '--path-style', '--json'];
+  const keys = { AWS_ACCESS_KEY_ID: 'ASIAEXAMPLE', AWS_SECRET_ACCESS_KEY: 'secret', AWS_SESSION_TOKEN: 'session-token-1' };
+
+  it('signs a GET link with the session token, the region and the asked lifetime', async () => {
+    const { io, out, err } = await fakeIo(keys);
+    const before = Date.now();
+    expect(await run(['link', 'dir/a # b.txt', '--expires', '15m', ...target], io)).toBe(0);
+    expect(err).toEqual([]);
+    const line = JSON.parse(out[0]!);
+    expect(Object.keys(line).sort()).toEqual(['expiresAt', 'key', 'method', 'url']);
+    expect(line).toMatchObject({ key: 'dir/a # b.txt', method: 'GET' });
+    const url = new URL(line.url);
+    expect(url.pathname).toBe('/b-1/dir/a%20%23%20b.txt');
+    expect(url.searchParams.get('X-Amz-Security-Token')).toBe('session-token-1');
+    expect(url.searchParams.get('X-Amz-Credential')).toMatch(/^ASIAEXAMPLE\/\d{8}\/eu-west-3\/s3\/aws4_request$/);
+    expect(url.searchParams.get('X-Amz-Expires')).toBe('900');
+    expect(Date.parse(line.expiresAt) - before).toBeGreaterThanOrEqual(899_000);
+    expect(line.url).not.toContain('secret');
+  });
+
+  it('signs a PUT URL without checksum parameters', async () => {
+    const { io, out } = await fakeIo(keys);
+    expect(await run(['put-url', 'inbox/x.png', '--content-type', 'image/png', ...target], io)).toBe(0);
+    const line = JSON.parse(out[0]!);
+    expect(line.method).toBe('PUT');
+    const url = new URL(line.url);
+    // That the content type is bound into the signature is the signer's contract, tested there.
+    expect(url.pathname).toBe('/b-1/inbox/x.png');
+    expect([...url.searchParams.keys()].filter((k) => /checksum/i.test(k))).toEqual([]);
+  });
+
+  it('prints only the URL without --json', async () => {
+    const { io, out } = await fakeIo(keys);
+    expect(await run(['link', 'k', ...target.filter((a) => a !== '--json')], io)).toBe(0);
+    expect(out).toHaveLength(1);
+    expect(out[0]).toMatch(/^http:\/\/127\.0\.0\.1:9\/b-1\/k\?/);
+  });
+});
