@@ -1,7 +1,7 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_KEY_TEMPLATE } from '../common/key-template';
-import { StoredProfile } from '../common/profile';
+import { StoredProfile, type CredentialSource } from '../common/profile';
 import { MemoryCredentialStore, type CredentialStore } from '../core/credentials/credential-store';
 import { KeychainCredentialStore } from '../core/credentials/keychain-store';
 import { ProfileStore } from '../core/profiles/profile-store';
@@ -50,8 +50,9 @@ async function adHocProfile(values: Values, env: NodeJS.ProcessEnv, bucket: stri
   const credentials = new MemoryCredentialStore();
   const accessKeyId = env['AWS_ACCESS_KEY_ID'];
   const secretAccessKey = env['AWS_SECRET_ACCESS_KEY'];
-  let source: unknown;
+  let source: CredentialSource;
   if (accessKeyId && secretAccessKey) {
+    // "keychain" means "from the credential store": here a memory store holding the environment's keys.
     source = { kind: 'keychain' };
     await credentials.set(AD_HOC_ID, { secretAccessKey, ...(env['AWS_SESSION_TOKEN'] ? { sessionToken: env['AWS_SESSION_TOKEN'] } : {}) });
   } else if (env['AWS_PROFILE']) {
@@ -67,7 +68,7 @@ async function adHocProfile(values: Values, env: NodeJS.ProcessEnv, bucket: stri
     bucket,
     pathStyle: values['path-style'] === true,
     credentials: source,
-    accessKeyId: secretAccessKey ? (accessKeyId ?? '') : '',
+    accessKeyId: source.kind === 'keychain' ? accessKeyId : '',
     keyTemplate: DEFAULT_KEY_TEMPLATE,
     defaultExpirySeconds: AD_HOC_EXPIRY_S,
   };
