@@ -1,4 +1,4 @@
-import { ListObjectsV2Command } from '@aws-sdk/client-s3';
+import { ListObjectsV2Command, PutBucketPolicyCommand } from '@aws-sdk/client-s3';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -64,6 +64,24 @@ describe('test connection against radosgw', () => {
     expect(report.error?.message).toContain(bucket);
     const left = await adminClient().send(new ListObjectsV2Command({ Bucket: bucket }));
     expect(left.KeyCount ?? 0).toBe(0);
+  });
+
+  it('names s3:GetObject when the keys may upload but not read (links would not work)', async () => {
+    const bucket = await createTestBucket('conn-writeonly');
+    const policy = {
+      Version: '2012-10-17',
+      Statement: [
+        { Effect: 'Allow', Principal: { AWS: ['arn:aws:iam:::user/other'] }, Action: ['s3:PutObject'], Resource: [`arn:aws:s3:::${bucket}/*`] },
+        // The uploader owns what it wrote; only an explicit Deny stops it reading that back.
+        { Effect: 'Deny', Principal: { AWS: ['arn:aws:iam:::user/other'] }, Action: ['s3:GetObject', 's3:DeleteObject'], Resource: [`arn:aws:s3:::${bucket}/*`] },
+      ],
+    };
+    await adminClient().send(new PutBucketPolicyCommand({ Bucket: bucket, Policy: JSON.stringify(policy) }));
+    const report = await testConnection(profileFor(bucket), keys(RGW_OTHER_USER));
+    expect(report.passed).toEqual(['s3:PutObject']);
+    expect(report.error?.code).toBe('access-denied');
+    expect(report.error?.message).toContain('denied s3:GetObject');
+    expect(report.warnings.join(' ')).toContain('could not be deleted');
   });
 
   it('says a closed port is unreachable, within seconds', async () => {
