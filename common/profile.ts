@@ -19,6 +19,18 @@ export const expirySeconds = z
   .min(MIN_PRESIGN_EXPIRY_S, 'A link must live at least 1 second.')
   .max(MAX_PRESIGN_EXPIRY_S, 'A presigned link can live at most 7 days (SigV4 limit).');
 
+/**
+ * Where a profile's keys come from. `keychain`: the access key id is in the profile and the secret
+ * (with an optional session token) in one OS keychain item per profile. `aws-profile`: a named
+ * profile of ~/.aws/config and ~/.aws/credentials (static keys, SSO, assumed roles), read on use
+ * and never copied into our store.
+ */
+export const CredentialSource = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('keychain') }),
+  z.object({ kind: z.literal('aws-profile'), profile: z.string().trim().min(1, 'Name the AWS profile.').max(128) }),
+]);
+export type CredentialSource = z.infer<typeof CredentialSource>;
+
 /** What is stored on disk for a profile: everything but the secret, which lives in the OS keychain. */
 export const StoredProfile = z.object({
   id: z.string().min(1),
@@ -27,7 +39,9 @@ export const StoredProfile = z.object({
   region: z.string().trim().max(64),
   bucket: bucketName,
   pathStyle: z.boolean(),
-  accessKeyId: z.string().trim().min(1, 'Enter the access key id.').max(256),
+  credentials: CredentialSource.default({ kind: 'keychain' }),
+  /** Not secret (it names the key, like a user name); empty when the keys come from an AWS profile. */
+  accessKeyId: z.string().trim().max(256).default(''),
   keyTemplate: z.string().min(1).max(512).default(DEFAULT_KEY_TEMPLATE),
   defaultExpirySeconds: expirySeconds.default(86_400),
 });
@@ -37,6 +51,8 @@ export type StoredProfile = z.infer<typeof StoredProfile>;
 export const ProfileInput = StoredProfile.omit({ id: true }).extend({
   id: z.string().min(1).optional(),
   secretAccessKey: z.string().max(1024).optional(),
+  /** For temporary keys (STS); stored beside the secret in the keychain. */
+  sessionToken: z.string().max(4096).optional(),
 });
 export type ProfileInput = z.input<typeof ProfileInput>;
 

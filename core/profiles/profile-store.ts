@@ -3,6 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { StoredProfile } from '../../common/profile';
+import { SigndropError } from '../../common/result';
 import { loadJson, saveJson } from '../storage/json-file';
 
 const ProfilesFile = z.object({ version: z.literal(1), profiles: z.array(StoredProfile) });
@@ -30,8 +31,14 @@ export class ProfileStore {
     return (await this.load()).find((p) => p.id === id);
   }
 
+  /** Profile names are unique, compared without case so "Work" and "work" are not two profiles. */
+  async findByName(name: string): Promise<StoredProfile | undefined> {
+    const wanted = name.trim().toLowerCase();
+    return (await this.load()).find((p) => p.name.toLowerCase() === wanted);
+  }
+
   /** Inserts or replaces by id; a profile without an id gets a new one. */
-  save(input: Omit<StoredProfile, 'id'> & { id?: string }): Promise<StoredProfile> {
+  save(input: Omit<z.input<typeof StoredProfile>, 'id'> & { id?: string }): Promise<StoredProfile> {
     return this.serial(async () => {
       const profile = StoredProfile.parse({ ...input, id: input.id ?? randomUUID() });
       const rest = (await this.load()).filter((p) => p.id !== profile.id);
@@ -52,7 +59,10 @@ export class ProfileStore {
 
   private async load(): Promise<StoredProfile[]> {
     if (!this.profiles) {
-      const loaded = await loadJson(this.file, ProfilesFile, { version: 1, profiles: [] });
+      const loaded = await loadJson(this.file, ProfilesFile, { version: 1, profiles: [] }).catch((e: unknown) => {
+        // Unreadable (permissions, a folder in its place): nothing to set aside, and nothing may overwrite it.
+        throw SigndropError.of('file-unreadable', `The profiles file ${this.file} cannot be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}). Fix its permissions and retry.`);
+      });
       this.loadProblem = loaded.problem;
       this.profiles = loaded.value.profiles;
     }

@@ -6,6 +6,7 @@ import type { StoredProfile } from '../../common/profile';
 import { SigndropError } from '../../common/result';
 import type { ShareLink } from '../../common/uploads';
 import type { CredentialStore } from '../credentials/credential-store';
+import { resolveCredentials } from '../credentials/resolve-credentials';
 import { createS3Client } from '../s3/client';
 
 export interface GetLinkOptions {
@@ -97,11 +98,8 @@ export class Signer {
     if (cached) return cached;
     const profile = await this.profiles.get(profileId);
     if (!profile) throw SigndropError.of('not-found', 'That profile no longer exists. Choose or add another profile.');
-    const secret = await this.credentials.get(profileId);
-    if (!secret) {
-      throw SigndropError.of('missing-secret', `Profile "${profile.name}" has no secret access key in the keychain. Edit the profile and enter it.`);
-    }
-    const entry = { client: createS3Client(profile, secret), profile };
+    const credentials = await resolveCredentials(profile, this.credentials);
+    const entry = { client: createS3Client(profile, credentials), profile };
     this.clients.set(profileId, entry);
     return entry;
   }

@@ -1,0 +1,89 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { randomUUID } from 'node:crypto';
+import { parseDuration } from '../common/expiry';
+import { renderKey } from '../common/key-template';
+import { UsageError } from './io';
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+/** How every command names its target: a saved profile, or a bucket with keys from the environment. */
+const TARGET: Options = {
+  profile: { type: 'string' },
+  endpoint: { type: 'string' },
+  region: { type: 'string' },
+  bucket: { type: 'string' },
+  'path-style': { type: 'boolean' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+};
+
+/** The options each command accepts; anything else is a usage error. */
+export const COMMAND_OPTIONS: Readonly<Record<string, Options>> = {
+  // --key-template and --expires here set the profile's defaults for later uploads and links.
+  'profile add': { ...TARGET, 'aws-profile': { type: 'string' }, 'key-template': { type: 'string' }, expires: { type: 'string' } },
+  'profile list': TARGET,
+  'profile remove': TARGET,
+  'profile test': TARGET,
+  upload: { ...TARGET, expires: { type: 'string' }, 'key-template': { type: 'string' } },
+  link: { ...TARGET, expires: { type: 'string' }, 'download-name': { type: 'string' } },
+  'put-url': { ...TARGET, expires: { type: 'string' }, 'content-type': { type: 'string' } },
+};
+
+const ALL_OPTIONS: Options = Object.assign({}, ...Object.values(COMMAND_OPTIONS));
+
+export type Values = Record<string, string | boolean | undefined>;
+
+export interface Parsed {
+  /** "upload", "profile add", ...; undefined when none was named. */
+  readonly command: string | undefined;
+  readonly values: Values;
+  /** Positionals after the command words. */
+  readonly operands: string[];
+}
+
+/**
+ * Splits argv into command, options and operands. Options may come before or after the command;
+ * an option the command does not take is refused rather than ignored.
+ */
+export function parseCommandLine(argv: readonly string[]): Parsed {
+  const loose = parseArgs({ args: [...argv], options: ALL_OPTIONS, allowPositionals: true, strict: false });
+  const [first, second] = loose.positionals;
+  const command = first === 'profile' && second ? `profile ${second}` : first;
+  if (command === undefined || loose.values['help'] === true && !(command in COMMAND_OPTIONS)) {
+    return { command, values: loose.values as Values, operands: [] };
+  }
+  const options = COMMAND_OPTIONS[command];
+  if (!options) {
+    throw new UsageError(first === 'profile' ? `Unknown command "profile ${second ?? ''}": use profile add, list, remove or test.` : `Unknown command "${command}". Run signdrop --help.`);
+  }
+  try {
+    const strict = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
+    return { command, values: strict.values as Values, operands: strict.positionals.slice(command.split(' ').length) };
+  } catch (e) {
+    // parseArgs' own messages name the option ("Unknown option '--foo'"), which is what the user needs.
+    throw new UsageError(`${(e as Error).message.replace(/\. To specify a positional.*$/s, '.')} Run signdrop ${command} --help.`);
+  }
+}
+
+export function stringOption(values: Values, name: string): string | undefined {
+  const v = values[name];
+  return typeof v === 'string' ? v : undefined;
+}
+
+/** A link lifetime option, or the fallback; a bad value is a usage error that says what is allowed. */
+export function expiryOption(values: Values, fallbackSeconds: number): number {
+  const text = stringOption(values, 'expires');
+  if (text === undefined) return fallbackSeconds;
+  const parsed = parseDuration(text);
+  if ('error' in parsed) throw new UsageError(parsed.error);
+  return parsed.seconds;
+}
+
+/** --key-template, refused before anything uploads when it has an unknown token or makes no key. */
+export function templateOption(values: Values): string | undefined {
+  const template = stringOption(values, 'key-template');
+  if (template === undefined) return undefined;
+  const sample = renderKey(template, { relativePath: 'folder/file.txt', now: new Date(), uuid: randomUUID() });
+  if ('error' in sample) throw new UsageError(sample.error);
+  return template;
+}

@@ -1,0 +1,34 @@
+import { expiryOption, stringOption, type Values } from '../args';
+import { resolveTarget } from '../context';
+import { EXIT_FAILED, EXIT_OK, UsageError, type Io } from '../io';
+import { asAppError, reportFailure } from '../output';
+
+function oneKey(operands: string[], usage: string): string {
+  const [key, extra] = operands;
+  if (key === undefined || key === '') throw new UsageError(`Name the object key: ${usage}`);
+  if (extra !== undefined) throw new UsageError(`One key at a time: ${usage} (quote a key that has spaces).`);
+  return key;
+}
+
+/** `signdrop link <key>` and `signdrop put-url <key>`: sign one URL and print it. */
+export async function signCommand(kind: 'link' | 'put-url', values: Values, operands: string[], io: Io): Promise<number> {
+  const key = oneKey(operands, kind === 'link' ? 'signdrop link <key>' : 'signdrop put-url <key>');
+  const json = values['json'] === true;
+  expiryOption(values, 1);
+  try {
+    const target = await resolveTarget(values, io);
+    const expiresInSeconds = expiryOption(values, target.profile.defaultExpirySeconds);
+    const downloadName = stringOption(values, 'download-name');
+    const contentType = stringOption(values, 'content-type');
+    const signed =
+      kind === 'link'
+        ? await target.signer.presignGet(target.profileId, key, { expiresInSeconds, ...(downloadName ? { downloadName } : {}) })
+        : await target.signer.presignPut(target.profileId, key, { expiresInSeconds, ...(contentType ? { contentType } : {}) });
+    io.out(json ? JSON.stringify({ key, url: signed.url, method: signed.method, expiresAt: signed.expiresAt }) : signed.url);
+    return EXIT_OK;
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    reportFailure(io, json, { key }, asAppError(e));
+    return EXIT_FAILED;
+  }
+}

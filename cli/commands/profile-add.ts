@@ -1,0 +1,109 @@
+import { ProfileInput, StoredProfile, type CredentialSource } from '../../common/profile';
+import { MemoryCredentialStore } from '../../core/credentials/credential-store';
+import { KeychainCredentialStore } from '../../core/credentials/keychain-store';
+import { ProfileService } from '../../core/profiles/profile-service';
+import { checkBucketRegion } from '../../core/s3/region';
+import { Signer } from '../../core/signing/signer';
+import { expiryOption, stringOption, templateOption, type Values } from '../args';
+import { openProfiles, warnLoadProblem } from '../context';
+import { EXIT_FAILED, EXIT_OK, UsageError, type Io } from '../io';
+import { asAppError } from '../output';
+import { describeProfile, profileJson } from './profile-view';
+
+interface Keys {
+  readonly accessKeyId: string;
+  readonly secretAccessKey: string;
+  readonly sessionToken?: string;
+}
+
+/** Keys from AWS_* variables, else typed on the terminal (the secret hidden), else a usage error. */
+async function askKeys(io: Io): Promise<Keys> {
+  const { env } = io;
+  if (env['AWS_ACCESS_KEY_ID'] && env['AWS_SECRET_ACCESS_KEY']) {
+    return {
+      accessKeyId: env['AWS_ACCESS_KEY_ID'],
+      secretAccessKey: env['AWS_SECRET_ACCESS_KEY'],
+      ...(env['AWS_SESSION_TOKEN'] ? { sessionToken: env['AWS_SESSION_TOKEN'] } : {}),
+    };
+  }
+  if (!io.stdinIsTTY) {
+    throw new UsageError('No keys: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, run this in a terminal to type them, or use --aws-profile NAME.');
+  }
+  const accessKeyId = await io.ask('Access key ID: ', false);
+  const secretAccessKey = await io.ask('Secret access key (hidden): ', true);
+  const sessionToken = await io.ask('Session token (hidden; Enter if none): ', true);
+  if (!accessKeyId || !secretAccessKey) throw new UsageError('Both the access key ID and the secret access key are needed.');
+  return { accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}) };
+}
+
+/** Checks the fields before any prompt or keychain access, so a typo is a usage error. */
+function checkFields(input: object): void {
+  const parsed = ProfileInput.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new UsageError(`${issue?.path.join('.') ?? 'profile'}: ${issue?.message ?? 'invalid'}`);
+  }
+}
+
+/**
+ * `signdrop profile add <name> --bucket B ...`: saves a profile (replacing one of the same name),
+ * with its secret in the OS keychain or its keys left in ~/.aws. An empty region is detected from
+ * the bucket when the store names it.
+ */
+export async function profileAddCommand(values: Values, operands: string[], io: Io): Promise<number> {
+  const [name, extra] = operands;
+  if (!name || extra !== undefined) throw new UsageError('Name the profile: signdrop profile add <name> --bucket B (quote a name with spaces).');
+  const bucket = stringOption(values, 'bucket');
+  if (!bucket) throw new UsageError('--bucket is required: signdrop profile add <name> --bucket B.');
+  const json = values['json'] === true;
+  const awsProfile = stringOption(values, 'aws-profile');
+  const credentials: CredentialSource = awsProfile !== undefined ? { kind: 'aws-profile', profile: awsProfile } : { kind: 'keychain' };
+  const keyTemplate = templateOption(values);
+  const expires = stringOption(values, 'expires');
+  const fields = {
+    ...(keyTemplate !== undefined ? { keyTemplate } : {}),
+    ...(expires !== undefined ? { defaultExpirySeconds: expiryOption(values, 0) } : {}),
+    name,
+    endpoint: stringOption(values, 'endpoint') ?? '',
+    region: stringOption(values, 'region') ?? '',
+    bucket,
+    pathStyle: values['path-style'] === true,
+    credentials,
+  };
+  checkFields({ ...fields, accessKeyId: 'checked-later' });
+
+  const store = openProfiles(io);
+  await warnLoadProblem(store, io);
+  const existing = await store.findByName(name);
+  const keys = credentials.kind === 'keychain' ? await askKeys(io) : undefined;
+  const input = {
+    ...(existing ? { id: existing.id, keyTemplate: existing.keyTemplate, defaultExpirySeconds: existing.defaultExpirySeconds } : {}),
+    // Explicit options win over what the profile had.
+    ...fields,
+    accessKeyId: keys?.accessKeyId ?? '',
+    ...(keys ? { secretAccessKey: keys.secretAccessKey, ...(keys.sessionToken ? { sessionToken: keys.sessionToken } : {}) } : {}),
+  };
+  checkFields(input);
+  try {
+    let region = fields.region;
+    if (!region) {
+      // Ask the bucket with the keys just given, before anything is saved.
+      const probeStore = new MemoryCredentialStore();
+      if (keys) await probeStore.set('new', { secretAccessKey: keys.secretAccessKey, ...(keys.sessionToken ? { sessionToken: keys.sessionToken } : {}) });
+      const draft = StoredProfile.parse({ ...input, id: 'new' });
+      // Detection is a convenience: expired SSO or an offline store must not stop the save.
+      region = await checkBucketRegion(draft, probeStore).then((c) => c.profile.region, () => '');
+    }
+    const keychain = new KeychainCredentialStore();
+    const service = new ProfileService(store, keychain, new Signer(store, keychain));
+    const saved = await service.save({ ...input, region });
+    io.out(json ? JSON.stringify(profileJson(saved)) : `${existing ? 'Updated' : 'Saved'} profile ${describeProfile(saved)}`);
+    if (!json) io.err(`Check it with: signdrop profile test "${saved.name}"`);
+    return EXIT_OK;
+  } catch (e) {
+    const error = asAppError(e);
+    io.err(`signdrop: profile "${name}" was not saved: ${error.message}`);
+    if (json) io.out(JSON.stringify({ profile: name, error: { code: error.code, message: error.message } }));
+    return EXIT_FAILED;
+  }
+}

@@ -1,0 +1,87 @@
+import { isFinished } from '../../common/uploads';
+import { collectFiles } from '../../core/uploads/collect-files';
+import { UploadQueue } from '../../core/uploads/upload-queue';
+import { expiryOption, templateOption, type Values } from '../args';
+import { resolveTarget } from '../context';
+import { EXIT_FAILED, EXIT_OK, UsageError, type Io } from '../io';
+import { asAppError, reportFailure } from '../output';
+import { showProgress } from '../progress';
+
+/**
+ * Resolves when every one of `ids` has finished. Waits on the items themselves rather than on
+ * idle(): only these items decide the exit status, and the foundation queue's idle() can wait for
+ * an event that never comes (its running count drops after the last change is announced).
+ */
+function allFinished(queue: UploadQueue, ids: ReadonlySet<string>): Promise<void> {
+  const done = () => queue.list().every((i) => !ids.has(i.id) || isFinished(i));
+  return new Promise((resolve) => {
+    if (done()) return resolve();
+    const off = queue.onChanged(() => {
+      if (!done()) return;
+      off();
+      resolve();
+    });
+  });
+}
+
+/**
+ * `signdrop upload <file-or-folder>...`: uploads through the engine's queue (folders recursively,
+ * keeping relative paths under the key template) and prints one link per file, in argument order.
+ */
+export async function uploadCommand(values: Values, operands: string[], io: Io): Promise<number> {
+  if (operands.length === 0) throw new UsageError('Name at least one file or folder to upload: signdrop upload <file-or-folder>...');
+  const json = values['json'] === true;
+  const template = templateOption(values);
+  // Checked before any network or keychain access: a typo costs nothing.
+  expiryOption(values, 1);
+
+  const { files, problems } = await collectFiles(operands);
+  let failed = 0;
+  for (const p of problems) {
+    failed++;
+    reportFailure(io, json, { file: p.path }, { code: 'file-unreadable', message: p.message, retryable: false });
+  }
+  if (files.length === 0) return failed > 0 ? EXIT_FAILED : EXIT_OK;
+
+  let queue: UploadQueue;
+  let items: Awaited<ReturnType<UploadQueue['enqueue']>>;
+  try {
+    const target = await resolveTarget(values, io, template !== undefined ? { keyTemplate: template } : {});
+    const expiresInSeconds = expiryOption(values, target.profile.defaultExpirySeconds);
+    queue = new UploadQueue(target.signer);
+    items = await queue.enqueue({ profileId: target.profileId, expiresInSeconds, files });
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    // No keys or no keychain: every file fails the same way, and each says so.
+    for (const f of files) reportFailure(io, json, { file: f.path }, asAppError(e));
+    return EXIT_FAILED;
+  }
+  const ids = new Set(items.map((i) => i.id));
+  const stopProgress = showProgress(
+    io,
+    () => queue.list().filter((i) => ids.has(i.id)),
+    (listener) => queue.onChanged(listener),
+  );
+  try {
+    await allFinished(queue, ids);
+  } finally {
+    stopProgress();
+  }
+
+  const byId = new Map(queue.list().map((i) => [i.id, i]));
+  items.forEach((queued, index) => {
+    const item = byId.get(queued.id) ?? queued;
+    const file = files[index]?.path ?? item.name;
+    if (item.state === 'completed' && item.link) {
+      io.out(
+        json
+          ? JSON.stringify({ file, key: item.key, bucket: item.bucket, size: item.size, etag: item.etag ?? '', url: item.link.url, expiresAt: item.link.expiresAt })
+          : `${file}\t${item.link.url}`,
+      );
+    } else {
+      failed++;
+      reportFailure(io, json, { file }, item.error ?? { code: 'upload-failed', message: `The upload ended as ${item.state}.`, retryable: true });
+    }
+  });
+  return failed > 0 ? EXIT_FAILED : EXIT_OK;
+}

@@ -1,0 +1,37 @@
+/** The help text: the command line's whole contract, as issue 3 specifies it. */
+export const HELP = `Usage: signdrop <command> [options]
+
+Commands:
+  profile add <name> --bucket B [--region R] [--endpoint URL] [--path-style] [--aws-profile P]
+                       save a profile; keys come from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY
+                       (and AWS_SESSION_TOKEN), or are asked for on the terminal with hidden input,
+                       and are kept in the OS keychain. --aws-profile uses ~/.aws instead (SSO too).
+                       --key-template T and --expires D set the profile's defaults.
+  profile list         list saved profiles
+  profile remove <name>
+                       delete a profile and its keychain item
+  profile test [<name>]
+                       check keys, bucket, region, permissions and clock (all profiles if none named)
+  upload <file-or-folder>... [--expires D] [--key-template T]
+                       upload files (folders recursively) and print a link for each
+  link <key> [--expires D] [--download-name NAME]
+                       print a download link for an object already in the bucket
+  put-url <key> [--expires D] [--content-type T]
+                       print a URL someone else can PUT a file to
+
+Every command:
+  --profile NAME       a saved profile (the only one is used when there is exactly one)
+  --endpoint URL --region R --bucket B [--path-style]
+                       an S3-compatible store without a profile; keys from AWS_ACCESS_KEY_ID,
+                       AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN, or AWS_PROFILE; region from AWS_REGION
+  --json               one JSON object per line:
+                         upload: {"file","key","bucket","size","etag","url","expiresAt"}
+                         link, put-url: {"key","url","method","expiresAt"}
+                         a failed item: {"file","error":{"code","message"}}
+  -h, --help           show this help
+
+Durations: 45s, 15m, 1h, 7d, or a number of seconds; at most 7d (the SigV4 limit).
+Key template tokens: {filename} {name} {ext} {yyyy} {mm} {dd} {uuid} {random}; default {uuid}/{filename}.
+Exit status: 0 all succeeded; 1 any item failed (each failure also on stderr); 2 usage error.
+Profiles are kept in $SIGNDROP_CONFIG_DIR, or ~/.config/signdrop.
+`;
