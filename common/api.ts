@@ -3,6 +3,7 @@
  * never channel names or ipcRenderer (see STYLE.md: the electron-vite template's mistake).
  */
 import type { EventPayloads, PickedFile } from './contract';
+import type { ConnectionReport } from './connection';
 import type { LinkRecord } from './links';
 import type { ProfileInput, ProfileView } from './profile';
 import type { Result } from './result';
@@ -25,6 +26,8 @@ export interface SigndropApi {
     list(): Promise<Result<ProfileView[]>>;
     save(profile: ProfileInput): Promise<Result<ProfileView>>;
     remove(id: string): Promise<Result<null>>;
+    /** Checks keys, bucket, region, permissions and clock against the store. */
+    test(id: string): Promise<Result<ConnectionReport>>;
   };
   readonly files: {
     /** Opens main's file dialog. */

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { expirySeconds, ProfileInput, type ProfileView } from './profile';
+import type { ConnectionReport } from './connection';
 import type { LinkRecord } from './links';
 import type { Result } from './result';
 import type { UploadItem } from './uploads';
@@ -47,6 +48,7 @@ export const channels = {
   'profiles:list': channel<ProfileView[]>()(none),
   'profiles:save': channel<ProfileView>()(ProfileInput),
   'profiles:remove': channel<null>()(byId),
+  'profiles:test': channel<ConnectionReport>()(byId),
   'files:pick': channel<PickedFile[]>()(none),
   'uploads:enqueue': channel<UploadItem[]>()(EnqueueInput),
   'uploads:list': channel<UploadItem[]>()(none),

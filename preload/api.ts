@@ -20,6 +20,7 @@ export function createApi(transport: Transport): SigndropApi {
       list: () => invoke('profiles:list', undefined),
       save: (profile) => invoke('profiles:save', profile),
       remove: (id) => invoke('profiles:remove', { id }),
+      test: (id) => invoke('profiles:test', { id }),
     },
     files: {
       pick: () => invoke('files:pick', undefined),

@@ -5,6 +5,7 @@ import type { AppError } from '../common/result';
 import type { UploadItem } from '../common/uploads';
 import { api } from './api';
 import { useWindowDrop } from './components/DropZone';
+import { ConnectionCheck } from './components/ConnectionCheck';
 import { ExpiryPicker } from './components/ExpiryPicker';
 import { HistoryView } from './components/HistoryView';
 import { KeyPreview } from './components/KeyPreview';
@@ -129,6 +130,7 @@ export function App() {
               Choose files…
             </button>
           </section>
+          <ConnectionCheck key={profile.id} profileId={profile.id} />
           <KeyPreview profile={profile} />
           {error && <p role="alert" className="error">{error.message}</p>}
           {items.length === 0 ? (

@@ -17,19 +17,9 @@ export interface TestConnectionOptions {
   readonly now?: () => Date;
 }
 
-export interface ConnectionReport {
-  readonly ok: boolean;
-  /** The region used for the checks: the profile's, or the one the bucket reported. */
-  readonly region: string;
-  /** Set when the bucket named its region and the profile had none or another. */
-  readonly detectedRegion?: string;
-  /** Seconds the server's clock is ahead of this computer's (negative: behind). */
-  readonly clockSkewSeconds?: number;
-  /** Actions that were allowed, in order ("s3:PutObject", ...). */
-  readonly passed: readonly string[];
-  readonly warnings: readonly string[];
-  readonly error?: AppError;
-}
+import type { ConnectionReport } from '../../common/connection';
+
+export type { ConnectionReport };
 
 /** A client for the checks: one attempt (retries would hide the first answer) and short timeouts. */
 function probeClient(profile: StoredProfile, credentials: ResolvedCredentials, region: string): S3Client {

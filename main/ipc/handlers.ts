@@ -38,6 +38,7 @@ export function createHandlers({ core, showOpenDialog, writeClipboard, emit }: H
       await core.profiles.remove(id);
       return null;
     },
+    'profiles:test': ({ id }) => core.profiles.test(id),
     'files:pick': async () => {
       const paths = await showOpenDialog();
       return Promise.all(

@@ -1,0 +1,45 @@
+import { useState } from 'react';
+import type { ConnectionReport } from '../../common/connection';
+import type { AppError } from '../../common/result';
+import { api } from '../api';
+
+/** "Test connection": runs the checks in main and says what works or what to fix, in words. */
+export function ConnectionCheck({ profileId }: { readonly profileId: string }) {
+  const [report, setReport] = useState<ConnectionReport>();
+  const [error, setError] = useState<AppError>();
+  const [busy, setBusy] = useState(false);
+
+  const run = async () => {
+    setBusy(true);
+    setReport(undefined);
+    setError(undefined);
+    const r = await api().profiles.test(profileId);
+    setBusy(false);
+    if (r.ok) setReport(r.value);
+    else setError(r.error);
+  };
+
+  const problem = error ?? report?.error;
+  return (
+    <div className="connection" aria-live="polite">
+      <button type="button" className="secondary" onClick={run} disabled={busy}>
+        {busy ? 'Testing…' : 'Test connection'}
+      </button>
+      {problem && (
+        <p role="alert" className="error">
+          {problem.message}
+        </p>
+      )}
+      {report?.ok && (
+        <p className="ok">
+          Connected: {report.passed.join(', ')} work{report.detectedRegion ? ` (bucket region ${report.detectedRegion})` : ''}.
+        </p>
+      )}
+      {report?.warnings.map((w) => (
+        <p key={w} className="hint">
+          {w}
+        </p>
+      ))}
+    </div>
+  );
+}
