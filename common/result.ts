@@ -8,6 +8,7 @@ export type ErrorCode =
   | 'keychain-unavailable'
   | 'keychain-locked'
   | 'missing-secret'
+  | 'credentials-expired'
   | 'expiry-too-long'
   | 'file-unreadable'
   | 'file-changed'
