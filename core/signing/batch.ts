@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { S3RequestPresigner } from '@aws-sdk/s3-request-presigner';
 import { getCanonicalHeaders, getSigningKey, SIGNATURE_QUERY_PARAM, UNSIGNED_PAYLOAD } from '@smithy/signature-v4';
@@ -29,14 +30,14 @@ const UNSIGNABLE = new Set(['content-type']);
  * Presigns many GET links with the SDK's SigV4 signer, configured once per batch.
  *
  * getSignedUrl runs the client's whole middleware stack (endpoint rules, serialisation,
- * retries, user agent) and then a full SignatureV4.presign for every link: about 0.15 ms
- * each here, so 10,000 links take seconds. Within a batch only the path and the
- * response-* parameters change. So: the middleware stack runs once, for a sentinel key, to
- * get the request getSignedUrl would sign; S3RequestPresigner presigns that sentinel once,
- * which fixes every X-Amz-* parameter; the signing key is derived once with the SDK's
- * getSigningKey; and each link is the SDK's canonical request and string to sign
- * (SignatureV4's own methods) with the cached key. The sentinel's signature is recomputed
- * that way and compared with the SDK's before a batch is trusted; if they ever differ
+ * retries, user agent) and a full SignatureV4.presign for every link: over a millisecond
+ * of CPU each here, so 10,000 links take many seconds (scripts/bench-sign.js). Within a
+ * batch only the path and the response-* parameters change. So: the middleware stack runs
+ * once, for a sentinel key, to get the request getSignedUrl would sign; S3RequestPresigner
+ * presigns that sentinel once, which fixes every X-Amz-* parameter; the signing key is
+ * derived once with the SDK's getSigningKey; and each link is the SDK's own canonical
+ * request, hashed and HMACed with that key (batch-sigv4.ts). Before a batch is trusted the
+ * sentinel is re-signed that way and compared with the SDK's signature; if they ever differ
  * (an SDK change), every link is signed by the SDK's presign instead: slower, never wrong.
  * URLs are byte-identical to getSignedUrl's for the same date (test/unit/signing/batch.test.ts).
  */
@@ -77,9 +78,9 @@ export class GetLinkBatchSigner {
       const linkOptions = downloadName ? { ...options, downloadName } : options;
       if (fixed) {
         const own = this.ownQuery(key, linkOptions);
-        const request = { ...this.template, path: this.pathPrefix + encodeKeyPath(key), query: { ...fixed.query, ...own } };
-        own[SIGNATURE_QUERY_PARAM] = await this.sigv4.signatureFor(request, fixed);
-        links.push({ key, url: fixed.writer.write(request.path, own) });
+        const path = this.pathPrefix + encodeKeyPath(key);
+        own[SIGNATURE_QUERY_PARAM] = this.sigv4.signatureFor({ ...fixed.base, path, query: { ...fixed.query, ...own } }, fixed);
+        links.push({ key, url: fixed.writer.write(path, own) });
       } else {
         const request = { ...this.template, path: this.pathPrefix + encodeKeyPath(key), query: { ...this.template.query, ...this.ownQuery(key, linkOptions) } };
         links.push({ key, url: formatUrl(await this.presigner.presign({ ...request, headers: { ...request.headers } }, presignOptions)) });
@@ -112,17 +113,19 @@ export class GetLinkBatchSigner {
     const canonicalHeaders = getCanonicalHeaders(reference, UNSIGNABLE);
     const longDate = query['X-Amz-Date'] ?? '';
     const credentials = await this.client.config.credentials();
-    const signingKey = await getSigningKey(this.client.config.sha256, credentials, longDate.slice(0, 8), this.signingRegion, this.signingService);
+    const rawKey = await getSigningKey(this.client.config.sha256, credentials, longDate.slice(0, 8), this.signingRegion, this.signingService);
     const fixed = {
       query,
       longDate,
       credentialScope,
       canonicalHeaders,
       payloadHash: query['X-Amz-Content-Sha256'] ?? UNSIGNED_PAYLOAD,
-      signingKey,
+      signingKey: createSecretKey(rawKey),
       writer: new UrlWriter(reference, query),
+      // What the canonical request reads besides path and query; no headers (those are canonicalHeaders).
+      base: { method: reference.method, protocol: reference.protocol, hostname: reference.hostname, headers: {} },
     };
-    const again = await this.sigv4.signatureFor({ ...this.sentinel(), query }, fixed);
+    const again = this.sigv4.signatureFor({ ...this.sentinel(), query }, fixed);
     return again === expected ? fixed : undefined;
   }
 }

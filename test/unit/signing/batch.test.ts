@@ -89,7 +89,7 @@ describe('Signer.presignGetBatch', () => {
   });
 
   it('falls back to the SDK presign, still byte-identical, if its self-check ever disagrees with the SDK', async () => {
-    const broken = vi.spyOn(BatchSigV4.prototype, 'signatureFor').mockResolvedValue('0'.repeat(64));
+    const broken = vi.spyOn(BatchSigV4.prototype, 'signatureFor').mockReturnValue('0'.repeat(64));
     try {
       const profile = testProfile();
       const client = createS3Client(profile, { secretAccessKey: TEST_KEYS.secretAccessKey });
