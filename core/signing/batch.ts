@@ -155,8 +155,12 @@ async function captureRequest(client: S3Client, bucket: string) {
   return captured;
 }
 
+// Keys made only of unreserved characters and slashes need no escaping (uuid/report.pdf).
+const PLAIN_KEY = /^[A-Za-z0-9._~/-]*$/;
+
 /** RFC 3986 escaping as the SDK does it for a greedy {Key+} label: each segment, slashes kept. */
 function encodeKeyPath(key: string): string {
+  if (PLAIN_KEY.test(key)) return key;
   return key
     .split('/')
     .map((segment) => encodeURIComponent(segment).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
