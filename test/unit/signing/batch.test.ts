@@ -2,10 +2,12 @@ import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { describe, expect, it, vi } from 'vitest';
 import type { StoredProfile } from '../../../common/profile';
+import { MemoryCredentialStore } from '../../../core/credentials/credential-store';
 import { createS3Client } from '../../../core/s3/client';
 import { GetLinkBatchSigner } from '../../../core/signing/batch';
 import { BatchSigV4 } from '../../../core/signing/batch-sigv4';
 import { responseOverrides } from '../../../core/signing/link-options';
+import { Signer } from '../../../core/signing/signer';
 import { verifyPresignedUrl } from '../../support/sigv4';
 import { signerFor, TEST_KEYS, testProfile } from '../../support/signing';
 
@@ -86,6 +88,19 @@ describe('Signer.presignGetBatch', () => {
     const signer = await signerFor(testProfile(), undefined, () => NOW);
     await expect(signer.presignGetBatch('p1', ['a', ''], { expiresInSeconds: 60 })).rejects.toThrow(/empty/);
     await expect(signer.presignGetBatch('p1', ['a'], { expiresInSeconds: 604_801 })).rejects.toThrow(/at most 7 days/);
+  });
+
+  it('rebuilds its request template after forget(), when the profile changed bucket or region', async () => {
+    let profile = testProfile();
+    const credentials = new MemoryCredentialStore();
+    await credentials.set('p1', { secretAccessKey: TEST_KEYS.secretAccessKey });
+    const signer = new Signer({ get: async () => profile }, credentials, () => NOW);
+    expect((await signer.presignGetBatch('p1', ['a'], { expiresInSeconds: 60 })).links[0]!.url).toMatch(/\/my-bucket\/a\?.*eu-west-2/);
+    profile = testProfile({ bucket: 'moved-bucket', region: 'ca-central-1' });
+    signer.forget('p1');
+    const url = (await signer.presignGetBatch('p1', ['a'], { expiresInSeconds: 60 })).links[0]!.url;
+    expect(url).toMatch(/\/moved-bucket\/a\?.*ca-central-1/);
+    expect(verifyPresignedUrl(url, { method: 'GET', secretAccessKey: TEST_KEYS.secretAccessKey, at: NOW }).valid).toBe(true);
   });
 
   it('falls back to the SDK presign, still byte-identical, if its self-check ever disagrees with the SDK', async () => {
