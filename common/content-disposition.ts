@@ -8,7 +8,8 @@ export function contentDisposition(fileName: string, type: 'attachment' | 'inlin
   const fallback = name
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[^\x20-\x7e]|["\\%]/g, '_');
+    // One "_" per character (the u flag), not per UTF-16 unit: an emoji is one character.
+    .replace(/[^\x20-\x7e]|["\\%]/gu, '_');
   // encodeURIComponent leaves !'()* alone; RFC 5987 attr-char does not allow ' ( ) *.
   const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   return `${type}; filename="${fallback}"; filename*=UTF-8''${encoded}`;

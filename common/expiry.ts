@@ -49,3 +49,23 @@ export function describeDuration(seconds: number): string {
   }
   return `${seconds} second${seconds === 1 ? '' : 's'}`;
 }
+
+/**
+ * "about 43 minutes", "about 5 hours": for lifetimes that are not round numbers, such as what
+ * is left of temporary credentials. Rounds down, so a person is never promised too much.
+ */
+export function describeApproxDuration(seconds: number): string {
+  const units: [number, string][] = [
+    [86_400, 'day'],
+    [3600, 'hour'],
+    [60, 'minute'],
+  ];
+  for (const [size, name] of units) {
+    if (seconds >= size) {
+      if (seconds % size === 0) return describeDuration(seconds);
+      const n = Math.floor(seconds / size);
+      return `about ${n} ${name}${n === 1 ? '' : 's'}`;
+    }
+  }
+  return describeDuration(seconds);
+}

@@ -59,13 +59,18 @@ export function renderKey(template: string, ctx: KeyContext): { key: string } | 
   const unknown: string[] = [];
   const key = template
     .normalize('NFC')
+    // "{name}.{ext}" for a file without an extension is "name", not "name.".
+    .replace(/\.\{ext\}/g, ext ? '.{ext}' : '')
     .replace(/\{([a-z]+)\}/g, (whole, token: string) => {
-      if (token in values) return values[token as keyof typeof values];
+      if (Object.hasOwn(values, token)) return values[token as keyof typeof values];
       unknown.push(whole);
       return whole;
     })
     .replace(CONTROL_CHARS, '')
-    .replace(/^\/+/, '');
+    .replace(/^\/+/, '')
+    // Browsers resolve "." and ".." in URL paths before sending, so such a key's link would
+    // fetch another object (and fail its signature): make those segments plain names.
+    .replace(/(^|\/)(\.{1,2})(?=\/|$)/g, (_m, sep: string, dots: string) => sep + '_'.repeat(dots.length));
   if (unknown.length > 0) {
     return { error: `Unknown key template token ${unknown.join(', ')}; use ${KEY_TOKENS.map((t) => `{${t}}`).join(' ')}.` };
   }

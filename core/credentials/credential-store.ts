@@ -3,6 +3,11 @@ export interface Secret {
   readonly secretAccessKey: string;
   /** Present for temporary (STS/SSO) credentials. */
   readonly sessionToken?: string;
+  /**
+   * ISO 8601 time the temporary credentials stop working, when known. Links signed with them
+   * die then too, whatever their X-Amz-Expires says (boto/boto3#2392), so the signer clamps to it.
+   */
+  readonly expiration?: string;
 }
 
 /**

@@ -30,8 +30,13 @@ export class KeychainCredentialStore implements CredentialStore {
   }
 
   async set(profileId: string, secret: Secret): Promise<void> {
+    // Only known fields go in; a session token's expiry is kept so links never outlive it.
     const stored: Secret = secret.sessionToken
-      ? { secretAccessKey: secret.secretAccessKey, sessionToken: secret.sessionToken }
+      ? {
+          secretAccessKey: secret.secretAccessKey,
+          sessionToken: secret.sessionToken,
+          ...(secret.expiration ? { expiration: secret.expiration } : {}),
+        }
       : { secretAccessKey: secret.secretAccessKey };
     await this.call(() => this.entry(profileId).setPassword(JSON.stringify(stored)));
   }

@@ -1,0 +1,57 @@
+import { checkExpiry, describeApproxDuration, describeDuration, MIN_PRESIGN_EXPIRY_S } from '../../common/expiry';
+import { SigndropError } from '../../common/result';
+
+/** How long a link will really work, known before it is signed. */
+export interface LinkLifetime {
+  /** The lifetime that was asked for. */
+  readonly requestedSeconds: number;
+  /** What is signed into X-Amz-Expires: the request, or less when the credentials die first. */
+  readonly seconds: number;
+  /** ISO time after which the link no longer works. */
+  readonly expiresAt: string;
+  /** Set when temporary credentials cut the lifetime short. */
+  readonly clampedBy: 'credentials' | undefined;
+  /** A sentence for the person sharing the link when it was cut short. */
+  readonly warning: string | undefined;
+}
+
+/**
+ * The real lifetime of a link signed at `signingDate`: min(requested, credentials' expiry).
+ * A URL signed with temporary credentials dies with them whatever X-Amz-Expires says
+ * (boto/boto3#2392, aws/aws-sdk-js-v3#3608), so we sign the shorter lifetime, as
+ * aws-sdk-ruby does (aws/aws-sdk-ruby#2887), and say so.
+ * @throws SigndropError 'expiry-too-long' above 7 days, 'invalid-input' below 1 s,
+ *   'credentials-expired' when the credentials are already dead.
+ */
+export function linkLifetime(requestedSeconds: number, signingDate: Date, credentialsExpireAt?: Date): LinkLifetime {
+  const problem = checkExpiry(requestedSeconds);
+  if (problem) {
+    throw SigndropError.of(requestedSeconds >= MIN_PRESIGN_EXPIRY_S ? 'expiry-too-long' : 'invalid-input', problem);
+  }
+  const start = signingDate.getTime();
+  const left = credentialsExpireAt ? Math.floor((credentialsExpireAt.getTime() - start) / 1000) : Infinity;
+  if (left < MIN_PRESIGN_EXPIRY_S) {
+    throw SigndropError.of(
+      'credentials-expired',
+      `This profile's temporary credentials expired at ${credentialsExpireAt!.toISOString()}. Refresh them (for example \`aws sso login\`, or a new session token) and sign again.`,
+    );
+  }
+  const seconds = Math.min(requestedSeconds, left);
+  const clamped = seconds < requestedSeconds;
+  return {
+    requestedSeconds,
+    seconds,
+    expiresAt: new Date(start + seconds * 1000).toISOString(),
+    clampedBy: clamped ? 'credentials' : undefined,
+    warning: clamped
+      ? `This profile uses temporary credentials that expire at ${credentialsExpireAt!.toISOString()}, so the link will work for ${describeApproxDuration(seconds)}, not ${describeDuration(requestedSeconds)}.`
+      : undefined,
+  };
+}
+
+/** Reads a secret's `expiration`; an unreadable date is ignored rather than trusted. */
+export function parseCredentialExpiry(expiration: string | undefined): Date | undefined {
+  if (!expiration) return undefined;
+  const date = new Date(expiration);
+  return Number.isNaN(date.getTime()) ? undefined : date;
+}
