@@ -4,7 +4,7 @@
  */
 import type { EventPayloads, PickedFile } from './contract';
 import type { ConnectionReport } from './connection';
-import type { LinkRecord } from './links';
+import type { LinkLifetime, LinkRecord } from './links';
 import type { ProfileInput, ProfileView } from './profile';
 import type { Result } from './result';
 import type { UploadItem } from './uploads';
@@ -45,6 +45,8 @@ export interface SigndropApi {
   readonly links: {
     /** Every link made, newest first. */
     list(): Promise<Result<LinkRecord[]>>;
+    /** How long a link would really live: shorter than asked when temporary credentials expire first. */
+    lifetime(profileId: string, expiresInSeconds: number): Promise<Result<LinkLifetime>>;
     /** Signs a new link to the same object with a new expiry. */
     renew(id: string, expiresInSeconds: number): Promise<Result<LinkRecord>>;
     /** Deletes the object from the bucket, which ends access through every link to it. */

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { expirySeconds, ProfileInput, type ProfileView } from './profile';
 import type { ConnectionReport } from './connection';
-import type { LinkRecord } from './links';
+import type { LinkLifetime, LinkRecord } from './links';
 import type { Result } from './result';
 import type { UploadItem } from './uploads';
 
@@ -53,6 +53,7 @@ export const channels = {
   'uploads:enqueue': channel<UploadItem[]>()(EnqueueInput),
   'uploads:list': channel<UploadItem[]>()(none),
   'links:list': channel<LinkRecord[]>()(none),
+  'links:lifetime': channel<LinkLifetime>()(z.object({ profileId: z.string().min(1), expiresInSeconds: expirySeconds }).strict()),
   'links:renew': channel<LinkRecord>()(z.object({ id: z.string().min(1), expiresInSeconds: expirySeconds }).strict()),
   'links:delete-object': channel<null>()(byId),
   'clipboard:write': channel<null>()(text),

@@ -37,6 +37,7 @@ export function createApi(transport: Transport): SigndropApi {
     },
     links: {
       list: () => invoke('links:list', undefined),
+      lifetime: (profileId, expiresInSeconds) => invoke('links:lifetime', { profileId, expiresInSeconds }),
       renew: (id, expiresInSeconds) => invoke('links:renew', { id, expiresInSeconds }),
       deleteObject: (id) => invoke('links:delete-object', { id }),
     },

@@ -9,6 +9,7 @@ import { ConnectionCheck } from './components/ConnectionCheck';
 import { ExpiryPicker } from './components/ExpiryPicker';
 import { HistoryView } from './components/HistoryView';
 import { KeyPreview } from './components/KeyPreview';
+import { LifetimeNote } from './components/LifetimeNote';
 import { ProfileForm } from './components/ProfileForm';
 import { QueueHeader } from './components/QueueHeader';
 import { UploadList } from './components/UploadList';
@@ -130,6 +131,7 @@ export function App() {
               Choose files…
             </button>
           </section>
+          <LifetimeNote profileId={profile.id} expiresInSeconds={expiry} />
           <ConnectionCheck key={profile.id} profileId={profile.id} />
           <KeyPreview profile={profile} />
           {error && <p role="alert" className="error">{error.message}</p>}

@@ -1,19 +1,8 @@
 import { checkExpiry, describeApproxDuration, describeDuration, MIN_PRESIGN_EXPIRY_S } from '../../common/expiry';
+import type { LinkLifetime } from '../../common/links';
 import { SigndropError } from '../../common/result';
 
-/** How long a link will really work, known before it is signed. */
-export interface LinkLifetime {
-  /** The lifetime that was asked for. */
-  readonly requestedSeconds: number;
-  /** What is signed into X-Amz-Expires: the request, or less when the credentials die first. */
-  readonly seconds: number;
-  /** ISO time after which the link no longer works. */
-  readonly expiresAt: string;
-  /** Set when temporary credentials cut the lifetime short. */
-  readonly clampedBy: 'credentials' | undefined;
-  /** A sentence for the person sharing the link when it was cut short. */
-  readonly warning: string | undefined;
-}
+export type { LinkLifetime };
 
 /**
  * The real lifetime of a link signed at `signingDate`: min(requested, credentials' expiry).

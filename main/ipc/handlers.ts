@@ -64,6 +64,7 @@ export function createHandlers({ core, showOpenDialog, writeClipboard, emit }: H
     },
     'uploads:list': async () => core.uploads.list(),
     'links:list': () => core.links.list(),
+    'links:lifetime': ({ profileId, expiresInSeconds }) => core.signer.linkLifetime(profileId, expiresInSeconds),
     'links:renew': ({ id, expiresInSeconds }) => core.links.renew(id, expiresInSeconds),
     'links:delete-object': ({ id }) => core.links.deleteObject(id),
     'clipboard:write': async ({ text }) => {

@@ -10,12 +10,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ChannelInput, ChannelName, ChannelValue, EventName, EventPayloads } from '../../common/contract';
 import type { Result } from '../../common/result';
-import { createCore } from '../../core';
+import { createCore, type Core } from '../../core';
 import { KeychainCredentialStore } from '../../core/credentials/keychain-store';
 import { dispatch } from '../../main/ipc/dispatch';
 import { createHandlers } from '../../main/ipc/handlers';
 
 export interface TestApp {
+  /** The engine behind the handlers, for arranging state a user cannot reach from the UI. */
+  readonly core: Core;
+  readonly credentials: KeychainCredentialStore;
   readonly dataDir: string;
   readonly keychainService: string;
   readonly clipboard: string[];
@@ -38,6 +41,8 @@ export async function createTestApp(): Promise<TestApp> {
   const core = createCore({ dataDir, credentials });
   const listeners: ((event: EventName, payload: never) => void)[] = [];
   const app: TestApp = {
+    core,
+    credentials,
     dataDir,
     keychainService,
     clipboard: [],
