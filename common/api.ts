@@ -13,6 +13,7 @@ import type { UploadItem } from './uploads';
 export interface DroppedFile {
   readonly name: string;
   readonly size: number;
+  arrayBuffer(): Promise<ArrayBuffer>;
 }
 
 export type FileSource = PickedFile | DroppedFile;

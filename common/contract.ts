@@ -17,10 +17,22 @@ export interface PickedFile {
   readonly size: number;
 }
 
-/** A file to upload: a token from the open dialog, or a path the preload resolved from a dropped File. */
+/** Pasted content that exists only in memory (a screenshot) is sent as bytes, up to this size. */
+export const MAX_PASTED_BYTES = 50 * 1024 * 1024;
+
+/**
+ * A file to upload: a token from the open dialog, a path the preload resolved from a dropped
+ * File, or the bytes of a pasted in-memory file (base64, since it must survive any transport).
+ */
 export const FileRef = z.union([
   z.object({ token: z.string().min(1).max(100) }).strict(),
   z.object({ path: z.string().min(1).max(4096) }).strict(),
+  z
+    .object({
+      name: z.string().min(1).max(255),
+      base64: z.string().max(Math.ceil(MAX_PASTED_BYTES / 3) * 4, 'A pasted file can be at most 50 MB; save it and drop the file instead.'),
+    })
+    .strict(),
 ]);
 export type FileRef = z.infer<typeof FileRef>;
 

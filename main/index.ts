@@ -64,6 +64,7 @@ async function start(): Promise<void> {
   const writeClipboard = (text: string) => void clipboard.writeText(text);
   const handlers = createHandlers({
     core,
+    dataDir,
     showOpenDialog: pickPaths,
     writeClipboard,
     emit: (event, payload) => window?.webContents.send(event, payload),

@@ -3,14 +3,32 @@
  * webUtils; the e2e harness passes Playwright's binding. Nothing here imports electron,
  * so the very same mapping runs in both.
  */
-import { isPickedFile, type DroppedFile, type SigndropApi, type Unsubscribe } from '../common/api';
+import { isPickedFile, type DroppedFile, type FileSource, type SigndropApi, type Unsubscribe } from '../common/api';
 import type { ChannelInput, ChannelName, ChannelResult, EventName, EventPayloads, FileRef } from '../common/contract';
 
 export interface Transport {
   invoke<C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<ChannelResult<C>>;
   on<E extends EventName>(event: E, listener: (payload: EventPayloads[E]) => void): Unsubscribe;
-  /** Electron's webUtils.getPathForFile: the only way a dropped File becomes a path. */
+  /**
+   * Electron's webUtils.getPathForFile: the only way a dropped File becomes a path.
+   * Empty for a File that exists only in memory (a pasted screenshot).
+   */
   pathForFile(file: DroppedFile): string;
+}
+
+async function fileRef(file: FileSource, transport: Transport): Promise<FileRef> {
+  if (isPickedFile(file)) return { token: file.token };
+  const path = transport.pathForFile(file);
+  if (path) return { path };
+  // Not on disk: send its bytes, and main keeps them as a file to upload.
+  return { name: file.name, base64: toBase64(new Uint8Array(await file.arrayBuffer())) };
+}
+
+/** Base64 without Buffer (absent in a sandboxed preload), in chunks to stay under argument limits. */
+export function toBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
 }
 
 export function createApi(transport: Transport): SigndropApi {
@@ -26,10 +44,8 @@ export function createApi(transport: Transport): SigndropApi {
       pick: () => invoke('files:pick', undefined),
     },
     uploads: {
-      enqueue: ({ profileId, expiresInSeconds, files }) => {
-        const refs: FileRef[] = files.map((f) =>
-          isPickedFile(f) ? { token: f.token } : { path: transport.pathForFile(f) },
-        );
+      enqueue: async ({ profileId, expiresInSeconds, files }) => {
+        const refs = await Promise.all(files.map((f) => fileRef(f, transport)));
         return invoke('uploads:enqueue', { profileId, expiresInSeconds, files: refs });
       },
       list: () => invoke('uploads:list', undefined),

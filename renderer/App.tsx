@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { FileSource } from '../common/api';
 import type { ProfileView } from '../common/profile';
 import type { AppError } from '../common/result';
@@ -11,8 +11,9 @@ import { HistoryView } from './components/HistoryView';
 import { KeyPreview } from './components/KeyPreview';
 import { LifetimeNote } from './components/LifetimeNote';
 import { ProfileForm } from './components/ProfileForm';
-import { QueueHeader } from './components/QueueHeader';
+import { linksText, QueueHeader } from './components/QueueHeader';
 import { UploadList } from './components/UploadList';
+import { usePastedFiles, useShortcuts } from './hooks';
 import { emptyUploads, selectItems, uploadsReducer } from './state/uploads';
 
 type View = 'uploads' | 'history' | 'add-profile';
@@ -63,6 +64,23 @@ export function App() {
     [profileId, expiry],
   );
   const dragging = useWindowDrop(enqueue);
+  usePastedFiles(enqueue);
+
+  const pickFiles = useCallback(async () => {
+    const picked = await api().files.pick();
+    if (picked.ok) await enqueue(picked.value);
+    else setError(picked.error);
+  }, [enqueue]);
+  const shortcuts = useMemo(
+    () => ({
+      'mod+1': () => setView('uploads'),
+      'mod+2': () => setView('history'),
+      'mod+o': () => void pickFiles(),
+      'mod+shift+c': () => void api().clipboard.writeText(linksText(selectItems(uploads), 'plain')),
+    }),
+    [pickFiles, uploads],
+  );
+  useShortcuts(shortcuts);
 
   if (!profiles) return <main className="app" aria-busy="true" />;
 
@@ -94,7 +112,14 @@ export function App() {
         <h1>Signdrop</h1>
         <nav aria-label="Views" className="tabs">
           {(['uploads', 'history'] as const).map((v) => (
-            <button key={v} type="button" className="tab" aria-current={view === v ? 'page' : undefined} onClick={() => setView(v)}>
+            <button
+              key={v}
+              type="button"
+              className="tab"
+              aria-current={view === v ? 'page' : undefined}
+              aria-keyshortcuts={v === 'uploads' ? 'Control+1 Meta+1' : 'Control+2 Meta+2'}
+              onClick={() => setView(v)}
+            >
               {v === 'uploads' ? 'Uploads' : 'History'}
             </button>
           ))}
@@ -120,14 +145,7 @@ export function App() {
               </select>
             </label>
             <ExpiryPicker value={expiry} onChange={setExpiry} />
-            <button
-              type="button"
-              onClick={async () => {
-                const picked = await api().files.pick();
-                if (picked.ok) await enqueue(picked.value);
-                else setError(picked.error);
-              }}
-            >
+            <button type="button" aria-keyshortcuts="Control+O Meta+O" onClick={() => void pickFiles()}>
               Choose files…
             </button>
           </section>

@@ -9,3 +9,35 @@ export function useNow(intervalMs = 1000): Date {
   }, [intervalMs]);
   return now;
 }
+
+/** Files pasted with Ctrl/Cmd+V anywhere in the window (files copied in the file manager, or a screenshot). */
+export function usePastedFiles(onFiles: (files: File[]) => void): void {
+  useEffect(() => {
+    const paste = (e: ClipboardEvent) => {
+      const files = Array.from(e.clipboardData?.files ?? []);
+      if (files.length === 0) return; // plain text pastes into inputs as usual
+      e.preventDefault();
+      onFiles(files);
+    };
+    document.addEventListener('paste', paste);
+    return () => document.removeEventListener('paste', paste);
+  }, [onFiles]);
+}
+
+/** Keyboard shortcuts: "mod" is Cmd on macOS and Ctrl elsewhere, e.g. { 'mod+shift+c': copyAll }. */
+export function useShortcuts(bindings: Readonly<Record<string, () => void>>): void {
+  useEffect(() => {
+    const isMac = /Mac/.test(navigator.platform);
+    const keydown = (e: KeyboardEvent) => {
+      const mod = isMac ? e.metaKey : e.ctrlKey;
+      const combo = `${mod ? 'mod+' : ''}${e.shiftKey ? 'shift+' : ''}${e.key.toLowerCase()}`;
+      const action = bindings[combo];
+      if (action) {
+        e.preventDefault();
+        action();
+      }
+    };
+    window.addEventListener('keydown', keydown);
+    return () => window.removeEventListener('keydown', keydown);
+  }, [bindings]);
+}

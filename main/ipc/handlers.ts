@@ -8,12 +8,15 @@ import { basename } from 'node:path';
 import type { ChannelName, ChannelParsed, ChannelValue, EventName, EventPayloads, PickedFile } from '../../common/contract';
 import type { Core } from '../../core';
 import { collectFiles } from '../../core/uploads/collect-files';
+import { savePasted } from '../../core/uploads/pasted-files';
 import { SigndropError } from '../../common/result';
 import type { UploadItem } from '../../common/uploads';
 import { coalesceById } from './coalesce';
 
 export interface HandlerDeps {
   readonly core: Core;
+  /** Where pasted in-memory files are kept until uploaded. */
+  readonly dataDir: string;
   /** Shows the OS open dialog; resolves the chosen paths (empty when cancelled). */
   readonly showOpenDialog: () => Promise<string[]>;
   readonly writeClipboard: (text: string) => void;
@@ -24,7 +27,7 @@ export type Handlers = {
   [C in ChannelName]: (input: ChannelParsed<C>) => Promise<ChannelValue<C>>;
 };
 
-export function createHandlers({ core, showOpenDialog, writeClipboard, emit }: HandlerDeps): Handlers {
+export function createHandlers({ core, dataDir, showOpenDialog, writeClipboard, emit }: HandlerDeps): Handlers {
   // Paths the user chose in our dialog, by token: the renderer holds tokens, not paths.
   const picked = new Map<string, string>();
 
@@ -50,12 +53,15 @@ export function createHandlers({ core, showOpenDialog, writeClipboard, emit }: H
       );
     },
     'uploads:enqueue': async ({ profileId, expiresInSeconds, files }) => {
-      const paths = files.map((ref) => {
-        if ('path' in ref) return ref.path;
-        const path = picked.get(ref.token);
-        if (!path) throw SigndropError.of('invalid-input', 'That file was not picked in this session; pick it again.');
-        return path;
-      });
+      const paths = await Promise.all(
+        files.map(async (ref) => {
+          if ('path' in ref) return ref.path;
+          if ('base64' in ref) return savePasted(dataDir, ref.name, Buffer.from(ref.base64, 'base64'));
+          const path = picked.get(ref.token);
+          if (!path) throw SigndropError.of('invalid-input', 'That file was not picked in this session; pick it again.');
+          return path;
+        }),
+      );
       const { files: local, problems } = await collectFiles(paths);
       if (local.length === 0) {
         throw SigndropError.of('file-unreadable', problems[0]?.message ?? 'Nothing to upload: the folders are empty.');

@@ -36,7 +36,7 @@ export function QueueHeader({ items, autoCopy, onAutoCopy }: Props) {
         <progress max={total || 1} value={sent} aria-label="Total progress" />
       </div>
       <div className="actions">
-        <button type="button" disabled={done === 0} onClick={() => copy('plain')}>
+        <button type="button" disabled={done === 0} aria-keyshortcuts="Control+Shift+C Meta+Shift+C" onClick={() => copy('plain')}>
           Copy all links
         </button>
         <button type="button" className="secondary" disabled={done === 0} onClick={() => copy('markdown')}>

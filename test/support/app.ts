@@ -64,6 +64,7 @@ export async function createTestApp(): Promise<TestApp> {
   };
   const handlers = createHandlers({
     core,
+    dataDir,
     showOpenDialog: async () => app.dialogPaths,
     writeClipboard: (text) => app.clipboard.push(text),
     emit: (event, payload) => {

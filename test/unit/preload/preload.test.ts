@@ -7,7 +7,8 @@ const electron = vi.hoisted(() => {
     exposed,
     contextBridge: { exposeInMainWorld: (key: string, api: unknown) => exposed.set(key, api) },
     ipcRenderer: null as unknown as EventEmitter & { invoke: ReturnType<typeof vi.fn> },
-    webUtils: { getPathForFile: (file: { name: string }) => `/home/ada/Desktop/${file.name}` },
+    // Like Electron: '' for a File that exists only in memory (here: names starting with "Pasted").
+    webUtils: { getPathForFile: (file: { name: string }) => (file.name.startsWith('Pasted') ? '' : `/home/ada/Desktop/${file.name}`) },
   };
 });
 vi.mock('electron', async () => {
@@ -53,12 +54,21 @@ describe('preload', () => {
     await api.uploads.enqueue({
       profileId: 'p1',
       expiresInSeconds: 3600,
-      files: [{ name: 'report.pdf', size: 10 }, { token: 't-1', name: 'a.txt', size: 1 }],
+      files: [new File(['0123456789'], 'report.pdf'), { token: 't-1', name: 'a.txt', size: 1 }],
     });
     expect(electron.ipcRenderer.invoke).toHaveBeenLastCalledWith('uploads:enqueue', {
       profileId: 'p1',
       expiresInSeconds: 3600,
       files: [{ path: '/home/ada/Desktop/report.pdf' }, { token: 't-1' }],
+    });
+  });
+
+  it('sends the bytes of a pasted file that exists only in memory (getPathForFile answers "")', async () => {
+    await api.uploads.enqueue({ profileId: 'p1', expiresInSeconds: 60, files: [new File(['hello, world'], 'Pasted image.png')] });
+    expect(electron.ipcRenderer.invoke).toHaveBeenLastCalledWith('uploads:enqueue', {
+      profileId: 'p1',
+      expiresInSeconds: 60,
+      files: [{ name: 'Pasted image.png', base64: Buffer.from('hello, world').toString('base64') }],
     });
   });
 
