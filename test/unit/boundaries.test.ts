@@ -15,6 +15,12 @@ async function violations(baseDir: string, folders: string[]): Promise<string[]>
 }
 
 describe('import boundaries', () => {
+  it('sees package imports in the real tree (an exclude once hid them, and with them every electron import)', async () => {
+    const result = await cruise(['core/s3'], { ...config.options, ruleSet: { forbidden: config.forbidden }, baseDir: root, validate: true });
+    const client = (result.output as ICruiseResult).modules.find((m) => m.source === 'core/s3/client.ts');
+    expect(client?.dependencies.map((d) => d.module)).toContain('@aws-sdk/client-s3');
+  }, 60_000);
+
   it('the project has no forbidden imports', async () => {
     expect(await violations(root, ['core', 'common', 'main', 'preload', 'renderer', 'cli'])).toEqual([]);
   }, 60_000);
