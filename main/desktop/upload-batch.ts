@@ -48,6 +48,9 @@ export class UploadBatch {
   }
 }
 
+/** A notification body is two or three lines on every OS; three names fit. */
+const NAMES_SHOWN = 3;
+
 /** The notification a finished batch deserves, if any. */
 export interface BatchNotice {
   readonly title: string;
@@ -73,6 +76,3 @@ export function batchNotice(summary: BatchSummary, context: { readonly windowFoc
   const more = completed.length > NAMES_SHOWN ? ` and ${completed.length - NAMES_SHOWN} more` : '';
   return { title: `${completed.length} files uploaded — links ready`, body: `${names}${more}` };
 }
-
-/** A notification body is two or three lines on every OS; three names fit. */
-const NAMES_SHOWN = 3;
