@@ -3,7 +3,7 @@
  * keychain, tray) to the engine in core/. Behaviour lives in core/ and main/ipc/handlers.ts.
  * Security checklist: https://www.electronjs.org/docs/latest/tutorial/security
  */
-import { app, BrowserWindow, clipboard, dialog, Notification, session, shell } from 'electron';
+import { app, BrowserWindow, clipboard, dialog, Notification, screen, session, shell } from 'electron';
 import { join } from 'node:path';
 import { createCore } from '../core';
 import { KeychainCredentialStore } from '../core/credentials/keychain-store';
@@ -12,6 +12,8 @@ import { DesktopSettingsFile } from './desktop/desktop-settings';
 import { HIDDEN_ARG } from './desktop/launch-at-login';
 import { listenForOpenedFiles } from './desktop/opened-files';
 import { createPathQueue, PathInbox } from './desktop/path-queue';
+import { rememberWindowState } from './desktop/remember-window';
+import { restorableState, WindowStateFile, type WindowState } from './desktop/window-state';
 import { createHandlers } from './ipc/handlers';
 import { registerHandlers } from './ipc/register';
 import { guardAllWebContents } from './navigation';
@@ -29,11 +31,20 @@ const appOrigin = devServerUrl ? new URL(devServerUrl).origin : APP_ORIGIN;
 let window: BrowserWindow | undefined;
 // Files from the OS wait here until the engine is up (see path-queue.ts).
 const inbox = new PathInbox();
+// Where the user left the window; loaded in start(), kept current as it moves.
+let windowState: { file: WindowStateFile; saved: WindowState | undefined } | undefined;
 
 function showWindow(): void {
   if (!window) {
-    window = createMainWindow(devServerUrl ?? `${APP_ORIGIN}/`, { show: true });
+    // Displays change between runs (a monitor unplugged): check against the current ones each time.
+    const state = restorableState(windowState?.saved, screen.getAllDisplays().map((display) => display.workArea));
+    window = createMainWindow(devServerUrl ?? `${APP_ORIGIN}/`, { show: true, ...(state ? { state } : {}) });
     window.on('closed', () => (window = undefined));
+    rememberWindowState(window, (saved) => {
+      if (!windowState) return;
+      windowState.saved = saved;
+      windowState.file.save(saved).catch((e: unknown) => console.warn(`[signdrop] could not save the window's place: ${(e as Error).message}`));
+    });
     return;
   }
   if (window.isMinimized()) window.restore();
@@ -60,6 +71,8 @@ async function start(): Promise<void> {
   if (!devServerUrl) serveRenderer(join(__dirname, '../renderer'));
 
   const dataDir = app.getPath('userData');
+  const stateFile = new WindowStateFile(dataDir);
+  windowState = { file: stateFile, saved: await stateFile.load() };
   const core = createCore({ dataDir, credentials: new KeychainCredentialStore() });
   const writeClipboard = (text: string) => void clipboard.writeText(text);
   const handlers = createHandlers({
@@ -84,6 +97,7 @@ async function start(): Promise<void> {
     enqueuePaths,
     pickPaths,
     showWindow,
+    mainWindow: () => window,
     writeClipboard,
     settingsFile: new DesktopSettingsFile(dataDir),
     inform,

@@ -2,7 +2,7 @@
  * Wires the desktop pieces (application menu, tray, clipboard shortcut, launch at login,
  * updates) to the engine. Each piece's logic lives in its own file, tested with electron mocked.
  */
-import { app, clipboard, globalShortcut, Menu } from 'electron';
+import { app, clipboard, globalShortcut, Menu, type BrowserWindow } from 'electron';
 import { autoUpdater } from 'electron-updater';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
@@ -10,11 +10,13 @@ import { join } from 'node:path';
 import type { Core } from '../../core';
 import type { Result } from '../../common/result';
 import { appMenuTemplate } from './app-menu';
+import { notifyFinishedBatches } from './batch-notification';
 import { readClipboardContent } from './clipboard-content';
 import { applyClipboardShortcut } from './clipboard-shortcut';
 import type { DesktopSettings, DesktopSettingsFile } from './desktop-settings';
 import { setLaunchAtLogin } from './launch-at-login';
 import type { EnqueuePaths } from './path-queue';
+import { showTaskbarProgress } from './taskbar-progress';
 import { createTray } from './tray';
 import { setupUpdater, type Confirm } from './updater';
 
@@ -24,6 +26,8 @@ export interface DesktopDeps {
   /** Shows the open dialog; resolves the chosen paths. */
   readonly pickPaths: () => Promise<string[]>;
   readonly showWindow: () => void;
+  /** The app window while it is open: its taskbar button shows progress. */
+  readonly mainWindow: () => Pick<BrowserWindow, 'isFocused' | 'setProgressBar'> | undefined;
   readonly writeClipboard: (text: string) => void;
   readonly settingsFile: DesktopSettingsFile;
   readonly confirm: Confirm;
@@ -92,7 +96,10 @@ export async function setupDesktop(deps: DesktopDeps): Promise<void> {
       quit: () => app.quit(),
     },
   });
+  // Throttled inside the tray: this fires per chunk sent.
   core.uploads.onChanged(() => tray.refresh());
+  notifyFinishedBatches({ uploads: core.uploads, isWindowFocused: () => deps.mainWindow()?.isFocused() ?? false, showWindow });
+  showTaskbarProgress({ uploads: core.uploads, window: deps.mainWindow });
   app.on('will-quit', () => globalShortcut.unregisterAll());
 
   report(applyClipboardShortcut(globalShortcut, undefined, settings.clipboardShortcut, () => void uploadClipboard()));

@@ -10,6 +10,7 @@ const fake = vi.hoisted(() => ({
   trayMenu: [] as MenuItemConstructorOptions[],
   shortcuts: new Map<string, () => void>(),
   clipboardText: '',
+  notifications: [] as string[],
   tempDir: '',
   app: null as unknown as { quit: ReturnType<typeof vi.fn>; isPackaged: boolean; getPath: () => string },
 }));
@@ -29,6 +30,14 @@ vi.mock('electron', async () => {
       destroy = vi.fn();
     },
     nativeImage: { createFromPath: () => ({}) },
+    Notification: class {
+      static isSupported = () => true;
+      constructor(readonly options: { title: string }) {}
+      on = vi.fn();
+      show() {
+        fake.notifications.push(this.options.title);
+      }
+    },
     globalShortcut: {
       register: (accelerator: string, press: () => void) => (fake.shortcuts.set(accelerator, press), true),
       unregister: (accelerator: string) => fake.shortcuts.delete(accelerator),
@@ -44,6 +53,7 @@ vi.mock('electron-updater', () => ({
 
 import { setupDesktop } from '../../../main/desktop/desktop';
 import { DEFAULT_DESKTOP_SETTINGS, type DesktopSettings } from '../../../main/desktop/desktop-settings';
+import { FakeQueue, upload } from './fake-queue';
 
 const flatten = (items: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] =>
   items.flatMap((i) => [i, ...(Array.isArray(i.submenu) ? flatten(i.submenu) : [])]);
@@ -62,6 +72,7 @@ const deps = () => {
     enqueuePaths: vi.fn(async () => ({ ok: true as const, value: [] })),
     pickPaths: vi.fn(async () => ['/home/ada/a.pdf', '/home/ada/b.pdf']),
     showWindow: vi.fn(),
+    mainWindow: () => undefined,
     writeClipboard: vi.fn(),
     settingsFile: { load: async () => DEFAULT_DESKTOP_SETTINGS, save: async (s: DesktopSettings) => void saved.push(s) } as never,
     confirm: vi.fn(async () => false),
@@ -124,6 +135,21 @@ describe('desktop wiring', () => {
     click(fake.trayMenu, 'Launch at login');
     await vi.waitFor(() => expect(saved.at(-1)?.launchAtLogin).toBe(true));
     expect(await readFile(join(config, 'autostart', 'signdrop.desktop'), 'utf8')).toContain('--hidden');
+  });
+
+  it('a finished batch is told with a notification and shows on the taskbar while it runs', async () => {
+    const queue = new FakeQueue();
+    const win = { isFocused: () => true, setProgressBar: vi.fn() };
+    fake.notifications = [];
+    await setupDesktop({ ...deps(), core: { uploads: queue } as never, mainWindow: () => win });
+    queue.add(upload('a'), upload('b'));
+    queue.update('a', { state: 'uploading', bytesSent: 500 });
+    await vi.waitFor(() => expect(win.setProgressBar).toHaveBeenCalledWith(0.25, { mode: 'normal' }));
+    queue.update('b', { state: 'uploading' });
+    queue.complete('a');
+    queue.complete('b');
+    expect(fake.notifications).toEqual(['2 files uploaded — links ready']);
+    await vi.waitFor(() => expect(win.setProgressBar).toHaveBeenLastCalledWith(-1, { mode: 'none' }));
   });
 
   it('"Check for Updates…" is there but off in an app that is not installed', async () => {
