@@ -10,7 +10,7 @@ async function violations(baseDir: string, folders: string[]): Promise<string[]>
   const result = await cruise(folders, { ...config.options, ruleSet: { forbidden: config.forbidden }, baseDir, validate: true });
   const output = result.output as ICruiseResult;
   // A package resolves to its file in node_modules; name it by the package instead.
-  const short = (to: string) => to.replace(/^(\.\.\/)*node_modules\/([^/]+)\/.*$/, '$2');
+  const short = (to: string) => to.replace(/^.*node_modules\/([^/]+)\/.*$/, '$1');
   return output.summary.violations.map((v) => `${v.rule.name}: ${v.from} -> ${short(v.to)}`).sort();
 }
 
