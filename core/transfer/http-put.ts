@@ -15,7 +15,12 @@ export interface PutBodyOptions {
   readonly contentType?: string;
   readonly signal?: AbortSignal;
   readonly onBytes?: (n: number) => void;
+  /** A request that moves no bytes for this long is a stall: it is destroyed and counts as a network error. */
+  readonly idleTimeoutMs?: number;
 }
+
+/** No byte in or out for this long means the connection is stuck (a proxy or NAT dropped it silently). */
+export const DEFAULT_IDLE_TIMEOUT_MS = 60_000;
 
 export interface PutBodyResult {
   readonly etag: string;
@@ -28,7 +33,7 @@ export interface PutBodyResult {
  * computing its MD5 as it goes so the ETag can be checked end to end.
  */
 export async function putFileBody(options: PutBodyOptions): Promise<PutBodyResult> {
-  const { url, file, start = 0, length, contentType, signal, onBytes } = options;
+  const { url, file, start = 0, length, contentType, signal, onBytes, idleTimeoutMs = DEFAULT_IDLE_TIMEOUT_MS } = options;
   const target = new URL(url);
   const request = target.protocol === 'https:' ? httpsRequest : httpRequest;
   const md5 = createHash('md5');
@@ -45,6 +50,10 @@ export async function putFileBody(options: PutBodyOptions): Promise<PutBodyResul
     headers: { 'content-length': String(length), ...(contentType ? { 'content-type': contentType } : {}) },
     signal,
   });
+  req.setTimeout(idleTimeoutMs, () => {
+    const stalled = Object.assign(new Error(`The upload stalled: nothing moved for ${idleTimeoutMs / 1000} s.`), { code: 'ETIMEDOUT' });
+    req.destroy(stalled);
+  });
   const response = new Promise<IncomingMessage>((resolve, reject) => {
     req.once('response', resolve);
     req.once('error', reject);
@@ -52,6 +61,10 @@ export async function putFileBody(options: PutBodyOptions): Promise<PutBodyResul
   const source = length === 0 ? [] : createReadStream(file, { start, end: start + length - 1, highWaterMark: 256 * 1024 });
   await Promise.all([pipeline(source, counter, req), response]).catch((e: unknown) => {
     req.destroy();
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR') {
+      throw SigndropError.of('file-unreadable', `${file} can no longer be read (${code}): it was moved, deleted or locked while uploading.`);
+    }
     throw e;
   });
   const res = await response;
@@ -70,6 +83,10 @@ async function readBody(res: IncomingMessage): Promise<string> {
 export function httpError(status: number, body: string): SigndropError {
   const code = /<Code>([^<]+)<\/Code>/.exec(body)?.[1] ?? `HTTP ${status}`;
   const retryable = status >= 500 || code === 'SlowDown' || code === 'RequestTimeout';
+  if (status === 403 && /expired/i.test(body)) {
+    // The presigned URL ran out; the engine signs a new one.
+    return SigndropError.of('upload-failed', 'The upload link expired before the upload finished; signing a new one.', true);
+  }
   if (status === 403) {
     return SigndropError.of('access-denied', `The store refused the upload (${code}). Check the profile's keys and that it may write to this bucket.`);
   }
