@@ -37,11 +37,18 @@ export async function putFileBody(options: PutBodyOptions): Promise<PutBodyResul
   const target = new URL(url);
   const request = target.protocol === 'https:' ? httpsRequest : httpRequest;
   const md5 = createHash('md5');
+  let streamed = 0;
   const counter = new Transform({
     transform(chunk: Buffer, _enc, done) {
+      streamed += chunk.length;
       md5.update(chunk);
       onBytes?.(chunk.length);
       done(null, chunk);
+    },
+    flush(done) {
+      // The file shrank while it was read: the request would wait forever for the missing bytes.
+      if (streamed !== length) done(SigndropError.of('file-changed', `${file} changed while it was uploading (it ended after ${start + streamed} bytes); add it again to upload the new version.`));
+      else done();
     },
   });
 
