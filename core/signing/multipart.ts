@@ -13,6 +13,7 @@ import { SigndropError, isSigndropError } from '../../common/result';
 import type { ShareLink } from '../../common/uploads';
 import { cleanEtag } from '../transfer/etag';
 import type { ObjectRef, StoredPart, TransferSigner } from '../transfer/transfer-signer';
+import { presignDirect } from './presign-direct';
 import type { Signer } from './signer';
 
 /** ListParts pages hold at most 1,000 parts (S3 limit). */
@@ -41,7 +42,7 @@ export async function createMultipartUpload(signer: Signer, profileId: string, k
   return out.UploadId;
 }
 
-/** A presigned UploadPart URL; the client builds it without checksum parameters (core/s3/client.ts). */
+/** A presigned UploadPart URL; built without checksum parameters (core/s3/client.ts, presign-direct.ts). */
 export async function presignUploadPart(
   signer: Signer,
   profileId: string,
@@ -54,8 +55,20 @@ export async function presignUploadPart(
   if (problem) throw SigndropError.of('expiry-too-long', problem);
   const { client, profile } = await signer.resolve(profileId);
   const signingDate = new Date();
-  const command = new UploadPartCommand({ Bucket: profile.bucket, Key: key, UploadId: uploadId, PartNumber: partNumber });
-  const url = await getSignedUrl(client, command, { expiresIn: expiresInSeconds, signingDate });
+  const url =
+    (await presignDirect(client, profile, { method: 'PUT', key, query: { partNumber: String(partNumber), uploadId }, expiresInSeconds, signingDate })) ??
+    (await getSignedUrl(client, new UploadPartCommand({ Bucket: profile.bucket, Key: key, UploadId: uploadId, PartNumber: partNumber }), { expiresIn: expiresInSeconds, signingDate }));
+  return { url, expiresAt: new Date(signingDate.getTime() + expiresInSeconds * 1000).toISOString() };
+}
+
+/** A presigned PUT for the engine's single-request uploads: the fast path where it applies, else the Signer's. */
+export async function presignUploadPut(signer: Signer, profileId: string, key: string, expiresInSeconds: number): Promise<ShareLink> {
+  const problem = checkExpiry(expiresInSeconds);
+  if (problem) throw SigndropError.of('expiry-too-long', problem);
+  const { client, profile } = await signer.resolve(profileId);
+  const signingDate = new Date();
+  const url = await presignDirect(client, profile, { method: 'PUT', key, expiresInSeconds, signingDate });
+  if (!url) return signer.presignPut(profileId, key, { expiresInSeconds });
   return { url, expiresAt: new Date(signingDate.getTime() + expiresInSeconds * 1000).toISOString() };
 }
 
@@ -130,7 +143,7 @@ export function transferSignerFor(signer: Signer): TransferSigner {
       const p = await signer.profile(profileId);
       return { bucket: p.bucket, keyTemplate: p.keyTemplate };
     },
-    presignPut: ({ profileId, key }, expiresInSeconds) => signer.presignPut(profileId, key, { expiresInSeconds }),
+    presignPut: ({ profileId, key }, expiresInSeconds) => presignUploadPut(signer, profileId, key, expiresInSeconds),
     createMultipart: ({ profileId, key }) => createMultipartUpload(signer, profileId, key),
     presignPart: ({ profileId, key }, uploadId, partNumber, expires) => presignUploadPart(signer, profileId, key, uploadId, partNumber, expires),
     listParts: ({ profileId, key }, uploadId) => listParts(signer, profileId, key, uploadId),

@@ -8,6 +8,10 @@ export interface FileSnapshot {
   readonly mtimeMs: number;
 }
 
+/** Whether a stat result is still the version that was queued (same size and modification time). */
+export const sameVersion = (now: { size: number; mtimeMs: number }, queued: FileSnapshot): boolean =>
+  now.size === queued.size && now.mtimeMs === queued.mtimeMs;
+
 /**
  * Fails (not retryable) when the file was deleted, moved or changed since it was queued:
  * uploading a different version than the user chose would hand out a link to the wrong bytes.
@@ -17,7 +21,7 @@ export async function checkUnchanged(file: FileSnapshot): Promise<void> {
   if (now instanceof Error) {
     throw SigndropError.of('file-unreadable', `${file.path} is gone (${now.code ?? now.message}): it was moved or deleted after it was added. Add it again if you still want it uploaded.`);
   }
-  if (now.size !== file.size || now.mtimeMs !== file.mtimeMs) {
+  if (!sameVersion(now, file)) {
     throw SigndropError.of('file-changed', `${file.path} changed after it was added (${now.size !== file.size ? `size ${file.size} → ${now.size} bytes` : 'modified'}); add it again to upload the new version.`);
   }
 }

@@ -2,7 +2,7 @@ import { SigndropError } from '../../common/result';
 import type { IntegrityCheck, ShareLink } from '../../common/uploads';
 import { cleanEtag, isMd5Etag, multipartEtag } from './etag';
 import { checkUnchanged, type FileSnapshot } from './file-check';
-import { putFileBody } from './http-put';
+import { putFileBody, SMALL_BODY_BYTES } from './http-put';
 import { choosePartSize, planParts, type PartRange } from './part-plan';
 import { withRetry, type RetryPolicy } from './retry';
 import type { ObjectRef, TransferSigner } from './transfer-signer';
@@ -60,20 +60,23 @@ const integrityError = (what: string, got: string, expected: string, retryable: 
 
 /** Uploads one file: one presigned PUT below the threshold, parallel presigned parts above it. */
 export async function uploadFile(options: FileUploadOptions): Promise<FileUploadResult> {
-  await checkUnchanged(options.file);
   if (options.file.size < options.settings.multipartThreshold && !options.resume) return uploadSingle(options);
+  await checkUnchanged(options.file);
   return uploadMultipart(options);
 }
 
 async function uploadSingle({ signer, ref, file, settings, signal, onBytes }: FileUploadOptions): Promise<FileUploadResult> {
+  const small = file.size <= SMALL_BODY_BYTES;
   const result = await withRetry(
     async () => {
-      await checkUnchanged(file);
+      // A small body is read whole and checked on the open file (http-put.ts); a large one here.
+      if (!small) await checkUnchanged(file);
       const put = await signer.presignPut(ref, settings.urlExpirySeconds);
       let sent = 0;
       try {
         const { etag, md5 } = await putFileBody({
           url: put.url, file: file.path, length: file.size, signal, idleTimeoutMs: settings.idleTimeoutMs,
+          ...(small ? { expect: file } : {}),
           onBytes: (n) => {
             sent += n;
             onBytes(n);
@@ -88,8 +91,8 @@ async function uploadSingle({ signer, ref, file, settings, signal, onBytes }: Fi
     },
     { policy: settings.retry, signal },
   );
-  // Changed while it was being read: the object may mix old and new bytes.
-  await checkUnchanged(file);
+  // Changed while it was streamed: the object may mix old and new bytes.
+  if (!small) await checkUnchanged(file);
   return result;
 }
 
