@@ -1,5 +1,5 @@
 import { SigndropError } from '../../common/result';
-import type { IntegrityCheck, ShareLink } from '../../common/uploads';
+import type { IntegrityCheck } from '../../common/uploads';
 import { cleanEtag, isMd5Etag, multipartEtag } from './etag';
 import { checkUnchanged, type FileSnapshot } from './file-check';
 import { putFileBody, SMALL_BODY_BYTES } from './http-put';
@@ -9,8 +9,6 @@ import type { ObjectRef, TransferSigner } from './transfer-signer';
 
 /** Upload URLs live an hour: long enough for a slow part, short enough to be worthless if leaked. */
 export const UPLOAD_URL_EXPIRY_S = 3600;
-/** A URL this close to expiry is signed again before use, so a part never starts on a dying URL. */
-export const URL_RENEW_MARGIN_MS = 5 * 60_000;
 
 export interface DonePart {
   readonly partNumber: number;
@@ -127,20 +125,12 @@ async function uploadMultipart(options: FileUploadOptions): Promise<FileUploadRe
   onBytes([...done.values()].reduce((sum, p) => sum + p.size, 0));
   options.onParts?.(done.size, plan.length);
 
-  const urls = new Map<number, ShareLink>();
-  const urlFor = async (partNumber: number, fresh: boolean): Promise<string> => {
-    const cached = urls.get(partNumber);
-    if (!fresh && cached && Date.parse(cached.expiresAt) - settings.now() > URL_RENEW_MARGIN_MS) return cached.url;
-    const link = await signer.presignPart(ref, id, partNumber, settings.urlExpirySeconds);
-    urls.set(partNumber, link);
-    return link.url;
-  };
-
   const sendPart = (part: PartRange, partSignal: AbortSignal) =>
     withRetry(
-      async (attempt) => {
+      async () => {
         await checkUnchanged(file);
-        const url = await urlFor(part.partNumber, attempt > 0);
+        // Signed just before each attempt, so no attempt starts on an expired or dying URL (uppy#1724).
+        const { url } = await signer.presignPart(ref, id, part.partNumber, settings.urlExpirySeconds);
         let sent = 0;
         try {
           const { etag, md5 } = await putFileBody({
