@@ -1,10 +1,13 @@
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { ErrorCode } from '../../common/result';
-import { loadJson, saveJson } from '../storage/json-file';
+import writeFileAtomic from 'write-file-atomic';
+import { loadJson } from '../storage/json-file';
 
 /** Saved at most this often while bytes move: a crash loses at most this much bookkeeping, never data (ListParts is the truth). */
 export const SAVE_INTERVAL_MS = 500;
+/** A big queue is saved less often (10,000 items: every second), so rewriting it never dominates the CPU. */
+const SAVE_MS_PER_ENTRY = 0.1;
 
 const Part = z.object({ partNumber: z.number().int(), etag: z.string(), md5: z.string().optional(), size: z.number() });
 
@@ -40,6 +43,7 @@ export class QueueStore {
   private dirty = false;
   private writing: Promise<void> | undefined;
   private timer: NodeJS.Timeout | undefined;
+  private lastCount = 0;
 
   constructor(
     dataDir: string,
@@ -58,7 +62,7 @@ export class QueueStore {
   markDirty(): void {
     this.dirty = true;
     if (this.timer || this.writing) return;
-    this.timer = setTimeout(() => void this.write(), this.intervalMs);
+    this.timer = setTimeout(() => void this.write(), Math.max(this.intervalMs, this.lastCount * SAVE_MS_PER_ENTRY));
   }
 
   /** Writes now if anything is pending, and waits for it. */
@@ -72,7 +76,10 @@ export class QueueStore {
   private async write(): Promise<void> {
     this.timer = undefined;
     this.dirty = false;
-    this.writing = saveJson(this.file, { version: 1, entries: this.snapshot() }).finally(() => {
+    const entries = this.snapshot();
+    this.lastCount = entries.length;
+    // Compact JSON (a 10,000-item queue is half the size pretty-printed), written atomically: temp file, fsync, rename.
+    this.writing = writeFileAtomic(this.file, JSON.stringify({ version: 1, entries }), { mode: 0o600 }).finally(() => {
       this.writing = undefined;
       if (this.dirty) this.markDirty();
     });
