@@ -9,6 +9,7 @@ export class Coalescer<K> {
   private readonly dirty = new Set<K>();
   private timer: NodeJS.Timeout | undefined;
   private lastFlush = 0;
+  private delivering = false;
 
   constructor(
     private readonly deliver: (keys: K[]) => void,
@@ -18,7 +19,7 @@ export class Coalescer<K> {
 
   mark(key: K): void {
     this.dirty.add(key);
-    if (this.timer) return;
+    if (this.timer || this.delivering) return;
     const wait = Math.max(0, this.lastFlush + this.intervalMs - this.now());
     this.timer = setTimeout(() => this.flush(), wait);
     // A pending progress tick must not keep a finished CLI run alive.
@@ -30,10 +31,27 @@ export class Coalescer<K> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     if (this.dirty.size === 0) return;
-    this.lastFlush = this.now();
     const keys = [...this.dirty];
     this.dirty.clear();
-    this.deliver(keys);
+    this.delivering = true;
+    try {
+      this.deliver(keys);
+    } finally {
+      // Counted from the end of delivery, so listeners see the gap even when a batch is slow to build.
+      this.delivering = false;
+      this.lastFlush = this.now();
+      // Marks made while delivering (listeners, "still moving" ticks) wait for the next slot.
+      if (this.dirty.size > 0) {
+        const [first] = this.dirty;
+        this.dirty.delete(first!);
+        this.mark(first!);
+      }
+    }
+  }
+
+  /** Resolves once what is pending has been delivered, on its normal tick (the rate limit holds). */
+  async settled(): Promise<void> {
+    while (this.timer) await new Promise((resolve) => setTimeout(resolve, this.intervalMs / 4));
   }
 
   /** Keeps ticking while something is in flight, so speeds decay and ETAs update between byte bursts. */

@@ -125,11 +125,13 @@ export async function runEntry(e: Entry, ctx: RunContext): Promise<void> {
         e.partsTotal = total;
       },
     });
+    // The object is stored: a pause from here on must not resume a multipart upload that no longer exists.
+    e.multipart = undefined;
+    e.partsDone = e.partsTotal;
     const name = e.relativePath.slice(e.relativePath.lastIndexOf('/') + 1);
     e.link = await withRetry(() => ctx.signer.presignGet(ref, e.expiresInSeconds, name), { policy: ctx.settings.retry, signal: controller.signal });
     e.etag = result.etag;
     e.integrity = result.integrity;
-    e.multipart = undefined;
     e.bytes = e.size;
     e.state = 'completed';
   } catch (err) {

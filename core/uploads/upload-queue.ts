@@ -153,7 +153,7 @@ export class UploadQueue {
   /** Resolves when nothing is queued or uploading (paused items wait for the user), events delivered and state saved. */
   async idle(): Promise<void> {
     if (!this.isIdle()) await new Promise<void>((resolve) => this.idleWaiters.add(resolve));
-    this.changes.flush();
+    await this.changes.settled();
     await this.store?.flush();
   }
 
