@@ -8,6 +8,7 @@ import {
   type Part,
 } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { contentDisposition } from '../../common/content-disposition';
 import { checkExpiry } from '../../common/expiry';
 import { SigndropError, isSigndropError } from '../../common/result';
 import type { ShareLink } from '../../common/uploads';
@@ -58,6 +59,21 @@ export async function presignUploadPart(
   const url =
     (await presignDirect(client, profile, { method: 'PUT', key, query: { partNumber: String(partNumber), uploadId }, expiresInSeconds, signingDate })) ??
     (await getSignedUrl(client, new UploadPartCommand({ Bucket: profile.bucket, Key: key, UploadId: uploadId, PartNumber: partNumber }), { expiresIn: expiresInSeconds, signingDate }));
+  return { url, expiresAt: new Date(signingDate.getTime() + expiresInSeconds * 1000).toISOString() };
+}
+
+/**
+ * The share link for an uploaded file: a GET that downloads under its own name. The same URL the
+ * Signer's presignGet gives (test/unit/transfer/presign-direct.test.ts), without its per-call SDK cost.
+ */
+export async function presignShareLink(signer: Signer, profileId: string, key: string, expiresInSeconds: number, downloadName: string): Promise<ShareLink> {
+  const problem = checkExpiry(expiresInSeconds);
+  if (problem) throw SigndropError.of('expiry-too-long', problem);
+  const { client, profile } = await signer.resolve(profileId);
+  const signingDate = new Date();
+  const query = { 'response-content-disposition': contentDisposition(downloadName) };
+  const url = await presignDirect(client, profile, { method: 'GET', key, query, expiresInSeconds, signingDate });
+  if (!url) return signer.presignGet(profileId, key, { expiresInSeconds, downloadName });
   return { url, expiresAt: new Date(signingDate.getTime() + expiresInSeconds * 1000).toISOString() };
 }
 
@@ -150,6 +166,6 @@ export function transferSignerFor(signer: Signer): TransferSigner {
     completeMultipart: ({ profileId, key }, uploadId, parts) => completeMultipartUpload(signer, profileId, key, uploadId, parts),
     abortMultipart: ({ profileId, key }, uploadId) => abortMultipartUpload(signer, profileId, key, uploadId),
     headObject: ({ profileId, key }: ObjectRef) => headObject(signer, profileId, key),
-    presignGet: ({ profileId, key }, expiresInSeconds, downloadName) => signer.presignGet(profileId, key, { expiresInSeconds, downloadName }),
+    presignGet: ({ profileId, key }, expiresInSeconds, downloadName) => presignShareLink(signer, profileId, key, expiresInSeconds, downloadName),
   };
 }

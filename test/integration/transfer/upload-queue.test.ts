@@ -28,8 +28,9 @@ describe('transfer engine against radosgw', () => {
     const big = queue.get(items[2]!.id)!;
     expect(big.etag).toMatch(/-4$/); // 17 MiB in 5 MiB parts
     const res = await fetch(big.link!.url);
-    expect(res.status).toBe(200);
-    await res.arrayBuffer();
+    expect(res.status).toBe(200); // radosgw checked the share link's signature
+    expect(res.headers.get('content-disposition')).toContain('big.bin');
+    expect(Buffer.from(await res.arrayBuffer()).length).toBe(17 * MIB + 123);
   });
 
   it('cancel stops a multipart upload and leaves no upload on the server', async () => {

@@ -1,7 +1,8 @@
-import { PutObjectCommand, S3Client, UploadPartCommand } from '@aws-sdk/client-s3';
+import { GetObjectCommand, PutObjectCommand, S3Client, UploadPartCommand } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { describe, expect, it } from 'vitest';
 import type { StoredProfile } from '../../../common/profile';
+import { contentDisposition } from '../../../common/content-disposition';
 import { presignDirect } from '../../../core/signing/presign-direct';
 
 const profile = (over: Partial<StoredProfile>): StoredProfile => ({
@@ -42,6 +43,16 @@ describe('direct presigning of upload URLs', () => {
     expect(parts(ours!)).toEqual(parts(sdk));
     expect(ours).not.toMatch(/x-amz-checksum|x-amz-sdk-checksum-algorithm/i);
     expect(new URL(ours!).searchParams.get('X-Amz-Credential')).toContain('/eu-west-2/s3/');
+  });
+
+  it('signs the same share link (GET with a download name) as the SDK', async () => {
+    const p = profile({});
+    const c = client(p);
+    const name = 'Zeugnis für Ärztin (final) 100%.pdf';
+    const sdk = await getSignedUrl(c, new GetObjectCommand({ Bucket: p.bucket, Key: `x/${name}`, ResponseContentDisposition: contentDisposition(name) }), { expiresIn: 900, signingDate });
+    const ours = await presignDirect(c, p, { method: 'GET', key: `x/${name}`, query: { 'response-content-disposition': contentDisposition(name) }, expiresInSeconds: 900, signingDate });
+    expect(ours).toBe(sdk.split('?')[0] + '?' + new URL(ours!).search.slice(1));
+    expect(parts(ours!)).toEqual(parts(sdk));
   });
 
   it('leaves AWS endpoints and dotted virtual-host buckets to the SDK', async () => {
