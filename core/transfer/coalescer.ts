@@ -53,9 +53,4 @@ export class Coalescer<K> {
   async settled(): Promise<void> {
     while (this.timer) await new Promise((resolve) => setTimeout(resolve, this.intervalMs / 4));
   }
-
-  /** Keeps ticking while something is in flight, so speeds decay and ETAs update between byte bursts. */
-  get pending(): boolean {
-    return this.timer !== undefined;
-  }
 }
