@@ -7,7 +7,7 @@ import type { ConnectionReport } from './connection';
 import type { LinkLifetime, LinkRecord } from './links';
 import type { ProfileInput, ProfileView } from './profile';
 import type { Result } from './result';
-import type { UploadItem } from './uploads';
+import type { QueueAction, UploadItem } from './uploads';
 
 /** A dropped or pasted browser File; structurally typed so common/ needs no DOM types. */
 export interface DroppedFile {
@@ -41,7 +41,9 @@ export interface SigndropApi {
       files: readonly FileSource[];
     }): Promise<Result<UploadItem[]>>;
     list(): Promise<Result<UploadItem[]>>;
-    onChanged(listener: (items: EventPayloads['uploads:changed']) => void): Unsubscribe;
+    /** Pause, resume, cancel, retry or remove one item, or every item when no id is given. */
+    control(action: QueueAction, id?: string): Promise<Result<null>>;
+    onChanged(listener: (snapshot: EventPayloads['uploads:changed']) => void): Unsubscribe;
   };
   readonly links: {
     /** Every link made, newest first. */

@@ -8,7 +8,7 @@ import { expirySeconds, ProfileInput, type ProfileView } from './profile';
 import type { ConnectionReport } from './connection';
 import type { LinkLifetime, LinkRecord } from './links';
 import type { Result } from './result';
-import type { UploadItem } from './uploads';
+import { QUEUE_ACTIONS, type QueueSnapshot, type UploadItem } from './uploads';
 
 /** A file the user picked in main's open dialog; main keeps the path, the renderer gets a token. */
 export interface PickedFile {
@@ -64,6 +64,7 @@ export const channels = {
   'files:pick': channel<PickedFile[]>()(none),
   'uploads:enqueue': channel<UploadItem[]>()(EnqueueInput),
   'uploads:list': channel<UploadItem[]>()(none),
+  'uploads:control': channel<null>()(z.object({ action: z.enum(QUEUE_ACTIONS), id: z.string().min(1).optional() }).strict()),
   'links:list': channel<LinkRecord[]>()(none),
   'links:lifetime': channel<LinkLifetime>()(z.object({ profileId: z.string().min(1), expiresInSeconds: expirySeconds }).strict()),
   'links:renew': channel<LinkRecord>()(z.object({ id: z.string().min(1), expiresInSeconds: expirySeconds }).strict()),
@@ -83,8 +84,8 @@ export const isChannelName = (name: unknown): name is ChannelName =>
 
 /** Events main pushes to the renderer. */
 export interface EventPayloads {
-  /** Latest state of the items that changed, coalesced: at most 10 batches a second. */
-  'uploads:changed': readonly UploadItem[];
+  /** Latest state of the items that changed and the queue's totals, at most 10 batches a second. */
+  'uploads:changed': QueueSnapshot;
 }
 export type EventName = keyof EventPayloads;
 export const eventNames: readonly EventName[] = ['uploads:changed'];

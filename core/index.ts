@@ -14,10 +14,11 @@ export interface CoreOptions {
 }
 
 /** The engine, composed: what main's handlers and the CLI drive. */
-export function createCore({ dataDir, credentials, now }: CoreOptions) {
+export async function createCore({ dataDir, credentials, now }: CoreOptions) {
   const store = new ProfileStore(dataDir);
   const signer = new Signer(store, credentials, now);
-  const uploads = new UploadQueue(signer);
+  // The queue is saved in dataDir as it goes, and what was unfinished resumes here.
+  const uploads = await UploadQueue.open(signer, { dataDir });
   const links = new LinkService(new LinkHistory(dataDir, now), signer);
   // Every finished upload's link goes into the history, once.
   const recorded = new Set<string>();
@@ -34,4 +35,4 @@ export function createCore({ dataDir, credentials, now }: CoreOptions) {
   };
 }
 
-export type Core = ReturnType<typeof createCore>;
+export type Core = Awaited<ReturnType<typeof createCore>>;

@@ -73,7 +73,7 @@ async function start(): Promise<void> {
   const dataDir = app.getPath('userData');
   const stateFile = new WindowStateFile(dataDir);
   windowState = { file: stateFile, saved: await stateFile.load() };
-  const core = createCore({ dataDir, credentials: new KeychainCredentialStore() });
+  const core = await createCore({ dataDir, credentials: new KeychainCredentialStore() });
   const writeClipboard = (text: string) => void clipboard.writeText(text);
   const handlers = createHandlers({
     core,

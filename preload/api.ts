@@ -49,6 +49,7 @@ export function createApi(transport: Transport): SigndropApi {
         return invoke('uploads:enqueue', { profileId, expiresInSeconds, files: refs });
       },
       list: () => invoke('uploads:list', undefined),
+      control: (action, id) => invoke('uploads:control', id ? { action, id } : { action }),
       onChanged: (listener) => transport.on('uploads:changed', listener),
     },
     links: {

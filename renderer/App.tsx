@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'r
 import type { FileSource } from '../common/api';
 import type { ProfileView } from '../common/profile';
 import type { AppError } from '../common/result';
-import type { UploadItem } from '../common/uploads';
+import { isFinished, type QueueAction, type QueueTotals, type UploadItem } from '../common/uploads';
 import { api } from './api';
 import { useWindowDrop } from './components/DropZone';
 import { ConnectionCheck } from './components/ConnectionCheck';
@@ -26,6 +26,7 @@ export function App() {
   const [autoCopy, setAutoCopy] = useState(false);
   const [error, setError] = useState<AppError>();
   const [uploads, dispatch] = useReducer(uploadsReducer, emptyUploads);
+  const [totals, setTotals] = useState<QueueTotals>();
   // The batch that holds a single file, for "copy the link when a single file finishes".
   const singleFileBatch = useRef<string>(undefined);
 
@@ -40,7 +41,10 @@ export function App() {
     void api()
       .uploads.list()
       .then((r) => r.ok && dispatch({ type: 'add', items: r.value }));
-    return api().uploads.onChanged((items) => dispatch({ type: 'upsert', items }));
+    return api().uploads.onChanged((snapshot) => {
+      dispatch({ type: 'upsert', items: snapshot.items });
+      setTotals(snapshot.totals);
+    });
   }, []);
 
   const singleDone = singleFileBatch.current ? uploads.byId[singleFileBatch.current] : undefined;
@@ -64,6 +68,20 @@ export function App() {
     [profileId, expiry],
   );
   const dragging = useWindowDrop(enqueue);
+
+  const control = useCallback(
+    async (action: QueueAction, id?: string) => {
+      const before = selectItems(uploads);
+      const result = await api().uploads.control(action, id);
+      if (!result.ok) return setError(result.error);
+      if (action === 'remove') {
+        // Main forgets removed items without an event: drop them here too.
+        const gone = id ? [id] : before.filter(isFinished).map((i) => i.id);
+        dispatch({ type: 'remove', ids: gone });
+      }
+    },
+    [uploads],
+  );
   usePastedFiles(enqueue);
 
   const pickFiles = useCallback(async () => {
@@ -159,8 +177,8 @@ export function App() {
             </section>
           ) : (
             <>
-              <QueueHeader items={items} autoCopy={autoCopy} onAutoCopy={setAutoCopy} />
-              <UploadList items={items} />
+              <QueueHeader items={items} totals={totals} autoCopy={autoCopy} onAutoCopy={setAutoCopy} onAction={(a) => void control(a)} />
+              <UploadList items={items} onAction={(a, id) => void control(a, id)} />
             </>
           )}
         </>

@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { open } from 'node:fs/promises';
+import { request as httpRequest, type ClientRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { SigndropError } from '../../common/result';
+import { sameVersion, type FileSnapshot } from './file-check';
 
 export interface PutBodyOptions {
   readonly url: string;
@@ -15,49 +17,130 @@ export interface PutBodyOptions {
   readonly contentType?: string;
   readonly signal?: AbortSignal;
   readonly onBytes?: (n: number) => void;
+  /** A request that moves no bytes for this long is a stall: it is destroyed and counts as a network error. */
+  readonly idleTimeoutMs?: number;
+  /**
+   * For small bodies: the version of the file that was queued. The body is read whole and checked
+   * against it on the open file (before and after reading), which saves two path lookups per file.
+   */
+  readonly expect?: FileSnapshot;
 }
+
+/** No byte in or out for this long means the connection is stuck (a proxy or NAT dropped it silently). */
+export const DEFAULT_IDLE_TIMEOUT_MS = 60_000;
+/**
+ * Bodies up to this size are read in one go instead of streamed: for a batch of small files the stream
+ * machinery costs more CPU than the bytes. Bounded: at most this much per file in flight.
+ */
+export const SMALL_BODY_BYTES = 1024 * 1024;
 
 export interface PutBodyResult {
   readonly etag: string;
-  /** Hex MD5 of what was streamed, computed on the way out. */
+  /** Hex MD5 of what was sent, computed on the way out. */
   readonly md5: string;
 }
 
+const unreadable = (file: string, code: string | undefined) =>
+  SigndropError.of(
+    'file-unreadable',
+    code === 'ENOENT'
+      ? `${file} is gone (ENOENT): it was moved or deleted after it was added. Add it again if you still want it uploaded.`
+      : `${file} can no longer be read (${code}): check its permissions, then retry.`,
+  );
+const changed = (file: string, how: string) =>
+  SigndropError.of('file-changed', `${file} changed ${how}; add it again to upload the new version.`);
+
+/** Reads a small body whole through one open file, checking it is still the queued version. */
+async function readSmall(file: string, start: number, length: number, expect?: FileSnapshot): Promise<Buffer> {
+  const handle = await open(file, 'r').catch((e: NodeJS.ErrnoException) => {
+    throw unreadable(file, e.code);
+  });
+  try {
+    if (expect && !sameVersion(await handle.stat(), expect)) throw changed(file, 'after it was added');
+    const buffer = Buffer.allocUnsafe(length);
+    let got = 0;
+    while (got < length) {
+      const { bytesRead } = await handle.read(buffer, got, length - got, start + got);
+      if (bytesRead === 0) throw changed(file, `while it was uploading (it ended after ${start + got} bytes)`);
+      got += bytesRead;
+    }
+    if (expect && !sameVersion(await handle.stat(), expect)) throw changed(file, 'while it was being read');
+    return buffer;
+  } finally {
+    await handle.close();
+  }
+}
+
 /**
- * Streams a file (or a slice of it) to a presigned PUT URL from disk, never holding it in memory,
- * computing its MD5 as it goes so the ETag can be checked end to end.
+ * Sends a file (or a slice of it) to a presigned PUT URL, computing its MD5 on the way so the
+ * ETag can be checked end to end. Large bodies are streamed from disk, never held in memory.
  */
 export async function putFileBody(options: PutBodyOptions): Promise<PutBodyResult> {
-  const { url, file, start = 0, length, contentType, signal, onBytes } = options;
+  const { url, file, start = 0, length, contentType, signal, onBytes, idleTimeoutMs = DEFAULT_IDLE_TIMEOUT_MS } = options;
+  const small = length <= SMALL_BODY_BYTES ? await readSmall(file, start, length, options.expect) : undefined;
+  signal?.throwIfAborted();
   const target = new URL(url);
   const request = target.protocol === 'https:' ? httpsRequest : httpRequest;
-  const md5 = createHash('md5');
-  const counter = new Transform({
-    transform(chunk: Buffer, _enc, done) {
-      md5.update(chunk);
-      onBytes?.(chunk.length);
-      done(null, chunk);
-    },
-  });
-
   const req = request(target, {
     method: 'PUT',
     headers: { 'content-length': String(length), ...(contentType ? { 'content-type': contentType } : {}) },
     signal,
   });
+  req.setTimeout(idleTimeoutMs, () => {
+    req.destroy(Object.assign(new Error(`The upload stalled: nothing moved for ${idleTimeoutMs / 1000} s.`), { code: 'ETIMEDOUT' }));
+  });
   const response = new Promise<IncomingMessage>((resolve, reject) => {
     req.once('response', resolve);
     req.once('error', reject);
   });
-  const source = length === 0 ? [] : createReadStream(file, { start, end: start + length - 1, highWaterMark: 256 * 1024 });
-  await Promise.all([pipeline(source, counter, req), response]).catch((e: unknown) => {
+  // Awaited below on success; on failure the error surfaces from the body side, so don't also report it as unhandled.
+  response.catch(() => undefined);
+  let md5: string;
+  try {
+    if (small) {
+      md5 = createHash('md5').update(small).digest('hex');
+      req.end(small);
+      await response;
+      onBytes?.(length);
+    } else {
+      md5 = await streamBody(req, file, start, length, onBytes);
+    }
+  } catch (e) {
     req.destroy();
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR') throw unreadable(file, code);
     throw e;
-  });
+  }
   const res = await response;
   const body = await readBody(res);
   if (res.statusCode !== 200) throw httpError(res.statusCode ?? 0, body);
-  return { etag: String(res.headers.etag ?? '').replace(/"/g, ''), md5: md5.digest('hex') };
+  return { etag: String(res.headers.etag ?? '').replace(/"/g, ''), md5 };
+}
+
+async function streamBody(req: ClientRequest, file: string, start: number, length: number, onBytes?: (n: number) => void): Promise<string> {
+  const md5 = createHash('md5');
+  let streamed = 0;
+  const counter = new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      streamed += chunk.length;
+      md5.update(chunk);
+      onBytes?.(chunk.length);
+      done(null, chunk);
+    },
+    flush(done) {
+      // The file shrank while it was read: the request would wait forever for the missing bytes.
+      if (streamed !== length) done(changed(file, `while it was uploading (it ended after ${start + streamed} bytes)`));
+      else done();
+    },
+  });
+  const response = new Promise<void>((resolve, reject) => {
+    req.once('response', () => resolve());
+    req.once('error', reject);
+  });
+  response.catch(() => undefined); // the pipeline reports the same failure
+  const source = length === 0 ? [] : createReadStream(file, { start, end: start + length - 1, highWaterMark: 256 * 1024 });
+  await Promise.all([pipeline(source, counter, req), response]);
+  return md5.digest('hex');
 }
 
 async function readBody(res: IncomingMessage): Promise<string> {
@@ -70,6 +153,10 @@ async function readBody(res: IncomingMessage): Promise<string> {
 export function httpError(status: number, body: string): SigndropError {
   const code = /<Code>([^<]+)<\/Code>/.exec(body)?.[1] ?? `HTTP ${status}`;
   const retryable = status >= 500 || code === 'SlowDown' || code === 'RequestTimeout';
+  if (status === 403 && /expired/i.test(body)) {
+    // The presigned URL ran out; the engine signs a new one.
+    return SigndropError.of('upload-failed', 'The upload link expired before the upload finished; signing a new one.', true);
+  }
   if (status === 403) {
     return SigndropError.of('access-denied', `The store refused the upload (${code}). Check the profile's keys and that it may write to this bucket.`);
   }

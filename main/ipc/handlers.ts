@@ -10,8 +10,7 @@ import type { Core } from '../../core';
 import { collectFiles } from '../../core/uploads/collect-files';
 import { savePasted } from '../../core/uploads/pasted-files';
 import { SigndropError } from '../../common/result';
-import type { UploadItem } from '../../common/uploads';
-import { coalesceById } from './coalesce';
+import { isFinished } from '../../common/uploads';
 
 export interface HandlerDeps {
   readonly core: Core;
@@ -31,8 +30,8 @@ export function createHandlers({ core, dataDir, showOpenDialog, writeClipboard, 
   // Paths the user chose in our dialog, by token: the renderer holds tokens, not paths.
   const picked = new Map<string, string>();
 
-  const updates = coalesceById<UploadItem>((batch) => emit('uploads:changed', batch));
-  core.uploads.onChanged((item) => updates.push(item));
+  // The queue batches its changes (at most ten a second): one IPC message per batch.
+  core.uploads.onBatch((snapshot) => emit('uploads:changed', snapshot));
 
   return {
     'profiles:list': () => core.profiles.list(),
@@ -69,6 +68,17 @@ export function createHandlers({ core, dataDir, showOpenDialog, writeClipboard, 
       return core.uploads.enqueue({ profileId, expiresInSeconds, files: local });
     },
     'uploads:list': async () => core.uploads.list(),
+    'uploads:control': async ({ action, id }) => {
+      const queue = core.uploads;
+      if (id) await queue[action](id);
+      else if (action === 'pause') queue.pauseAll();
+      else if (action === 'resume') queue.resumeAll();
+      else if (action === 'retry') queue.retryAll();
+      else if (action === 'cancel') await queue.cancelAll();
+      // "Remove" for all clears what is finished; unfinished items stay queued.
+      else await Promise.all(queue.list().filter(isFinished).map((item) => queue.remove(item.id)));
+      return null;
+    },
     'links:list': () => core.links.list(),
     'links:lifetime': ({ profileId, expiresInSeconds }) => core.signer.linkLifetime(profileId, expiresInSeconds),
     'links:renew': ({ id, expiresInSeconds }) => core.links.renew(id, expiresInSeconds),

@@ -1,11 +1,14 @@
-import type { UploadItem } from '../../common/uploads';
+import type { QueueAction, QueueTotals, UploadItem } from '../../common/uploads';
 import { api } from '../api';
-import { formatBytes } from '../format';
+import { formatBytes, formatEta, formatSpeed } from '../format';
 
 interface Props {
   readonly items: readonly UploadItem[];
+  /** From main's last batch; absent until the first one arrives. */
+  readonly totals: QueueTotals | undefined;
   readonly autoCopy: boolean;
   readonly onAutoCopy: (on: boolean) => void;
+  readonly onAction: (action: QueueAction) => void;
 }
 
 /** One line per finished file: plain URLs, or Markdown links named after the files. */
@@ -16,11 +19,13 @@ export function linksText(items: readonly UploadItem[], format: 'plain' | 'markd
     .join('\n');
 }
 
-export function QueueHeader({ items, autoCopy, onAutoCopy }: Props) {
+export function QueueHeader({ items, totals, autoCopy, onAutoCopy, onAction }: Props) {
   const total = items.reduce((n, i) => n + i.size, 0);
   const sent = items.reduce((n, i) => n + i.bytesSent, 0);
-  const done = items.filter((i) => i.state === 'completed').length;
-  const failed = items.filter((i) => i.state === 'failed').length;
+  const count = (state: UploadItem['state']) => items.filter((i) => i.state === state).length;
+  const done = count('completed');
+  const failed = count('failed');
+  const active = count('uploading') + count('queued');
   const copy = (format: 'plain' | 'markdown') => void api().clipboard.writeText(linksText(items, format));
   return (
     <section className="queue-header" aria-label="Queue summary">
@@ -32,6 +37,8 @@ export function QueueHeader({ items, autoCopy, onAutoCopy }: Props) {
         <span className="hint">
           {' '}
           · {formatBytes(sent)} of {formatBytes(total)}
+          {active > 0 && totals && totals.speed > 0 && ` · ${formatSpeed(totals.speed)}`}
+          {active > 0 && totals?.etaSeconds !== undefined && ` · ${formatEta(totals.etaSeconds)} left`}
         </span>
         <progress max={total || 1} value={sent} aria-label="Total progress" />
       </div>
@@ -41,6 +48,21 @@ export function QueueHeader({ items, autoCopy, onAutoCopy }: Props) {
         </button>
         <button type="button" className="secondary" disabled={done === 0} onClick={() => copy('markdown')}>
           Copy as Markdown
+        </button>
+        <button type="button" className="secondary" disabled={active === 0} onClick={() => onAction('pause')}>
+          Pause all
+        </button>
+        <button type="button" className="secondary" disabled={count('paused') === 0} onClick={() => onAction('resume')}>
+          Resume all
+        </button>
+        <button type="button" className="secondary" disabled={failed === 0} onClick={() => onAction('retry')}>
+          Retry failed
+        </button>
+        <button type="button" className="secondary" disabled={active + count('paused') === 0} onClick={() => onAction('cancel')}>
+          Cancel all
+        </button>
+        <button type="button" className="secondary" disabled={done + failed + count('canceled') === 0} onClick={() => onAction('remove')}>
+          Clear finished
         </button>
         <label className="check">
           <input type="checkbox" checked={autoCopy} onChange={(e) => onAutoCopy(e.target.checked)} />

@@ -1,6 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
-import type { UploadItem } from '../../common/uploads';
+import type { QueueAction, UploadItem } from '../../common/uploads';
 import { UploadRow } from './UploadRow';
 
 /** Rows are measured as they render; this is only the first guess. */
@@ -10,7 +10,12 @@ const ESTIMATED_ROW_PX = 96;
  * The queue, virtualized: only the rows in view exist in the DOM, so 10,000 files
  * scroll as smoothly as ten.
  */
-export function UploadList({ items }: { readonly items: readonly UploadItem[] }) {
+interface Props {
+  readonly items: readonly UploadItem[];
+  readonly onAction: (action: QueueAction, id: string) => void;
+}
+
+export function UploadList({ items, onAction }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: items.length,
@@ -30,7 +35,7 @@ export function UploadList({ items }: { readonly items: readonly UploadItem[] })
             className="upload-slot"
             style={{ transform: `translateY(${row.start}px)` }}
           >
-            <UploadRow item={items[row.index]!} />
+            <UploadRow item={items[row.index]!} onAction={onAction} />
           </div>
         ))}
       </div>

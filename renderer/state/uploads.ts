@@ -10,11 +10,19 @@ export type UploadsAction =
   /** Items as main last reported them (events): they replace what we hold. */
   | { type: 'upsert'; items: readonly UploadItem[] }
   /** Items from an enqueue reply, which may arrive after their first events: never overwrite. */
-  | { type: 'add'; items: readonly UploadItem[] };
+  | { type: 'add'; items: readonly UploadItem[] }
+  /** Items main no longer holds. */
+  | { type: 'remove'; ids: readonly string[] };
 
 export const emptyUploads: UploadsState = { order: [], byId: {} };
 
 export function uploadsReducer(state: UploadsState, action: UploadsAction): UploadsState {
+  if (action.type === 'remove') {
+    const gone = new Set(action.ids);
+    const byId = { ...state.byId };
+    for (const id of gone) delete byId[id];
+    return { order: state.order.filter((id) => !gone.has(id)), byId };
+  }
   const byId = { ...state.byId };
   const order = [...state.order];
   for (const item of action.items) {

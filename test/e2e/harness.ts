@@ -85,8 +85,8 @@ export interface Harness {
    * would. A folder arrives as a File named after it, as in Electron, and resolves to its path.
    */
   dropFiles(paths: string[]): Promise<void>;
-  /** Adds a storage profile on radosgw through the form, as a user would. */
-  addProfile(bucket: string): Promise<void>;
+  /** Adds a storage profile on radosgw (or `endpoint`, e.g. a fault proxy before it) through the form, as a user would. */
+  addProfile(bucket: string, endpoint?: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -153,10 +153,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         }
       }, files);
     },
-    async addProfile(bucket) {
-      await page.getByLabel('Name').fill('Local Ceph');
+    async addProfile(bucket, endpoint = rgwEndpoint()) {
+      await page.getByLabel('Name').fill(`Ceph ${bucket}`);
       await page.getByLabel('Provider').selectOption({ label: 'MinIO / Ceph' });
-      await page.getByLabel('Endpoint').fill(rgwEndpoint());
+      await page.getByLabel('Endpoint').fill(endpoint);
       await page.getByLabel('Region').fill(RGW_REGION);
       await page.getByLabel('Bucket').fill(bucket);
       await page.getByLabel('Access key id').fill(RGW_USER.accessKeyId);

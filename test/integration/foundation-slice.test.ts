@@ -9,7 +9,7 @@ import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { UploadItem } from '../../common/uploads';
+import type { QueueSnapshot, UploadItem } from '../../common/uploads';
 import { createTestApp, type TestApp } from '../support/app';
 import { createTestBucket, RGW_REGION, RGW_USER, rgwEndpoint } from '../support/s3';
 
@@ -18,7 +18,7 @@ const run = promisify(execFile);
 async function waitForFinished(app: TestApp, id: string): Promise<UploadItem> {
   return vi.waitFor(
     () => {
-      const last = app.events.flatMap((e) => e.payload as UploadItem[]).filter((i) => i.id === id).at(-1);
+      const last = app.events.flatMap((e) => (e.payload as QueueSnapshot).items).filter((i) => i.id === id).at(-1);
       if (!last || (last.state !== 'completed' && last.state !== 'failed')) throw new Error(`still ${last?.state}`);
       return last;
     },
@@ -98,7 +98,7 @@ describe('from a dropped file to a shareable link', () => {
   });
 
   it('radosgw refuses the same link once its signature is altered', async () => {
-    const done = app.events.flatMap((e) => e.payload as UploadItem[]).find((i) => i.state === 'completed')!;
+    const done = app.events.flatMap((e) => (e.payload as QueueSnapshot).items).find((i) => i.state === 'completed')!;
     const url = new URL(done.link!.url);
     const signature = url.searchParams.get('X-Amz-Signature')!;
     url.searchParams.set('X-Amz-Signature', `${signature[0] === '0' ? '1' : '0'}${signature.slice(1)}`);

@@ -38,7 +38,7 @@ export async function createTestApp(): Promise<TestApp> {
   const dataDir = await mkdtemp(join(tmpdir(), 'signdrop-app-'));
   const keychainService = `signdrop-test-${randomBytes(4).toString('hex')}`;
   const credentials = new KeychainCredentialStore(keychainService);
-  const core = createCore({ dataDir, credentials });
+  const core = await createCore({ dataDir, credentials });
   const listeners: ((event: EventName, payload: never) => void)[] = [];
   const app: TestApp = {
     core,
@@ -57,6 +57,7 @@ export async function createTestApp(): Promise<TestApp> {
     },
     onEvent: (listener) => listeners.push(listener as never),
     close: async () => {
+      await core.uploads.close();
       const profiles = await core.profiles.list();
       for (const p of profiles) await credentials.delete(p.id);
       await rm(dataDir, { recursive: true, force: true, maxRetries: 5 });

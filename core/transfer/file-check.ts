@@ -1,0 +1,35 @@
+import { stat } from 'node:fs/promises';
+import { SigndropError } from '../../common/result';
+
+/** What the file looked like when it was queued. */
+export interface FileSnapshot {
+  readonly path: string;
+  readonly size: number;
+  readonly mtimeMs: number;
+}
+
+/** Whether a stat result is still the version that was queued (same size and modification time). */
+export const sameVersion = (now: { size: number; mtimeMs: number }, queued: FileSnapshot): boolean =>
+  now.size === queued.size && now.mtimeMs === queued.mtimeMs;
+
+/**
+ * Fails (not retryable) when the file was deleted, moved or changed since it was queued:
+ * uploading a different version than the user chose would hand out a link to the wrong bytes.
+ */
+export async function checkUnchanged(file: FileSnapshot): Promise<void> {
+  const now = await stat(file.path).catch((e: NodeJS.ErrnoException) => e);
+  if (now instanceof Error) {
+    throw SigndropError.of('file-unreadable', `${file.path} is gone (${now.code ?? now.message}): it was moved or deleted after it was added. Add it again if you still want it uploaded.`);
+  }
+  if (!sameVersion(now, file)) {
+    throw SigndropError.of('file-changed', `${file.path} changed after it was added (${now.size !== file.size ? `size ${file.size} → ${now.size} bytes` : 'modified'}); add it again to upload the new version.`);
+  }
+}
+
+/** Like checkUnchanged, but answers instead of throwing (used when resuming after a restart). */
+export async function isUnchanged(file: FileSnapshot): Promise<boolean> {
+  return checkUnchanged(file).then(
+    () => true,
+    () => false,
+  );
+}

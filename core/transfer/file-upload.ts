@@ -1,0 +1,193 @@
+import { SigndropError } from '../../common/result';
+import type { IntegrityCheck } from '../../common/uploads';
+import { cleanEtag, isMd5Etag, multipartEtag } from './etag';
+import { checkUnchanged, type FileSnapshot } from './file-check';
+import { putFileBody, SMALL_BODY_BYTES } from './http-put';
+import { choosePartSize, planParts, type PartRange } from './part-plan';
+import { withRetry, type RetryPolicy } from './retry';
+import type { ObjectRef, TransferSigner } from './transfer-signer';
+
+/** Upload URLs live an hour: long enough for a slow part, short enough to be worthless if leaked. */
+export const UPLOAD_URL_EXPIRY_S = 3600;
+
+export interface DonePart {
+  readonly partNumber: number;
+  readonly etag: string;
+  /** Hex MD5 of the part as read from disk (the ETag when the store uses MD5s). */
+  readonly md5?: string;
+  readonly size: number;
+}
+
+/** What a multipart upload needs to continue after a pause or a restart. */
+export interface MultipartCheckpoint {
+  readonly uploadId: string;
+  readonly partSize: number;
+  readonly parts: readonly DonePart[];
+}
+
+export interface TransferSettings {
+  readonly multipartThreshold: number;
+  readonly partSize: number;
+  readonly partConcurrency: number;
+  readonly retry: RetryPolicy;
+  readonly idleTimeoutMs: number;
+  readonly urlExpirySeconds: number;
+  readonly now: () => number;
+}
+
+export interface FileUploadOptions {
+  readonly signer: TransferSigner;
+  readonly ref: ObjectRef;
+  readonly file: FileSnapshot;
+  readonly settings: TransferSettings;
+  readonly signal: AbortSignal;
+  readonly resume?: MultipartCheckpoint;
+  /** Bytes moved; negative when a failed attempt's bytes are taken back. */
+  readonly onBytes: (delta: number) => void;
+  readonly onCheckpoint: (checkpoint: MultipartCheckpoint) => void;
+  readonly onParts?: (done: number, total: number) => void;
+}
+
+export interface FileUploadResult {
+  readonly etag: string;
+  readonly integrity: IntegrityCheck;
+}
+
+const integrityError = (what: string, got: string, expected: string, retryable: boolean) =>
+  SigndropError.of('integrity-mismatch', `The store's copy of ${what} does not match the file read from disk (ETag ${got}, expected ${expected}).${retryable ? ' Retrying.' : ' The upload cannot be trusted: retry it.'}`, retryable);
+
+/** Uploads one file: one presigned PUT below the threshold, parallel presigned parts above it. */
+export async function uploadFile(options: FileUploadOptions): Promise<FileUploadResult> {
+  if (options.file.size < options.settings.multipartThreshold && !options.resume) return uploadSingle(options);
+  await checkUnchanged(options.file);
+  return uploadMultipart(options);
+}
+
+async function uploadSingle({ signer, ref, file, settings, signal, onBytes }: FileUploadOptions): Promise<FileUploadResult> {
+  const small = file.size <= SMALL_BODY_BYTES;
+  const result = await withRetry(
+    async () => {
+      // A small body is read whole and checked on the open file (http-put.ts); a large one here.
+      if (!small) await checkUnchanged(file);
+      const put = await signer.presignPut(ref, settings.urlExpirySeconds);
+      let sent = 0;
+      try {
+        const { etag, md5 } = await putFileBody({
+          url: put.url, file: file.path, length: file.size, signal, idleTimeoutMs: settings.idleTimeoutMs,
+          ...(small ? { expect: file } : {}),
+          onBytes: (n) => {
+            sent += n;
+            onBytes(n);
+          },
+        });
+        if (isMd5Etag(etag) && etag !== md5) throw integrityError(file.path, etag, md5, true);
+        return { etag, integrity: isMd5Etag(etag) ? ('verified' as const) : ('skipped' as const) };
+      } catch (e) {
+        onBytes(-sent);
+        throw e;
+      }
+    },
+    { policy: settings.retry, signal },
+  );
+  // Changed while it was streamed: the object may mix old and new bytes.
+  if (!small) await checkUnchanged(file);
+  return result;
+}
+
+async function uploadMultipart(options: FileUploadOptions): Promise<FileUploadResult> {
+  const { signer, ref, file, settings, signal, onBytes, onCheckpoint } = options;
+  const retry = <T>(fn: (n: number) => Promise<T>) => withRetry(fn, { policy: settings.retry, signal });
+  let partSize = options.resume?.partSize ?? choosePartSize(file.size, settings.partSize);
+  let uploadId = options.resume?.uploadId;
+  const done = new Map<number, DonePart>();
+  if (uploadId) {
+    const id = uploadId;
+    const stored = await retry(() => signer.listParts(ref, id));
+    if (stored) {
+      // The store is the truth: take every part it holds whole; keep our MD5 where we have one.
+      const known = new Map((options.resume?.parts ?? []).map((p) => [p.partNumber, p]));
+      const plan = new Map(planParts(file.size, partSize).map((p) => [p.partNumber, p]));
+      for (const p of stored) {
+        if (plan.get(p.partNumber)?.length !== p.size) continue;
+        const md5 = isMd5Etag(p.etag) ? p.etag : known.get(p.partNumber)?.md5;
+        done.set(p.partNumber, { partNumber: p.partNumber, etag: p.etag, size: p.size, ...(md5 ? { md5 } : {}) });
+      }
+    } else {
+      uploadId = undefined; // aborted or expired on the server: start over
+      partSize = choosePartSize(file.size, settings.partSize);
+    }
+  }
+  if (!uploadId) uploadId = await retry(() => signer.createMultipart(ref));
+  const id = uploadId;
+  const plan = planParts(file.size, partSize);
+  const checkpoint = () => onCheckpoint({ uploadId: id, partSize, parts: [...done.values()] });
+  checkpoint();
+  onBytes([...done.values()].reduce((sum, p) => sum + p.size, 0));
+  options.onParts?.(done.size, plan.length);
+
+  const sendPart = (part: PartRange, partSignal: AbortSignal) =>
+    withRetry(
+      async () => {
+        await checkUnchanged(file);
+        // Signed just before each attempt, so no attempt starts on an expired or dying URL (uppy#1724).
+        const { url } = await signer.presignPart(ref, id, part.partNumber, settings.urlExpirySeconds);
+        let sent = 0;
+        try {
+          const { etag, md5 } = await putFileBody({
+            url, file: file.path, start: part.start, length: part.length, signal: partSignal, idleTimeoutMs: settings.idleTimeoutMs,
+            onBytes: (n) => {
+              sent += n;
+              onBytes(n);
+            },
+          });
+          if (isMd5Etag(etag) && etag !== md5) throw integrityError(`part ${part.partNumber} of ${file.path}`, etag, md5, true);
+          return { partNumber: part.partNumber, etag, md5, size: part.length };
+        } catch (e) {
+          onBytes(-sent);
+          throw e;
+        }
+      },
+      { policy: settings.retry, signal: partSignal },
+    );
+
+  const pending = plan.filter((p) => !done.has(p.partNumber));
+  const local = new AbortController();
+  const onOuterAbort = () => local.abort(signal.reason);
+  signal.addEventListener('abort', onOuterAbort, { once: true });
+  let next = 0;
+  const worker = async () => {
+    while (next < pending.length && !local.signal.aborted) {
+      const part = pending[next++]!;
+      const result = await sendPart(part, local.signal);
+      done.set(result.partNumber, result);
+      checkpoint();
+      options.onParts?.(done.size, plan.length);
+    }
+  };
+  try {
+    const workers = Array.from({ length: Math.max(1, Math.min(settings.partConcurrency, pending.length)) }, () =>
+      worker().catch((e: unknown) => {
+        // One part that cannot be sent fails the file: stop the others at once.
+        if (!local.signal.aborted) local.abort(e);
+        throw e;
+      }),
+    );
+    const settled = await Promise.allSettled(workers);
+    if (signal.aborted) throw signal.reason;
+    const failure = settled.find((s) => s.status === 'rejected');
+    if (failure) throw local.signal.reason ?? failure.reason;
+  } finally {
+    signal.removeEventListener('abort', onOuterAbort);
+  }
+
+  await checkUnchanged(file);
+  const parts = plan.map((p) => done.get(p.partNumber)!);
+  let etag = await retry(() => signer.completeMultipart(ref, id, parts));
+  // radosgw (and some others) answer Complete with no ETag: read it back.
+  if (!etag) etag = cleanEtag((await retry(() => signer.headObject(ref))).etag);
+  const md5s = parts.map((p) => p.md5);
+  if (!isMd5Etag(etag) || md5s.some((m) => !m)) return { etag, integrity: 'skipped' };
+  const expected = multipartEtag(md5s as string[]);
+  if (etag !== expected) throw integrityError(file.path, etag, expected, false);
+  return { etag, integrity: 'verified' };
+}

@@ -1,0 +1,35 @@
+import type { ShareLink } from '../../common/uploads';
+
+/** Which object an upload writes. */
+export interface ObjectRef {
+  readonly profileId: string;
+  readonly key: string;
+}
+
+/** A part the store already holds, as ListParts reports it. */
+export interface StoredPart {
+  readonly partNumber: number;
+  readonly etag: string;
+  readonly size: number;
+}
+
+/**
+ * Everything the transfer engine needs from signing, and nothing more: presigned URLs and the
+ * results of multipart control calls. Never keys, never an SDK client (STYLE.md #3).
+ * core/signing/multipart.ts implements it over the Signer.
+ */
+export interface TransferSigner {
+  /** The bucket and key template of a profile, to name new items. */
+  describe(profileId: string): Promise<{ bucket: string; keyTemplate: string }>;
+  presignPut(ref: ObjectRef, expiresInSeconds: number): Promise<ShareLink>;
+  createMultipart(ref: ObjectRef): Promise<string>;
+  presignPart(ref: ObjectRef, uploadId: string, partNumber: number, expiresInSeconds: number): Promise<ShareLink>;
+  /** The parts stored so far, or undefined when the upload no longer exists (aborted, expired). */
+  listParts(ref: ObjectRef, uploadId: string): Promise<StoredPart[] | undefined>;
+  /** Returns the ETag, empty when the store gives none (radosgw). */
+  completeMultipart(ref: ObjectRef, uploadId: string, parts: readonly { partNumber: number; etag: string }[]): Promise<string>;
+  abortMultipart(ref: ObjectRef, uploadId: string): Promise<void>;
+  headObject(ref: ObjectRef): Promise<{ etag: string; size: number }>;
+  /** The share link handed to the user once the upload is done. */
+  presignGet(ref: ObjectRef, expiresInSeconds: number, downloadName: string): Promise<ShareLink>;
+}

@@ -1,0 +1,162 @@
+import { isSigndropError, type AppError } from '../../common/result';
+import type { IntegrityCheck, ShareLink, UploadItem, UploadState } from '../../common/uploads';
+import { uploadFile, type MultipartCheckpoint, type TransferSettings } from '../transfer/file-upload';
+import { withRetry } from '../transfer/retry';
+import { SpeedMeter, etaSeconds } from '../transfer/speed';
+import type { TransferSigner } from '../transfer/transfer-signer';
+import type { PersistedEntry } from './queue-store';
+
+/** Abort reasons: why an upload stopped, so the queue knows which state follows. */
+export const PAUSED = Object.assign(new Error('Paused.'), { name: 'AbortError' });
+export const CANCELED = Object.assign(new Error('Canceled.'), { name: 'AbortError' });
+
+/** One file in the queue with what the engine needs to run it; `item()` is the read-only view. */
+export class Entry {
+  readonly id: string;
+  readonly profileId: string;
+  readonly expiresInSeconds: number;
+  readonly path: string;
+  readonly relativePath: string;
+  size: number;
+  mtimeMs: number;
+  readonly key: string;
+  readonly bucket: string;
+  state: UploadState;
+  bytes = 0;
+  partsDone: number | undefined;
+  partsTotal: number | undefined;
+  etag: string | undefined;
+  integrity: IntegrityCheck | undefined;
+  notice: string | undefined;
+  link: ShareLink | undefined;
+  error: AppError | undefined;
+  multipart: MultipartCheckpoint | undefined;
+  controller: AbortController | undefined;
+  running: Promise<void> | undefined;
+  readonly meter = new SpeedMeter();
+
+  constructor(p: Omit<PersistedEntry, 'error'> & { error?: AppError }) {
+    this.id = p.id;
+    this.profileId = p.profileId;
+    this.expiresInSeconds = p.expiresInSeconds;
+    this.path = p.path;
+    this.relativePath = p.relativePath;
+    this.size = p.size;
+    this.mtimeMs = p.mtimeMs;
+    this.key = p.key;
+    this.bucket = p.bucket;
+    this.state = p.state;
+    this.etag = p.etag;
+    this.integrity = p.integrity;
+    this.notice = p.notice;
+    this.link = p.link;
+    this.error = p.error;
+    this.multipart = p.multipart;
+    if (p.state === 'completed') this.bytes = p.size;
+    else if (p.multipart) this.bytes = p.multipart.parts.reduce((sum, part) => sum + part.size, 0);
+  }
+
+  item(): UploadItem {
+    const uploading = this.state === 'uploading';
+    const eta = uploading ? etaSeconds(this.size - this.bytes, this.meter.speed) : undefined;
+    return {
+      id: this.id, profileId: this.profileId, name: this.relativePath, size: this.size, key: this.key, bucket: this.bucket, state: this.state, bytesSent: this.bytes,
+      ...(uploading ? { speed: Math.round(this.meter.speed) } : {}),
+      ...(eta !== undefined ? { etaSeconds: eta } : {}),
+      ...(this.partsTotal !== undefined ? { partsDone: this.partsDone ?? 0, partsTotal: this.partsTotal } : {}),
+      ...(this.integrity ? { integrity: this.integrity } : {}),
+      ...(this.notice ? { notice: this.notice } : {}),
+      ...(this.link ? { link: this.link } : {}),
+      ...(this.etag ? { etag: this.etag } : {}),
+      ...(this.error ? { error: this.error } : {}),
+    };
+  }
+
+  persisted(): PersistedEntry {
+    return {
+      id: this.id, profileId: this.profileId, expiresInSeconds: this.expiresInSeconds, path: this.path, relativePath: this.relativePath,
+      size: this.size, mtimeMs: this.mtimeMs, key: this.key, bucket: this.bucket, state: this.state,
+      ...(this.etag ? { etag: this.etag } : {}),
+      ...(this.integrity ? { integrity: this.integrity } : {}),
+      ...(this.notice ? { notice: this.notice } : {}),
+      ...(this.link ? { link: this.link } : {}),
+      ...(this.error ? { error: this.error } : {}),
+      ...(this.multipart ? { multipart: { ...this.multipart, parts: [...this.multipart.parts] } } : {}),
+    };
+  }
+}
+
+export interface RunContext {
+  readonly signer: TransferSigner;
+  readonly settings: TransferSettings;
+  /** Something the user sees changed (bytes, state). */
+  readonly changed: () => void;
+  /** Something worth saving changed (state, multipart checkpoint). */
+  readonly checkpoint: () => void;
+  readonly abortOnServer: () => Promise<void>;
+}
+
+/** Runs one entry to completed, failed or paused (cancel is finished by the queue). */
+export async function runEntry(e: Entry, ctx: RunContext): Promise<void> {
+  const controller = new AbortController();
+  e.controller = controller;
+  e.state = 'uploading';
+  e.error = undefined;
+  e.bytes = 0;
+  e.meter.reset();
+  ctx.changed();
+  ctx.checkpoint();
+  const ref = { profileId: e.profileId, key: e.key };
+  try {
+    const result = await uploadFile({
+      signer: ctx.signer, ref, settings: ctx.settings, signal: controller.signal,
+      file: { path: e.path, size: e.size, mtimeMs: e.mtimeMs },
+      ...(e.multipart ? { resume: e.multipart } : {}),
+      onBytes: (n) => {
+        e.bytes += n;
+        ctx.changed();
+      },
+      onCheckpoint: (cp) => {
+        e.multipart = cp;
+        ctx.checkpoint();
+      },
+      onParts: (done, total) => {
+        e.partsDone = done;
+        e.partsTotal = total;
+      },
+    });
+    // The object is stored: a pause from here on must not resume a multipart upload that no longer exists.
+    e.multipart = undefined;
+    e.partsDone = e.partsTotal;
+    const name = e.relativePath.slice(e.relativePath.lastIndexOf('/') + 1);
+    e.link = await withRetry(() => ctx.signer.presignGet(ref, e.expiresInSeconds, name), { policy: ctx.settings.retry, signal: controller.signal });
+    e.etag = result.etag;
+    e.integrity = result.integrity;
+    e.bytes = e.size;
+    e.state = 'completed';
+  } catch (err) {
+    const reason: unknown = controller.signal.aborted ? controller.signal.reason : undefined;
+    if (reason === PAUSED) e.state = 'paused';
+    else if (reason === CANCELED) e.state = 'uploading'; // cancel() finishes the job and sets the state
+    else {
+      e.error = toAppError(err);
+      e.state = 'failed';
+      // The upload cannot continue for this file version: don't leave its parts on the server.
+      if (e.error.code === 'file-changed' || e.error.code === 'file-unreadable') await ctx.abortOnServer();
+    }
+  } finally {
+    e.controller = undefined;
+    ctx.changed();
+    ctx.checkpoint();
+  }
+}
+
+/** Maps anything thrown to an AppError with words a person can act on. */
+export function toAppError(e: unknown): AppError {
+  if (isSigndropError(e)) return e.appError;
+  const err = e as NodeJS.ErrnoException;
+  if (err?.code === 'ECONNREFUSED' || err?.code === 'ENOTFOUND') {
+    return { code: 'endpoint-unreachable', message: `The storage endpoint could not be reached (${err.code}). Check the endpoint URL and your network.`, retryable: true };
+  }
+  return { code: 'upload-failed', message: err instanceof Error ? err.message : String(e), retryable: true };
+}

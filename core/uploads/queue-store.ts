@@ -1,0 +1,88 @@
+import { join } from 'node:path';
+import { z } from 'zod';
+import type { ErrorCode } from '../../common/result';
+import writeFileAtomic from 'write-file-atomic';
+import { loadJson } from '../storage/json-file';
+
+/** Saved at most this often while bytes move: a crash loses at most this much bookkeeping, never data (ListParts is the truth). */
+export const SAVE_INTERVAL_MS = 500;
+/** A big queue is saved less often (10,000 items: every second), so rewriting it never dominates the CPU. */
+const SAVE_MS_PER_ENTRY = 0.1;
+
+const Part = z.object({ partNumber: z.number().int(), etag: z.string(), md5: z.string().optional(), size: z.number() });
+
+/** One queued file as kept on disk: enough to resume it after a crash, no secrets, no URLs but the share link. */
+export const PersistedEntry = z.object({
+  id: z.string(),
+  profileId: z.string(),
+  expiresInSeconds: z.number(),
+  path: z.string(),
+  relativePath: z.string(),
+  size: z.number(),
+  mtimeMs: z.number(),
+  key: z.string(),
+  bucket: z.string(),
+  state: z.enum(['queued', 'uploading', 'paused', 'completed', 'failed', 'canceled']),
+  etag: z.string().optional(),
+  integrity: z.enum(['verified', 'skipped']).optional(),
+  notice: z.string().optional(),
+  link: z.object({ url: z.string(), expiresAt: z.string() }).optional(),
+  error: z.object({ code: z.custom<ErrorCode>((v) => typeof v === 'string'), message: z.string(), retryable: z.boolean() }).optional(),
+  multipart: z.object({ uploadId: z.string(), partSize: z.number(), parts: z.array(Part) }).optional(),
+});
+export type PersistedEntry = z.infer<typeof PersistedEntry>;
+
+const QueueFile = z.object({ version: z.literal(1), entries: z.array(PersistedEntry) });
+
+/**
+ * The queue on disk (atomic writes, core/storage/json-file.ts). Saves are throttled and never
+ * overlap; `flush` waits for the latest state to be written.
+ */
+export class QueueStore {
+  readonly file: string;
+  private dirty = false;
+  private writing: Promise<void> | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private lastCount = 0;
+
+  constructor(
+    dataDir: string,
+    private readonly snapshot: () => PersistedEntry[],
+    private readonly intervalMs = SAVE_INTERVAL_MS,
+  ) {
+    this.file = join(dataDir, 'upload-queue.json');
+  }
+
+  async load(): Promise<{ entries: PersistedEntry[]; problem?: string }> {
+    const loaded = await loadJson(this.file, QueueFile, { version: 1 as const, entries: [] });
+    return { entries: loaded.value.entries, ...(loaded.problem ? { problem: loaded.problem } : {}) };
+  }
+
+  /** Something changed: write it soon. */
+  markDirty(): void {
+    this.dirty = true;
+    if (this.timer || this.writing) return;
+    this.timer = setTimeout(() => void this.write(), Math.max(this.intervalMs, this.lastCount * SAVE_MS_PER_ENTRY));
+  }
+
+  /** Writes now if anything is pending, and waits for it. */
+  async flush(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    while (this.writing) await this.writing;
+    if (this.dirty) await this.write();
+  }
+
+  private async write(): Promise<void> {
+    this.timer = undefined;
+    this.dirty = false;
+    const entries = this.snapshot();
+    this.lastCount = entries.length;
+    // Compact JSON (a 10,000-item queue is half the size pretty-printed), written atomically: temp file, fsync, rename.
+    this.writing = writeFileAtomic(this.file, JSON.stringify({ version: 1, entries }), { mode: 0o600 }).finally(() => {
+      this.writing = undefined;
+      if (this.dirty) this.markDirty();
+    });
+    await this.writing;
+  }
+}

@@ -1,0 +1,50 @@
+import { GetObjectCommand, ListMultipartUploadsCommand } from '@aws-sdk/client-s3';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdtemp, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { StoredProfile } from '../../../common/profile';
+import { MemoryCredentialStore } from '../../../core/credentials/credential-store';
+import { Signer } from '../../../core/signing/signer';
+import type { LocalFile } from '../../../core/uploads/collect-files';
+import { adminClient, RGW_REGION, RGW_USER } from '../../support/s3';
+
+/** A Signer for the test user, talking to `endpoint` (radosgw itself, or the fault proxy in front of it). */
+export async function testSigner(endpoint: string, bucket: string): Promise<Signer> {
+  const profile: StoredProfile = {
+    id: 'p', name: 'test', endpoint, region: RGW_REGION, bucket, pathStyle: true,
+    accessKeyId: RGW_USER.accessKeyId, credentials: { kind: 'keychain' }, keyTemplate: '{uuid}/{filename}', defaultExpirySeconds: 3600,
+  };
+  const credentials = new MemoryCredentialStore();
+  await credentials.set('p', { secretAccessKey: RGW_USER.secretAccessKey });
+  return new Signer({ get: async (id) => (id === 'p' ? profile : undefined) }, credentials);
+}
+
+export const tempDir = () => mkdtemp(join(tmpdir(), 'signdrop-transfer-'));
+
+/** Writes `size` random bytes and returns the file as the queue takes it, with its MD5. */
+export async function makeFile(dir: string, name: string, size: number): Promise<LocalFile & { md5: string }> {
+  const path = join(dir, name);
+  const data = randomBytes(size);
+  await writeFile(path, data);
+  const info = await stat(path);
+  return { path, relativePath: name, size, mtimeMs: info.mtimeMs, md5: createHash('md5').update(data).digest('hex') };
+}
+
+/** MD5 of what the store holds under `key`, read back through the admin client. */
+export async function storedMd5(bucket: string, key: string): Promise<string> {
+  const out = await adminClient().send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+  const hash = createHash('md5');
+  for await (const chunk of out.Body as AsyncIterable<Buffer>) hash.update(chunk);
+  return hash.digest('hex');
+}
+
+export async function openMultipartUploads(bucket: string): Promise<number> {
+  const out = await adminClient().send(new ListMultipartUploadsCommand({ Bucket: bucket }));
+  return out.Uploads?.length ?? 0;
+}
+
+/** Fast retries, so fault tests take seconds, not minutes. */
+export const FAST_RETRY = { attempts: 10, baseDelayMs: 20, maxDelayMs: 300 };
+
+export const MIB = 1024 * 1024;

@@ -1,0 +1,84 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { LocalFile } from '../../../core/uploads/collect-files';
+import { UploadQueue, type QueueSnapshot } from '../../../core/uploads/upload-queue';
+import { FakeStore } from './fake-store';
+
+async function smallFiles(count: number, size = 100): Promise<LocalFile[]> {
+  const dir = await mkdtemp(join(tmpdir(), 'signdrop-queue-'));
+  const files: LocalFile[] = [];
+  const { stat } = await import('node:fs/promises');
+  for (let i = 0; i < count; i++) {
+    const path = join(dir, `f${i}.txt`);
+    await writeFile(path, Buffer.alloc(size, i % 256));
+    files.push({ path, relativePath: `f${i}.txt`, size, mtimeMs: (await stat(path)).mtimeMs });
+  }
+  return files;
+}
+
+describe('upload queue', () => {
+  let store: FakeStore;
+  beforeEach(async () => {
+    store = await new FakeStore().start();
+  });
+  afterEach(() => store.close());
+
+  it('1,000 files: every one completes, progress comes in batches at least 100 ms apart, totals add up', async () => {
+    const queue = new UploadQueue(store.signer(), { fileConcurrency: 16 });
+    const batches: { at: number; snapshot: QueueSnapshot }[] = [];
+    queue.onBatch((snapshot) => batches.push({ at: performance.now(), snapshot }));
+    const files = await smallFiles(1000);
+    await queue.enqueue({ profileId: 'p', expiresInSeconds: 60, files });
+    await queue.idle();
+    expect(queue.list().every((i) => i.state === 'completed' && i.link)).toBe(true);
+    const gaps = batches.slice(1).map((b, i) => b.at - batches[i]!.at);
+    expect(Math.min(...gaps)).toBeGreaterThanOrEqual(95); // timers may fire a hair early
+    const last = batches[batches.length - 1]!.snapshot.totals;
+    expect(last.counts.completed).toBe(1000);
+    expect(last.bytesSent).toBe(last.bytesTotal);
+  }, 60_000);
+
+  it('pause all holds queued files back; resume all lets them finish; cancel marks them canceled', async () => {
+    const queue = new UploadQueue(store.signer(), { fileConcurrency: 1 });
+    const files = await smallFiles(6);
+    const items = await queue.enqueue({ profileId: 'p', expiresInSeconds: 60, files });
+    queue.pauseAll();
+    await queue.idle();
+    const paused = queue.list().filter((i) => i.state === 'paused').length;
+    expect(paused).toBeGreaterThanOrEqual(5);
+    await queue.cancel(items[5]!.id);
+    queue.resumeAll();
+    await queue.idle();
+    expect(queue.get(items[5]!.id)!.state).toBe('canceled');
+    expect(queue.list().filter((i) => i.state === 'completed').length).toBe(5);
+    queue.retry(items[5]!.id);
+    await queue.idle();
+    expect(queue.get(items[5]!.id)!.state).toBe('completed');
+  });
+
+  it('after a restart, unfinished items continue; a file changed meanwhile starts over and says so; a deleted one fails', async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), 'signdrop-data-'));
+    const files = await smallFiles(3);
+    const first = await UploadQueue.open(store.signer(), { dataDir, fileConcurrency: 1 });
+    first.pauseAll();
+    const items = await first.enqueue({ profileId: 'p', expiresInSeconds: 60, files });
+    first.pauseAll();
+    await first.close();
+    await writeFile(files[1]!.path, 'a different version');
+    const { unlink } = await import('node:fs/promises');
+    await unlink(files[2]!.path);
+
+    const second = await UploadQueue.open(store.signer(), { dataDir });
+    second.resumeAll();
+    await second.idle();
+    const [same, changed, gone] = items.map((i) => second.get(i.id)!);
+    expect(same!.state).toBe('completed');
+    expect(changed!.state).toBe('completed');
+    expect(changed!.size).toBe('a different version'.length);
+    expect(changed!.notice).toMatch(/f1\.txt changed while Signdrop was closed/);
+    expect(gone!.state).toBe('failed');
+    expect(gone!.error?.message).toMatch(/gone: it was moved or deleted while Signdrop was closed/);
+  });
+});
