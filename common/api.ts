@@ -7,7 +7,7 @@ import type { ConnectionReport } from './connection';
 import type { LinkLifetime, LinkRecord } from './links';
 import type { ProfileInput, ProfileView } from './profile';
 import type { Result } from './result';
-import type { QueueAction, UploadItem } from './uploads';
+import type { EnqueueResult, QueueAction, UploadItem } from './uploads';
 
 /** A dropped or pasted browser File; structurally typed so common/ needs no DOM types. */
 export interface DroppedFile {
@@ -39,7 +39,7 @@ export interface SigndropApi {
       profileId: string;
       expiresInSeconds: number;
       files: readonly FileSource[];
-    }): Promise<Result<UploadItem[]>>;
+    }): Promise<Result<EnqueueResult>>;
     list(): Promise<Result<UploadItem[]>>;
     /** Pause, resume, cancel, retry or remove one item, or every item when no id is given. */
     control(action: QueueAction, id?: string): Promise<Result<null>>;

@@ -8,7 +8,7 @@ import { expirySeconds, ProfileInput, type ProfileView } from './profile';
 import type { ConnectionReport } from './connection';
 import type { LinkLifetime, LinkRecord } from './links';
 import type { Result } from './result';
-import { QUEUE_ACTIONS, type QueueSnapshot, type UploadItem } from './uploads';
+import { QUEUE_ACTIONS, type EnqueueResult, type QueueSnapshot, type UploadItem } from './uploads';
 
 /** A file the user picked in main's open dialog; main keeps the path, the renderer gets a token. */
 export interface PickedFile {
@@ -62,7 +62,7 @@ export const channels = {
   'profiles:remove': channel<null>()(byId),
   'profiles:test': channel<ConnectionReport>()(byId),
   'files:pick': channel<PickedFile[]>()(none),
-  'uploads:enqueue': channel<UploadItem[]>()(EnqueueInput),
+  'uploads:enqueue': channel<EnqueueResult>()(EnqueueInput),
   'uploads:list': channel<UploadItem[]>()(none),
   'uploads:control': channel<null>()(z.object({ action: z.enum(QUEUE_ACTIONS), id: z.string().min(1).optional() }).strict()),
   'links:list': channel<LinkRecord[]>()(none),

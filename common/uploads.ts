@@ -48,6 +48,12 @@ export interface QueueTotals {
   readonly counts: Readonly<Record<UploadState, number>>;
 }
 
+/** What enqueueing added, and what it had to leave out (unreadable entries, symlink loops). */
+export interface EnqueueResult {
+  readonly items: UploadItem[];
+  readonly skipped: readonly { readonly path: string; readonly message: string }[];
+}
+
 /** One batch of queue changes: what crosses IPC, at most ten times a second. */
 export interface QueueSnapshot {
   /** Items that changed since the last batch. */

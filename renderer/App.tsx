@@ -25,6 +25,8 @@ export function App() {
   const [view, setView] = useState<View>('uploads');
   const [autoCopy, setAutoCopy] = useState(false);
   const [error, setError] = useState<AppError>();
+  // What the last drop had to leave out (unreadable entries, symlink loops): said, not hidden.
+  const [skipped, setSkipped] = useState<readonly string[]>([]);
   const [uploads, dispatch] = useReducer(uploadsReducer, emptyUploads);
   const [totals, setTotals] = useState<QueueTotals>();
   // The batch that holds a single file, for "copy the link when a single file finishes".
@@ -61,9 +63,11 @@ export function App() {
       setView('uploads');
       const result = await api().uploads.enqueue({ profileId, expiresInSeconds: expiry, files });
       if (!result.ok) return setError(result.error);
+      const { items, skipped } = result.value;
       setError(undefined);
-      singleFileBatch.current = result.value.length === 1 ? result.value[0]!.id : undefined;
-      dispatch({ type: 'add', items: result.value });
+      setSkipped(skipped.map((s) => s.message));
+      singleFileBatch.current = items.length === 1 ? items[0]!.id : undefined;
+      dispatch({ type: 'add', items });
     },
     [profileId, expiry],
   );
@@ -171,6 +175,21 @@ export function App() {
           <ConnectionCheck key={profile.id} profileId={profile.id} />
           <KeyPreview profile={profile} />
           {error && <p role="alert" className="error">{error.message}</p>}
+          {skipped.length > 0 && (
+            <div role="alert" className="warning">
+              <p>
+                {skipped.length === 1 ? 'One item was' : `${skipped.length} items were`} left out:
+              </p>
+              <ul>
+                {skipped.slice(0, 5).map((m) => (
+                  <li key={m}>{m}</li>
+                ))}
+              </ul>
+              <button type="button" className="secondary" onClick={() => setSkipped([])}>
+                Dismiss
+              </button>
+            </div>
+          )}
           {items.length === 0 ? (
             <section className="empty" aria-label="Drop area">
               <p>Drop files or folders anywhere in this window.</p>

@@ -65,7 +65,8 @@ export function createHandlers({ core, dataDir, showOpenDialog, writeClipboard, 
       if (local.length === 0) {
         throw SigndropError.of('file-unreadable', problems[0]?.message ?? 'Nothing to upload: the folders are empty.');
       }
-      return core.uploads.enqueue({ profileId, expiresInSeconds, files: local });
+      const items = await core.uploads.enqueue({ profileId, expiresInSeconds, files: local });
+      return { items, skipped: problems };
     },
     'uploads:list': async () => core.uploads.list(),
     'uploads:control': async ({ action, id }) => {

@@ -3,7 +3,7 @@
  * from "Copy all links" download exactly their bytes.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -25,6 +25,8 @@ describe('a batch of files and a folder', () => {
       contents.set(name.slice(name.lastIndexOf('/') + 1), bytes);
       await writeFile(join(dir, name), bytes);
     }
+    // A link back to its own folder: reported and left out, never walked forever.
+    await symlink(join(dir, 'photos'), join(dir, 'photos', 'raw', 'loop'));
     await h.addProfile(await createTestBucket('batch'));
   });
   afterAll(async () => {
@@ -35,6 +37,7 @@ describe('a batch of files and a folder', () => {
     const { page } = h;
     await h.dropFiles([join(dir, 'notes.txt'), join(dir, 'naïve café #1 & more.md'), join(dir, '🎉 party.bin'), join(dir, 'photos')]);
     await expect.poll(() => page.getByText('5 of 5 done').count(), { timeout: 30_000 }).toBe(1);
+    await expect.poll(() => page.locator('.warning[role=alert]').textContent()).toMatch(/One item was left out:.*symlink loop/);
     // The folder's files keep their relative paths in the queue.
     await page.getByRole('listitem', { name: 'photos/raw/b.cr2' }).waitFor();
 

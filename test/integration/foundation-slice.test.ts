@@ -82,7 +82,7 @@ describe('from a dropped file to a shareable link', () => {
     });
     expect(queued.ok).toBe(true);
     if (!queued.ok) return;
-    const done = await waitForFinished(app, queued.value[0]!.id);
+    const done = await waitForFinished(app, queued.value.items[0]!.id);
     expect(done.error).toBeUndefined();
     expect(done.state).toBe('completed');
     expect(done.link!.url).not.toMatch(/x-amz-checksum|x-amz-sdk-checksum-algorithm/i);
