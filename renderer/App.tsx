@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'r
 import type { FileSource } from '../common/api';
 import type { ProfileView } from '../common/profile';
 import type { AppError } from '../common/result';
-import { isFinished, type QueueAction, type QueueTotals, type UploadItem } from '../common/uploads';
+import { isFinished, type QueueAction, type QueueTotals } from '../common/uploads';
 import { api } from './api';
 import { useWindowDrop } from './components/DropZone';
 import { ConnectionCheck } from './components/ConnectionCheck';
@@ -49,7 +49,8 @@ export function App() {
     });
   }, []);
 
-  const singleDone = singleFileBatch.current ? uploads.byId[singleFileBatch.current] : undefined;
+  const singleAt = singleFileBatch.current ? uploads.index.get(singleFileBatch.current) : undefined;
+  const singleDone = singleAt === undefined ? undefined : uploads.items[singleAt];
   useEffect(() => {
     if (autoCopy && singleDone?.state === 'completed' && singleDone.link) {
       singleFileBatch.current = undefined;
@@ -126,7 +127,7 @@ export function App() {
     );
   }
 
-  const items: UploadItem[] = selectItems(uploads);
+  const items = selectItems(uploads);
   const profile = profiles.find((p) => p.id === profileId) ?? profiles[0]!;
   return (
     <main className="app">

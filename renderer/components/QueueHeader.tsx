@@ -20,9 +20,16 @@ export function linksText(items: readonly UploadItem[], format: 'plain' | 'markd
 }
 
 export function QueueHeader({ items, totals, autoCopy, onAutoCopy, onAction }: Props) {
-  const total = items.reduce((n, i) => n + i.size, 0);
-  const sent = items.reduce((n, i) => n + i.bytesSent, 0);
-  const count = (state: UploadItem['state']) => items.filter((i) => i.state === state).length;
+  // One pass over what may be 10,000 items, on every progress batch.
+  let total = 0;
+  let sent = 0;
+  const counts: Record<UploadItem['state'], number> = { queued: 0, uploading: 0, paused: 0, completed: 0, failed: 0, canceled: 0 };
+  for (const i of items) {
+    total += i.size;
+    sent += i.bytesSent;
+    counts[i.state]++;
+  }
+  const count = (state: UploadItem['state']) => counts[state];
   const done = count('completed');
   const failed = count('failed');
   const active = count('uploading') + count('queued');

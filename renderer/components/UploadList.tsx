@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef } from 'react';
+import { useCallback, useRef } from 'react';
 import type { QueueAction, UploadItem } from '../../common/uploads';
 import { UploadRow } from './UploadRow';
 
@@ -17,11 +17,16 @@ interface Props {
 
 export function UploadList({ items, onAction }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
+  // A stable key function: a new one per progress batch would make the virtualizer re-measure
+  // every row. Order changes only when the count does, so the latest items are enough.
+  const latest = useRef(items);
+  latest.current = items;
+  const getItemKey = useCallback((index: number) => latest.current[index]!.id, []);
   const virtualizer = useVirtualizer({
     count: items.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => ESTIMATED_ROW_PX,
-    getItemKey: (index) => items[index]!.id,
+    getItemKey,
     overscan: 6,
   });
   return (
