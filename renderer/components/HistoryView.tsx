@@ -76,7 +76,7 @@ function HistoryRow({ link, now, onChanged, onError }: RowProps) {
       <div className="hint">
         {link.bucket}/{link.key} · made {new Date(link.createdAt).toLocaleString()} · until {new Date(link.expiresAt).toLocaleString()}
       </div>
-      {!expired && !link.deletedAt && <LinkTools url={link.url} name={link.name} />}
+      {!expired && !link.deletedAt && <LinkTools url={link.url} name={link.name} downloadName={link.name} />}
       {!link.deletedAt && (
         <div className="actions">
           {renewing ? (

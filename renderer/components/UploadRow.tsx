@@ -40,7 +40,7 @@ export function UploadRow({ item, onAction }: Props) {
           {item.error.message}
         </p>
       )}
-      {item.link && <LinkTools url={item.link.url} name={item.name} />}
+      {item.link && <LinkTools url={item.link.url} name={item.name} downloadName={item.name.slice(item.name.lastIndexOf('/') + 1)} />}
     </div>
   );
 }

@@ -40,6 +40,8 @@ describe('a batch of files and a folder', () => {
     await expect.poll(() => page.locator('.warning[role=alert]').textContent()).toMatch(/One item was left out:.*symlink loop/);
     // The folder's files keep their relative paths in the queue.
     await page.getByRole('listitem', { name: 'photos/raw/b.cr2' }).waitFor();
+    // The link names the download after the file itself, not its folder path.
+    expect(await page.getByRole('listitem', { name: 'photos/raw/b.cr2' }).textContent()).toContain('downloads as “b.cr2”');
 
     await page.getByRole('button', { name: 'Copy all links' }).click();
     await expect.poll(() => h.app.clipboard.length).toBe(1);
