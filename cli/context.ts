@@ -54,7 +54,10 @@ async function adHocProfile(values: Values, env: NodeJS.ProcessEnv, bucket: stri
   if (accessKeyId && secretAccessKey) {
     // "keychain" means "from the credential store": here a memory store holding the environment's keys.
     source = { kind: 'keychain' };
-    await credentials.set(AD_HOC_ID, { secretAccessKey, ...(env['AWS_SESSION_TOKEN'] ? { sessionToken: env['AWS_SESSION_TOKEN'] } : {}) });
+    const sessionToken = env['AWS_SESSION_TOKEN'];
+    // AWS_CREDENTIAL_EXPIRATION is where the SDKs put temporary credentials' expiry: links must not outlive it.
+    const expiration = env['AWS_CREDENTIAL_EXPIRATION'];
+    await credentials.set(AD_HOC_ID, { secretAccessKey, ...(sessionToken ? { sessionToken, ...(expiration ? { expiration } : {}) } : {}) });
   } else if (env['AWS_PROFILE']) {
     source = { kind: 'aws-profile', profile: env['AWS_PROFILE'] };
   } else {

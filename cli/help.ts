@@ -23,7 +23,8 @@ Every command:
   --profile NAME       a saved profile (the only one is used when there is exactly one)
   --endpoint URL --region R --bucket B [--path-style]
                        an S3-compatible store without a profile; keys from AWS_ACCESS_KEY_ID,
-                       AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN, or AWS_PROFILE; region from AWS_REGION
+                       AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN (+ AWS_CREDENTIAL_EXPIRATION), or AWS_PROFILE;
+                       region from AWS_REGION
   --json               one JSON object per line:
                          upload: {"file","key","bucket","size","etag","url","expiresAt"}
                          link, put-url: {"key","url","method","expiresAt"}

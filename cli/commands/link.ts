@@ -24,6 +24,8 @@ export async function signCommand(kind: 'link' | 'put-url', values: Values, oper
       kind === 'link'
         ? await target.signer.presignGet(target.profileId, key, { expiresInSeconds, ...(downloadName ? { downloadName } : {}) })
         : await target.signer.presignPut(target.profileId, key, { expiresInSeconds, ...(contentType ? { contentType } : {}) });
+    // Temporary credentials cut the link short: said on stderr, and expiresAt is the real expiry.
+    if (signed.warning) io.err(`signdrop: warning: ${signed.warning}`);
     io.out(json ? JSON.stringify({ key, url: signed.url, method: signed.method, expiresAt: signed.expiresAt }) : signed.url);
     return EXIT_OK;
   } catch (e) {

@@ -48,6 +48,9 @@ export async function uploadCommand(values: Values, operands: string[], io: Io):
   try {
     const target = await resolveTarget(values, io, template !== undefined ? { keyTemplate: template } : {});
     const expiresInSeconds = expiryOption(values, target.profile.defaultExpirySeconds);
+    // Said before anything uploads: temporary credentials would cut the links short.
+    const { warning } = await target.signer.linkLifetime(target.profileId, expiresInSeconds);
+    if (warning) io.err(`signdrop: warning: ${warning}`);
     queue = new UploadQueue(target.signer);
     items = await queue.enqueue({ profileId: target.profileId, expiresInSeconds, files });
   } catch (e) {

@@ -131,3 +131,23 @@ describe('link and put-url with keys from the environment (signing needs no netw
     expect(out[0]).toMatch(/^http:\/\/127\.0\.0\.1:9\/b-1\/k\?/);
   });
 });
+
+describe('links from temporary credentials', () => {
+  it('signs the real, shorter lifetime and says so on stderr', async () => {
+    const expiration = new Date(Date.now() + 30 * 60_000).toISOString();
+    const { io, out, err } = await fakeIo({
+      AWS_ACCESS_KEY_ID: 'ASIATEMPORARY',
+      AWS_SECRET_ACCESS_KEY: 'temporary-secret',
+      AWS_SESSION_TOKEN: 'session-token',
+      AWS_CREDENTIAL_EXPIRATION: expiration,
+    });
+    const code = await run(['link', 'reports/q3.pdf', '--endpoint', 'http://127.0.0.1:9', '--bucket', 'reports', '--path-style', '--expires', '1d', '--json'], io);
+    expect(code).toBe(0);
+    const line = JSON.parse(out[0]!) as { url: string; expiresAt: string };
+    const signedFor = Number(new URL(line.url).searchParams.get('X-Amz-Expires'));
+    expect(signedFor).toBeGreaterThan(29 * 60);
+    expect(signedFor).toBeLessThanOrEqual(30 * 60);
+    expect(Date.parse(line.expiresAt)).toBeLessThanOrEqual(Date.parse(expiration));
+    expect(err.join('\n')).toMatch(/warning: .*temporary credentials .* not 1 day/);
+  });
+});
