@@ -1,7 +1,8 @@
 import { expiryOption, stringOption, type Values } from '../args';
 import { resolveTarget } from '../context';
 import { EXIT_FAILED, EXIT_OK, UsageError, type Io } from '../io';
-import { asAppError, reportFailure } from '../output';
+import { toAppError } from '../../core/app-error';
+import { reportFailure } from '../output';
 
 function oneKey(operands: string[], usage: string): string {
   const [key, extra] = operands;
@@ -30,7 +31,7 @@ export async function signCommand(kind: 'link' | 'put-url', values: Values, oper
     return EXIT_OK;
   } catch (e) {
     if (e instanceof UsageError) throw e;
-    reportFailure(io, json, { key }, asAppError(e));
+    reportFailure(io, json, { key }, toAppError(e));
     return EXIT_FAILED;
   }
 }

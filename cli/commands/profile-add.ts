@@ -7,7 +7,7 @@ import { Signer } from '../../core/signing/signer';
 import { expiryOption, stringOption, templateOption, type Values } from '../args';
 import { openProfiles, warnLoadProblem } from '../context';
 import { EXIT_FAILED, EXIT_OK, UsageError, type Io } from '../io';
-import { asAppError } from '../output';
+import { toAppError } from '../../core/app-error';
 import { describeProfile, profileJson } from './profile-view';
 
 interface Keys {
@@ -101,7 +101,7 @@ export async function profileAddCommand(values: Values, operands: string[], io: 
     if (!json) io.err(`Check it with: signdrop profile test "${saved.name}"`);
     return EXIT_OK;
   } catch (e) {
-    const error = asAppError(e);
+    const error = toAppError(e);
     io.err(`signdrop: profile "${name}" was not saved: ${error.message}`);
     if (json) io.out(JSON.stringify({ profile: name, error: { code: error.code, message: error.message } }));
     return EXIT_FAILED;

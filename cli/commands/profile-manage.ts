@@ -8,7 +8,7 @@ import { Signer } from '../../core/signing/signer';
 import { stringOption, type Values } from '../args';
 import { openProfiles, resolveTarget, savedProfile, warnLoadProblem } from '../context';
 import { EXIT_FAILED, EXIT_OK, UsageError, type Io } from '../io';
-import { asAppError } from '../output';
+import { toAppError } from '../../core/app-error';
 import { describeProfile, profileJson } from './profile-view';
 
 function oneName(operands: string[], usage: string): string {
@@ -39,7 +39,7 @@ export async function profileRemoveCommand(values: Values, operands: string[], i
   try {
     await new ProfileService(store, keychain, new Signer(store, keychain)).remove(profile.id);
   } catch (e) {
-    const error = asAppError(e);
+    const error = toAppError(e);
     io.err(`signdrop: profile "${profile.name}" was not removed: ${error.message}`);
     if (values['json'] === true) io.out(JSON.stringify({ profile: profile.name, error: { code: error.code, message: error.message } }));
     return EXIT_FAILED;
@@ -53,7 +53,7 @@ async function testOne(profile: StoredProfile, store: CredentialStore): Promise<
   try {
     return await testConnection(profile, await resolveCredentials(profile, store));
   } catch (e) {
-    return { ok: false, region: profile.region, passed: [], warnings: [], error: asAppError(e) };
+    return { ok: false, region: profile.region, passed: [], warnings: [], error: toAppError(e) };
   }
 }
 

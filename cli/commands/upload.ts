@@ -4,7 +4,8 @@ import { UploadQueue } from '../../core/uploads/upload-queue';
 import { expiryOption, templateOption, type Values } from '../args';
 import { resolveTarget } from '../context';
 import { EXIT_FAILED, EXIT_OK, UsageError, type Io } from '../io';
-import { asAppError, reportFailure } from '../output';
+import { toAppError } from '../../core/app-error';
+import { reportFailure } from '../output';
 import { showProgress } from '../progress';
 
 /**
@@ -56,7 +57,7 @@ export async function uploadCommand(values: Values, operands: string[], io: Io):
   } catch (e) {
     if (e instanceof UsageError) throw e;
     // No keys or no keychain: every file fails the same way, and each says so.
-    for (const f of files) reportFailure(io, json, { file: f.path }, asAppError(e));
+    for (const f of files) reportFailure(io, json, { file: f.path }, toAppError(e));
     return EXIT_FAILED;
   }
   const ids = new Set(items.map((i) => i.id));

@@ -1,4 +1,5 @@
-import { isSigndropError, type AppError } from '../../common/result';
+import { toAppError as toAppErrorAs } from '../app-error';
+import type { AppError } from '../../common/result';
 import type { IntegrityCheck, ShareLink, UploadItem, UploadState } from '../../common/uploads';
 import { uploadFile, type MultipartCheckpoint, type TransferSettings } from '../transfer/file-upload';
 import { withRetry } from '../transfer/retry';
@@ -151,12 +152,5 @@ export async function runEntry(e: Entry, ctx: RunContext): Promise<void> {
   }
 }
 
-/** Maps anything thrown to an AppError with words a person can act on. */
-export function toAppError(e: unknown): AppError {
-  if (isSigndropError(e)) return e.appError;
-  const err = e as NodeJS.ErrnoException;
-  if (err?.code === 'ECONNREFUSED' || err?.code === 'ENOTFOUND') {
-    return { code: 'endpoint-unreachable', message: `The storage endpoint could not be reached (${err.code}). Check the endpoint URL and your network.`, retryable: true };
-  }
-  return { code: 'upload-failed', message: err instanceof Error ? err.message : String(e), retryable: true };
-}
+/** Maps anything thrown during an upload to words; unknown failures are worth a retry. */
+export const toAppError = (e: unknown): AppError => toAppErrorAs(e, { code: 'upload-failed', retryable: true });
