@@ -45,7 +45,7 @@ async function timed(fn) {
 }
 
 async function bench(label, shape) {
-  const profile = { id: 'bench', name: 'bench', bucket: 'bench-bucket', accessKeyId: 'AKIDBENCHMARK', keyTemplate: '{uuid}/{filename}', defaultExpirySeconds: EXPIRES, ...shape };
+  const profile = { id: 'bench', name: 'bench', bucket: 'bench-bucket', accessKeyId: 'AKIDBENCHMARK', credentials: { kind: 'keychain' }, keyTemplate: '{uuid}/{filename}', defaultExpirySeconds: EXPIRES, ...shape };
   const credentials = new MemoryCredentialStore();
   await credentials.set('bench', { secretAccessKey: 'bench/secret+KEY' });
   const signer = new Signer({ get: async () => profile }, credentials, () => SIGNING_DATE);
