@@ -24,6 +24,8 @@ export function App() {
   const [expiry, setExpiry] = useState(86_400);
   const [view, setView] = useState<View>('uploads');
   const [autoCopy, setAutoCopy] = useState(false);
+  // The profile saved a moment ago: its connection is tested at once.
+  const [justSaved, setJustSaved] = useState<string>();
   const [error, setError] = useState<AppError>();
   // What the last drop had to leave out (unreadable entries, symlink loops): said, not hidden.
   const [skipped, setSkipped] = useState<readonly string[]>([]);
@@ -110,6 +112,7 @@ export function App() {
   const onSaved = (profile: ProfileView) => {
     setProfiles((list) => [...(list ?? []).filter((p) => p.id !== profile.id), profile]);
     setProfileId(profile.id);
+    setJustSaved(profile.id);
     setView('uploads');
   };
 
@@ -173,7 +176,7 @@ export function App() {
             </button>
           </section>
           <LifetimeNote profileId={profile.id} expiresInSeconds={expiry} />
-          <ConnectionCheck key={profile.id} profileId={profile.id} />
+          <ConnectionCheck key={profile.id} profileId={profile.id} autoRun={profile.id === justSaved} />
           <KeyPreview profile={profile} />
           {error && <p role="alert" className="error">{error.message}</p>}
           {skipped.length > 0 && (

@@ -1,10 +1,16 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { ConnectionReport } from '../../common/connection';
 import type { AppError } from '../../common/result';
 import { api } from '../api';
 
 /** "Test connection": runs the checks in main and says what works or what to fix, in words. */
-export function ConnectionCheck({ profileId }: { readonly profileId: string }) {
+interface Props {
+  readonly profileId: string;
+  /** Run once on mount: right after a profile is added, so a mistake shows before the first upload. */
+  readonly autoRun?: boolean;
+}
+
+export function ConnectionCheck({ profileId, autoRun = false }: Props) {
   const [report, setReport] = useState<ConnectionReport>();
   const [error, setError] = useState<AppError>();
   const [busy, setBusy] = useState(false);
@@ -18,6 +24,15 @@ export function ConnectionCheck({ profileId }: { readonly profileId: string }) {
     if (r.ok) setReport(r.value);
     else setError(r.error);
   };
+
+  const started = useRef(false);
+  useEffect(() => {
+    if (autoRun && !started.current) {
+      started.current = true;
+      void run();
+    }
+    // Once, on mount: `run` reads only this profile's id, which cannot change for this instance (keyed by it).
+  }, []);
 
   const problem = error ?? report?.error;
   return (

@@ -40,6 +40,8 @@ describe('drop a file, get a link', () => {
     await page.getByLabel('Secret access key').fill(RGW_USER.secretAccessKey);
     await page.getByRole('button', { name: 'Save profile' }).click();
     await page.getByRole('button', { name: 'Choose files…' }).waitFor();
+    // A new profile's connection is tested at once, in words.
+    await expect.poll(() => page.locator('.connection .ok').textContent(), { timeout: 20_000 }).toMatch(/^Connected: /);
     expect(await page.content()).not.toContain(RGW_USER.secretAccessKey);
     expect(JSON.stringify(h.app.results)).not.toContain(RGW_USER.secretAccessKey);
   });
