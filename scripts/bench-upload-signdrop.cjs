@@ -14,7 +14,7 @@ async function main() {
   const env = process.env;
   const profile = {
     id: 'bench', name: 'bench', endpoint: env.ENDPOINT, region: 'us-east-1', bucket, pathStyle: true,
-    accessKeyId: env.AWS_ACCESS_KEY_ID, keyTemplate: 'signdrop/{filename}', defaultExpirySeconds: 3600,
+    accessKeyId: env.AWS_ACCESS_KEY_ID, credentials: { kind: 'keychain' }, keyTemplate: 'signdrop/{filename}', defaultExpirySeconds: 3600,
   };
   const credentials = new MemoryCredentialStore();
   await credentials.set('bench', { secretAccessKey: env.AWS_SECRET_ACCESS_KEY });

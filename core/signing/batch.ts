@@ -3,7 +3,7 @@ import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { S3RequestPresigner } from '@aws-sdk/s3-request-presigner';
 import { getCanonicalHeaders, getSigningKey, SIGNATURE_QUERY_PARAM, UNSIGNED_PAYLOAD } from '@smithy/signature-v4';
 import { SigndropError } from '../../common/result';
-import { BatchSigV4 } from './batch-sigv4';
+import { BatchSigV4, type FixedSigningParts } from './batch-sigv4';
 import { formatUrl, UrlWriter, type HttpRequest } from './format-url';
 import { responseOverrides, type GetLinkOptions } from './link-options';
 
@@ -42,6 +42,13 @@ const UNSIGNABLE = new Set(['content-type']);
  * URLs are byte-identical to getSignedUrl's for the same date (test/unit/signing/batch.test.ts).
  */
 export class GetLinkBatchSigner {
+  /**
+   * The last batch's shared parts. They depend only on the X-Amz-Date second, the lifetime and the
+   * credentials, so single-link calls in the same second (an upload queue finishing files) reuse them
+   * instead of running the SDK's presign and the self-check again: links stay byte-identical.
+   */
+  private last: { stamp: string; credentials: unknown; fixed: FixedParts } | undefined;
+
   private constructor(
     private readonly client: S3Client,
     private readonly presigner: S3RequestPresigner,
@@ -69,8 +76,13 @@ export class GetLinkBatchSigner {
   /** Signs one GET link per key, in order, all valid for `expiresIn` seconds from `signingDate`. */
   async sign(keys: readonly BatchKey[], options: BatchOptions, expiresIn: number, signingDate: Date): Promise<BatchLink[]> {
     const presignOptions = { expiresIn, signingDate, signingRegion: this.signingRegion, signingService: this.signingService };
-    const reference = await this.presigner.presign(this.sentinel(), presignOptions);
-    const fixed = await this.fixedParts(reference);
+    const credentials = await this.client.config.credentials();
+    const stamp = `${amzDate(signingDate)} ${expiresIn}`;
+    let fixed = this.last?.stamp === stamp && this.last.credentials === credentials ? this.last.fixed : undefined;
+    if (!fixed) {
+      fixed = await this.fixedParts(await this.presigner.presign(this.sentinel(), presignOptions), credentials);
+      this.last = fixed ? { stamp, credentials, fixed } : undefined;
+    }
     const links: BatchLink[] = [];
     for (const entry of keys) {
       const { key, downloadName } = typeof entry === 'string' ? { key: entry, downloadName: undefined } : entry;
@@ -107,12 +119,11 @@ export class GetLinkBatchSigner {
    * What every link of the batch shares, read off the SDK's own presigned sentinel, and
    * checked by re-signing the sentinel: undefined when our signature would differ from the SDK's.
    */
-  private async fixedParts(reference: HttpRequest) {
+  private async fixedParts(reference: HttpRequest, credentials: AwsCredentialIdentity): Promise<FixedParts | undefined> {
     const { [SIGNATURE_QUERY_PARAM]: expected, ...query } = reference.query as Record<string, string>;
     const credentialScope = query['X-Amz-Credential']?.split('/').slice(1).join('/') ?? '';
     const canonicalHeaders = getCanonicalHeaders(reference, UNSIGNABLE);
     const longDate = query['X-Amz-Date'] ?? '';
-    const credentials = await this.client.config.credentials();
     const rawKey = await getSigningKey(this.client.config.sha256, credentials, longDate.slice(0, 8), this.signingRegion, this.signingService);
     const fixed = {
       query,
@@ -129,6 +140,18 @@ export class GetLinkBatchSigner {
     return again === expected ? fixed : undefined;
   }
 }
+
+type AwsCredentialIdentity = Awaited<ReturnType<S3Client['config']['credentials']>>;
+
+/** What every link of a batch shares once the self-check passed. */
+interface FixedParts extends FixedSigningParts {
+  readonly query: Record<string, string>;
+  readonly writer: UrlWriter;
+  readonly base: Pick<HttpRequest, 'method' | 'protocol' | 'hostname' | 'headers'>;
+}
+
+/** SigV4's X-Amz-Date for a signing date: to the second, so links signed in the same second share it. */
+const amzDate = (d: Date): string => d.toISOString().replace(/[-:]|\.\d{3}/g, '');
 
 /** The serialised GetObject request just before signing, as getSignedUrl sees it. */
 async function captureRequest(client: S3Client, bucket: string) {

@@ -21,7 +21,7 @@ export interface PutBodyOptions {
   readonly idleTimeoutMs?: number;
   /**
    * For small bodies: the version of the file that was queued. The body is read whole and checked
-   * against it on the open file (before and after reading), which saves two path lookups per file.
+   * against it on the open file after reading, which saves two path lookups per file.
    */
   readonly expect?: FileSnapshot;
 }
@@ -56,7 +56,6 @@ async function readSmall(file: string, start: number, length: number, expect?: F
     throw unreadable(file, e.code);
   });
   try {
-    if (expect && !sameVersion(await handle.stat(), expect)) throw changed(file, 'after it was added');
     const buffer = Buffer.allocUnsafe(length);
     let got = 0;
     while (got < length) {
@@ -64,7 +63,9 @@ async function readSmall(file: string, start: number, length: number, expect?: F
       if (bytesRead === 0) throw changed(file, `while it was uploading (it ended after ${start + got} bytes)`);
       got += bytesRead;
     }
-    if (expect && !sameVersion(await handle.stat(), expect)) throw changed(file, 'while it was being read');
+    // One check, after reading, on the file actually read: a change before or during the read shows
+    // in its size or mtime here (a check before reading too would cost a thread-pool round trip a file).
+    if (expect && !sameVersion(await handle.stat(), expect)) throw changed(file, 'after it was added');
     return buffer;
   } finally {
     await handle.close();

@@ -103,6 +103,24 @@ describe('Signer.presignGetBatch', () => {
     expect(verifyPresignedUrl(url, { method: 'GET', secretAccessKey: TEST_KEYS.secretAccessKey, at: NOW }).valid).toBe(true);
   });
 
+  it('signs one link at a time, as an upload queue does, each byte-identical to getSignedUrl for its own second and lifetime', async () => {
+    const profile = testProfile();
+    const client = createS3Client(profile, { ...TEST_KEYS });
+    const batch = await GetLinkBatchSigner.create(client, profile.bucket);
+    const calls: [string, number, Date][] = [
+      ['a.txt', 3600, NOW],
+      ['b.txt', 3600, new Date(NOW.getTime() + 400)], // same second: shares the first call's parts
+      ['c.txt', 60, new Date(NOW.getTime() + 400)], // same second, another lifetime
+      ['d.txt', 3600, new Date(NOW.getTime() + 1000)], // the next second
+      ['e.txt', 3600, NOW], // back to the first second
+    ];
+    for (const [key, expiresIn, date] of calls) {
+      const [link] = await batch.sign([key], { expiresInSeconds: expiresIn }, expiresIn, date);
+      const command = new GetObjectCommand({ Bucket: profile.bucket, Key: key, ...responseOverrides(key, {}) });
+      expect(link!.url).toBe(await getSignedUrl(client, command, { expiresIn, signingDate: date }));
+    }
+  });
+
   it('falls back to the SDK presign, still byte-identical, if its self-check ever disagrees with the SDK', async () => {
     const broken = vi.spyOn(BatchSigV4.prototype, 'signatureFor').mockReturnValue('0'.repeat(64));
     try {

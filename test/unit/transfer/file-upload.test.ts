@@ -1,3 +1,4 @@
+import { utimes } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { uploadFile, type TransferSettings } from '../../../core/transfer/file-upload';
 import { MIB } from '../../../core/transfer/part-plan';
@@ -24,6 +25,21 @@ describe('one file upload', () => {
     });
     return { result, bytes };
   };
+
+  it('a small file changed after it was queued (same size, new mtime) is refused before a byte is sent', async () => {
+    const file = await randomFile(64 * 1024);
+    await utimes(file.path, new Date(), new Date(file.mtimeMs + 5000));
+    let received = 0;
+    const answer = store.answer;
+    store.answer = (info) => (received++, answer(info));
+    const upload = uploadFile({
+      signer: store.signer(), ref: { profileId: 'p', key: 'k' }, file, settings, signal: new AbortController().signal,
+      onBytes: () => undefined, onCheckpoint: () => undefined,
+    });
+    await expect(upload).rejects.toMatchObject({ appError: { code: 'file-changed', retryable: false } });
+    await expect(upload).rejects.toThrow(/f\.bin changed after it was added.*add it again/);
+    expect(received).toBe(0);
+  });
 
   it('an expired part URL is signed again and the part retried', async () => {
     let first = true;

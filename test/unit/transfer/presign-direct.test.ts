@@ -1,6 +1,7 @@
 import { GetObjectCommand, PutObjectCommand, S3Client, UploadPartCommand } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import { describe, expect, it } from 'vitest';
+import { SignatureV4 } from '@smithy/signature-v4';
+import { describe, expect, it, vi } from 'vitest';
 import type { StoredProfile } from '../../../common/profile';
 import { contentDisposition } from '../../../common/content-disposition';
 import { presignDirect } from '../../../core/signing/presign-direct';
@@ -53,6 +54,34 @@ describe('direct presigning of upload URLs', () => {
     const ours = await presignDirect(c, p, { method: 'GET', key: `x/${name}`, query: { 'response-content-disposition': contentDisposition(name) }, expiresInSeconds: 900, signingDate });
     expect(ours).toBe(sdk.split('?')[0] + '?' + new URL(ours!).search.slice(1));
     expect(parts(ours!)).toEqual(parts(sdk));
+  });
+
+  it('signs a run of URLs in the same second (as a queue does) each exactly as the SDK would, with one full presign', async () => {
+    for (const p of [profile({}), profile({ pathStyle: false, endpoint: 'https://s3.example.com' })]) {
+      const c = client(p);
+      const full = vi.spyOn(SignatureV4.prototype, 'presign');
+      try {
+        const later = new Date(signingDate.getTime() + 999);
+        for (const key of [...keys, ...keys]) {
+          const sdk = await getSignedUrl(c, new PutObjectCommand({ Bucket: p.bucket, Key: key }), { expiresIn: 900, signingDate: later });
+          expect(parts((await presignDirect(c, p, { method: 'PUT', key, expiresInSeconds: 900, signingDate: later }))!)).toEqual(parts(sdk));
+          const part = new UploadPartCommand({ Bucket: p.bucket, Key: key, UploadId: 'up/1+2', PartNumber: 3 });
+          const sdkPart = await getSignedUrl(c, part, { expiresIn: 900, signingDate: later });
+          const oursPart = await presignDirect(c, p, { method: 'PUT', key, query: { partNumber: '3', uploadId: 'up/1+2' }, expiresInSeconds: 900, signingDate: later });
+          expect(parts(oursPart!)).toEqual(parts(sdkPart));
+        }
+        const ours = full.mock.calls.length;
+        // The next second, and another lifetime, are signed afresh (and still match).
+        for (const [date, expiresIn] of [[new Date(signingDate.getTime() + 1000), 900], [signingDate, 60]] as const) {
+          const sdk = await getSignedUrl(c, new PutObjectCommand({ Bucket: p.bucket, Key: 'k' }), { expiresIn, signingDate: date });
+          expect(parts((await presignDirect(c, p, { method: 'PUT', key: 'k', expiresInSeconds: expiresIn, signingDate: date }))!)).toEqual(parts(sdk));
+        }
+        // getSignedUrl presigns through SignatureV4 too: ours added one full presign for the first second.
+        expect(ours).toBe(keys.length * 4 + 1);
+      } finally {
+        full.mockRestore();
+      }
+    }
   });
 
   it('leaves AWS endpoints and dotted virtual-host buckets to the SDK', async () => {
