@@ -10,58 +10,51 @@ export interface Limited {
   flush(): void;
 }
 
+interface LimiterState {
+  timer: NodeJS.Timeout | undefined;
+  /** When `fn` last ran (ms since the epoch). */
+  last: number;
+}
+
+/** The shared part: a pending timer, a run that clears it, and cancel/flush. `onCall` decides when to run. */
+function limiter(fn: () => void, onCall: (state: LimiterState, run: () => void) => void): Limited {
+  const state: LimiterState = { timer: undefined, last: -Infinity };
+  const run = () => {
+    state.timer = undefined;
+    state.last = Date.now();
+    fn();
+  };
+  return Object.assign(() => onCall(state, run), {
+    cancel: () => {
+      if (state.timer) clearTimeout(state.timer);
+      state.timer = undefined;
+    },
+    flush: () => {
+      if (!state.timer) return;
+      clearTimeout(state.timer);
+      run();
+    },
+  });
+}
+
 /**
  * Runs `fn` at most once per `intervalMs`: at once when it has been quiet that long, otherwise
  * once at the end of the interval, so the last call is always followed by a run (callers read
  * the latest state when they run, so nothing is lost by skipping the calls in between).
  */
 export function throttle(fn: () => void, intervalMs: number): Limited {
-  let last = -Infinity;
-  let timer: NodeJS.Timeout | undefined;
-  const run = () => {
-    timer = undefined;
-    last = Date.now();
-    fn();
-  };
-  const limited = () => {
-    if (timer) return;
-    const wait = last + intervalMs - Date.now();
+  return limiter(fn, (state, run) => {
+    if (state.timer) return;
+    const wait = state.last + intervalMs - Date.now();
     if (wait <= 0) run();
-    else timer = setTimeout(run, wait);
-  };
-  return Object.assign(limited, {
-    cancel: () => {
-      if (timer) clearTimeout(timer);
-      timer = undefined;
-    },
-    flush: () => {
-      if (!timer) return;
-      clearTimeout(timer);
-      run();
-    },
+    else state.timer = setTimeout(run, wait);
   });
 }
 
 /** Runs `fn` once calls have stopped for `quietMs` (a window being dragged moves many times a second). */
 export function debounce(fn: () => void, quietMs: number): Limited {
-  let timer: NodeJS.Timeout | undefined;
-  const run = () => {
-    timer = undefined;
-    fn();
-  };
-  const limited = () => {
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(run, quietMs);
-  };
-  return Object.assign(limited, {
-    cancel: () => {
-      if (timer) clearTimeout(timer);
-      timer = undefined;
-    },
-    flush: () => {
-      if (!timer) return;
-      clearTimeout(timer);
-      run();
-    },
+  return limiter(fn, (state, run) => {
+    if (state.timer) clearTimeout(state.timer);
+    state.timer = setTimeout(run, quietMs);
   });
 }
