@@ -4,7 +4,7 @@ import { S3RequestPresigner } from '@aws-sdk/s3-request-presigner';
 import { getCanonicalHeaders, getSigningKey, SIGNATURE_QUERY_PARAM, UNSIGNED_PAYLOAD } from '@smithy/signature-v4';
 import { SigndropError } from '../../common/result';
 import { BatchSigV4, type FixedSigningParts } from './batch-sigv4';
-import { formatUrl, UrlWriter, type HttpRequest } from './format-url';
+import { encodeKeyPath, formatUrl, UrlWriter, type HttpRequest } from './format-url';
 import { responseOverrides, type GetLinkOptions } from './link-options';
 
 /** One key to link, with the name its download should get when not the key's last segment. */
@@ -178,14 +178,3 @@ async function captureRequest(client: S3Client, bucket: string) {
   return captured;
 }
 
-// Keys made only of unreserved characters and slashes need no escaping (uuid/report.pdf).
-const PLAIN_KEY = /^[A-Za-z0-9._~/-]*$/;
-
-/** RFC 3986 escaping as the SDK does it for a greedy {Key+} label: each segment, slashes kept. */
-function encodeKeyPath(key: string): string {
-  if (PLAIN_KEY.test(key)) return key;
-  return key
-    .split('/')
-    .map((segment) => encodeURIComponent(segment).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
-    .join('/');
-}

@@ -14,6 +14,15 @@ export function escapeUri(text: string): string {
   return encodeURIComponent(text).replace(EXTRA_RESERVED, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
+// Keys made only of unreserved characters and slashes need no escaping (uuid/report.pdf).
+const PLAIN_KEY = /^[A-Za-z0-9._~/-]*$/;
+
+/** RFC 3986 escaping as the SDK does it for a greedy {Key+} label: each segment, slashes kept. */
+export function encodeKeyPath(key: string): string {
+  if (PLAIN_KEY.test(key)) return key;
+  return key.split('/').map(escapeUri).join('/');
+}
+
 /**
  * A signed request as a URL, written as the SDK's formatUrl (used by getSignedUrl) writes it:
  * query parameters sorted by name, names and values RFC 3986-escaped.

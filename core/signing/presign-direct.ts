@@ -4,6 +4,7 @@ import { createHash, createHmac, createSecretKey, type Hash, type Hmac } from 'n
 import type { StoredProfile } from '../../common/profile';
 import { DEFAULT_REGION } from '../s3/client';
 import { BatchSigV4, type FixedSigningParts } from './batch-sigv4';
+import { encodeKeyPath, escapeUri } from './format-url';
 
 /** S3 presigned URLs sign no body: the uploader streams it (SigV4 "UNSIGNED-PAYLOAD"). */
 const UNSIGNED_PAYLOAD = 'UNSIGNED-PAYLOAD';
@@ -27,12 +28,6 @@ class Sha256 {
     throw new Error('not used');
   }
 }
-
-/** RFC 3986 escaping, as SigV4 wants it: every byte but A–Z a–z 0–9 - . _ ~ */
-const escape = (text: string): string => encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-
-/** Encodes a key the way S3's SigV4 canonical URI expects: escaped, but "/" kept. */
-export const encodeKey = (key: string): string => key.split('/').map(escape).join('/');
 
 /** The SDK's operation tag for each kind of request; kept so these URLs are byte-for-byte the SDK's (and tested as such). */
 const operation = (method: 'GET' | 'PUT', query?: Record<string, string>) => (method === 'GET' ? 'GetObject' : query?.['partNumber'] ? 'UploadPart' : 'PutObject');
@@ -75,7 +70,7 @@ function signShared(shape: UrlShape, parts: SharedParts): string {
     path: shape.path, query, headers: { host: shape.host },
   };
   query[SIGNATURE_QUERY_PARAM] = parts.sigv4.signatureFor(request, parts);
-  return `${shape.protocol}//${shape.host}${shape.path}?${Object.entries(query).map(([k, v]) => `${escape(k)}=${escape(v)}`).join('&')}`;
+  return `${shape.protocol}//${shape.host}${shape.path}?${Object.entries(query).map(([k, v]) => `${escapeUri(k)}=${escapeUri(v)}`).join('&')}`;
 }
 
 /** The shared parts of a fully presigned URL, or undefined when signing with them would not reproduce it. */
@@ -114,7 +109,7 @@ export async function presignDirect(
   if (!profile.pathStyle && profile.bucket.includes('.')) return undefined;
   const hostname = profile.pathStyle ? base.hostname : `${profile.bucket}.${base.hostname}`;
   const prefix = base.pathname.replace(/\/+$/, '');
-  const path = `${prefix}${profile.pathStyle ? `/${profile.bucket}` : ''}/${encodeKey(request.key)}`;
+  const path = `${prefix}${profile.pathStyle ? `/${profile.bucket}` : ''}/${encodeKeyPath(request.key)}`;
   const region = profile.region || DEFAULT_REGION;
   const host = base.port ? `${hostname}:${base.port}` : hostname;
   const shape: UrlShape = {
@@ -150,7 +145,7 @@ export async function presignDirect(
     { expiresIn: request.expiresInSeconds, signingDate: request.signingDate },
   );
   const signedQuery = Object.fromEntries(Object.entries(signed.query ?? {}).map(([k, v]) => [k, String(v)]));
-  const url = `${base.protocol}//${host}${path}?${Object.entries(signedQuery).map(([k, v]) => `${escape(k)}=${escape(v)}`).join('&')}`;
+  const url = `${base.protocol}//${host}${path}?${Object.entries(signedQuery).map(([k, v]) => `${escapeUri(k)}=${escapeUri(v)}`).join('&')}`;
   const learnt = await learnShared(client, shape, url, signedQuery, region, stamp, credentials);
   if (learnt) shared.set(client, learnt);
   else shared.delete(client);
