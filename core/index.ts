@@ -20,8 +20,9 @@ export async function createCore({ dataDir, credentials, now }: CoreOptions) {
   // The queue is saved in dataDir as it goes, and what was unfinished resumes here.
   const uploads = await UploadQueue.open(signer, { dataDir });
   const links = new LinkService(new LinkHistory(dataDir, now), signer);
-  // Every finished upload's link goes into the history, once.
-  const recorded = new Set<string>();
+  // Every finished upload's link goes into the history, once. Items restored as completed were
+  // recorded in an earlier run (the queue announces restored items like any change).
+  const recorded = new Set(uploads.list().flatMap((item) => (item.state === 'completed' ? [item.id] : [])));
   uploads.onChanged((item) => {
     if (item.state !== 'completed' || recorded.has(item.id)) return;
     recorded.add(item.id);
