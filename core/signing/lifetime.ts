@@ -5,6 +5,14 @@ import { SigndropError } from '../../common/result';
 export type { LinkLifetime };
 
 /**
+ * Throws unless SigV4 can sign this lifetime: 'expiry-too-long' above 7 days, 'invalid-input' below 1 s.
+ */
+export function assertSignableExpiry(seconds: number): void {
+  const problem = checkExpiry(seconds);
+  if (problem) throw SigndropError.of(seconds >= MIN_PRESIGN_EXPIRY_S ? 'expiry-too-long' : 'invalid-input', problem);
+}
+
+/**
  * The real lifetime of a link signed at `signingDate`: min(requested, credentials' expiry).
  * A URL signed with temporary credentials dies with them whatever X-Amz-Expires says
  * (boto/boto3#2392, aws/aws-sdk-js-v3#3608), so we sign the shorter lifetime, as
@@ -13,10 +21,7 @@ export type { LinkLifetime };
  *   'credentials-expired' when the credentials are already dead.
  */
 export function linkLifetime(requestedSeconds: number, signingDate: Date, credentialsExpireAt?: Date): LinkLifetime {
-  const problem = checkExpiry(requestedSeconds);
-  if (problem) {
-    throw SigndropError.of(requestedSeconds >= MIN_PRESIGN_EXPIRY_S ? 'expiry-too-long' : 'invalid-input', problem);
-  }
+  assertSignableExpiry(requestedSeconds);
   const start = signingDate.getTime();
   const left = credentialsExpireAt ? Math.floor((credentialsExpireAt.getTime() - start) / 1000) : Infinity;
   if (left < MIN_PRESIGN_EXPIRY_S) {

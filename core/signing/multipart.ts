@@ -8,11 +8,11 @@ import {
   type Part,
 } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import { checkExpiry } from '../../common/expiry';
 import { SigndropError, isSigndropError } from '../../common/result';
 import type { ShareLink } from '../../common/uploads';
 import { cleanEtag } from '../transfer/etag';
 import type { ObjectRef, StoredPart, TransferSigner } from '../transfer/transfer-signer';
+import { assertSignableExpiry } from './lifetime';
 import { presignDirect } from './presign-direct';
 import type { Signer } from './signer';
 
@@ -51,8 +51,7 @@ export async function presignUploadPart(
   partNumber: number,
   expiresInSeconds: number,
 ): Promise<ShareLink> {
-  const problem = checkExpiry(expiresInSeconds);
-  if (problem) throw SigndropError.of('expiry-too-long', problem);
+  assertSignableExpiry(expiresInSeconds);
   const { client, profile } = await signer.resolve(profileId);
   const signingDate = new Date();
   const url =
@@ -73,8 +72,7 @@ export async function presignShareLink(signer: Signer, profileId: string, key: s
 
 /** A presigned PUT for the engine's single-request uploads: the fast path where it applies, else the Signer's. */
 export async function presignUploadPut(signer: Signer, profileId: string, key: string, expiresInSeconds: number): Promise<ShareLink> {
-  const problem = checkExpiry(expiresInSeconds);
-  if (problem) throw SigndropError.of('expiry-too-long', problem);
+  assertSignableExpiry(expiresInSeconds);
   const { client, profile } = await signer.resolve(profileId);
   const signingDate = new Date();
   const url = await presignDirect(client, profile, { method: 'PUT', key, expiresInSeconds, signingDate });
