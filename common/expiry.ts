@@ -34,14 +34,26 @@ export function checkExpiry(seconds: number): string | undefined {
   return undefined;
 }
 
+const UNITS_DESCENDING: readonly (readonly [number, string])[] = [
+  [86_400, 'day'],
+  [3600, 'hour'],
+  [60, 'minute'],
+];
+
+/** "3 d 4 h", "2 h 5 min", "5 min", "42 s": a short remaining time (link countdowns, upload ETAs). Rounds down. */
+export function shortDuration(seconds: number): string {
+  const d = Math.floor(seconds / 86_400);
+  const h = Math.floor((seconds % 86_400) / 3600);
+  const m = Math.floor((seconds % 3600) / 60);
+  if (d > 0) return `${d} d ${h} h`;
+  if (h > 0) return `${h} h ${m} min`;
+  if (m > 0) return `${m} min`;
+  return `${Math.floor(seconds)} s`;
+}
+
 /** "1 hour", "7 days", "90 seconds": for messages and the UI. */
 export function describeDuration(seconds: number): string {
-  const units: [number, string][] = [
-    [86_400, 'day'],
-    [3600, 'hour'],
-    [60, 'minute'],
-  ];
-  for (const [size, name] of units) {
+  for (const [size, name] of UNITS_DESCENDING) {
     if (seconds % size === 0 && seconds >= size) {
       const n = seconds / size;
       return `${n} ${name}${n === 1 ? '' : 's'}`;
@@ -55,12 +67,7 @@ export function describeDuration(seconds: number): string {
  * is left of temporary credentials. Rounds down, so a person is never promised too much.
  */
 export function describeApproxDuration(seconds: number): string {
-  const units: [number, string][] = [
-    [86_400, 'day'],
-    [3600, 'hour'],
-    [60, 'minute'],
-  ];
-  for (const [size, name] of units) {
+  for (const [size, name] of UNITS_DESCENDING) {
     if (seconds >= size) {
       if (seconds % size === 0) return describeDuration(seconds);
       const n = Math.floor(seconds / size);

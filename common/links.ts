@@ -1,3 +1,5 @@
+import { shortDuration } from './expiry';
+
 /** A link Signdrop made, as the history keeps it. */
 export interface LinkRecord {
   readonly id: string;
@@ -20,14 +22,7 @@ export const isExpired = (link: Pick<LinkRecord, 'expiresAt'>, now: Date): boole
 /** "3 d 4 h", "5 min", "expired": how long a link still lives. */
 export function timeLeft(link: Pick<LinkRecord, 'expiresAt'>, now: Date): string {
   const seconds = Math.floor((Date.parse(link.expiresAt) - now.getTime()) / 1000);
-  if (seconds <= 0) return 'expired';
-  const d = Math.floor(seconds / 86_400);
-  const h = Math.floor((seconds % 86_400) / 3600);
-  const m = Math.floor((seconds % 3600) / 60);
-  if (d > 0) return `${d} d ${h} h`;
-  if (h > 0) return `${h} h ${m} min`;
-  if (m > 0) return `${m} min`;
-  return `${seconds} s`;
+  return seconds <= 0 ? 'expired' : shortDuration(seconds);
 }
 
 /** How long a link will really work, known before it is signed. */

@@ -1,3 +1,5 @@
+import { shortDuration } from '../common/expiry';
+
 /** "1.5 MB": sizes in decimal units, as file managers show them. */
 export function formatBytes(bytes: number): string {
   if (bytes < 1000) return `${bytes} B`;
@@ -14,9 +16,5 @@ export function formatBytes(bytes: number): string {
 /** "12 MB/s" */
 export const formatSpeed = (bytesPerSecond: number): string => `${formatBytes(Math.round(bytesPerSecond))}/s`;
 
-/** "42 s", "3 min", "1 h 5 min" left. */
-export function formatEta(seconds: number): string {
-  if (seconds < 60) return `${Math.max(1, Math.round(seconds))} s`;
-  if (seconds < 3600) return `${Math.round(seconds / 60)} min`;
-  return `${Math.floor(seconds / 3600)} h ${Math.round((seconds % 3600) / 60)} min`;
-}
+/** "42 s", "3 min", "1 h 5 min" left: at least a second while anything is left. */
+export const formatEta = (seconds: number): string => shortDuration(Math.max(1, seconds));
