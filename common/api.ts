@@ -1,6 +1,7 @@
 /**
- * The API the preload puts on `window.signdrop`: domain methods and subscriptions,
- * never channel names or ipcRenderer (see STYLE.md: the electron-vite template's mistake).
+ * The API the preload puts on `window.signdrop`: domain methods and subscriptions, never
+ * channel names or ipcRenderer. A page that could invoke any channel by name would reach every
+ * handler main registers; these methods are all it can ask for.
  */
 import type { EventPayloads, PickedFile } from './contract';
 import type { ConnectionReport } from './connection';

@@ -58,6 +58,8 @@ export interface EnqueueResult {
 export interface QueueSnapshot {
   /** Items that changed since the last batch. */
   readonly items: UploadItem[];
+  /** Ids of items removed since the last batch: views drop them, whatever rule removed them. */
+  readonly removed: readonly string[];
   readonly totals: QueueTotals;
 }
 

@@ -31,10 +31,16 @@ export class ProfileStore {
     return (await this.records.all()).find((p) => p.name.toLowerCase() === wanted);
   }
 
-  /** Inserts or replaces by id; a profile without an id gets a new one. */
+  /**
+   * Inserts or replaces by id; a profile without an id gets a new one. A replaced profile keeps its
+   * place: the first profile is the one the app starts on, and an edit must not change which that is.
+   */
   save(input: Omit<z.input<typeof StoredProfile>, 'id'> & { id?: string }): Promise<StoredProfile> {
     const profile = StoredProfile.parse({ ...input, id: input.id ?? randomUUID() });
-    return this.records.update((all) => ({ items: [...all.filter((p) => p.id !== profile.id), profile], result: profile }));
+    return this.records.update((all) => {
+      const items = all.some((p) => p.id === profile.id) ? all.map((p) => (p.id === profile.id ? profile : p)) : [...all, profile];
+      return { items, result: profile };
+    });
   }
 
   remove(id: string): Promise<boolean> {

@@ -6,15 +6,13 @@ import { transferSignerFor } from '../signing/multipart';
 import { Signer } from '../signing/signer';
 import { Coalescer } from '../transfer/coalescer';
 import { type TransferSettings } from '../transfer/file-upload';
-import { DEFAULT_IDLE_TIMEOUT_MS } from '../transfer/http-put';
-import { DEFAULT_MULTIPART_THRESHOLD, DEFAULT_PART_SIZE } from '../transfer/part-plan';
-import { DEFAULT_RETRY } from '../transfer/retry';
-import { etaSeconds } from '../transfer/speed';
 import type { TransferSigner } from '../transfer/transfer-signer';
 import type { LocalFile } from './collect-files';
 import { QueueStore } from './queue-store';
 import { CANCELED, Entry, PAUSED, runEntry, toAppError } from './queue-entry';
 import { restoreEntries } from './queue-restore';
+import { DEFAULT_FILE_CONCURRENCY, transferSettings, type QueueOptions } from './queue-settings';
+import { queueTotals } from './queue-totals';
 
 export interface EnqueueRequest {
   readonly profileId: string;
@@ -22,20 +20,7 @@ export interface EnqueueRequest {
   readonly files: readonly LocalFile[];
 }
 
-/**
- * Files in flight at once. Measured with `npm run bench:upload` on radosgw (2 shared cores): 1,000 × 64 KiB
- * took the same 4.7–5.1 s at 8, 16, 32 and 64 (client CPU bound); 20 × 8 MiB was fastest at 4–8.
- */
-export const DEFAULT_FILE_CONCURRENCY = 8;
-/** Parts of one file in flight at once. 1 GiB in 8 MiB parts: 9.5 s at 2, 7.7 s at 4, 10.6 s at 8. */
-export const DEFAULT_PART_CONCURRENCY = 4;
-
-export interface QueueOptions extends Partial<TransferSettings> {
-  readonly fileConcurrency?: number;
-  /** Where the queue is saved for crash recovery; none keeps it in memory only. */
-  readonly dataDir?: string;
-}
-
+export type { QueueOptions };
 export type { QueueSnapshot };
 
 type ItemListener = (item: UploadItem) => void;
@@ -60,20 +45,11 @@ export class UploadQueue {
   private readonly changes: Coalescer<string>;
   private running = 0;
 
-  constructor(signer: Signer | TransferSigner, options: QueueOptions | number = {}) {
-    const o: QueueOptions = typeof options === 'number' ? { fileConcurrency: options } : options;
+  constructor(signer: Signer | TransferSigner, options: QueueOptions = {}) {
     this.signer = signer instanceof Signer ? transferSignerFor(signer) : signer;
-    this.fileConcurrency = o.fileConcurrency ?? DEFAULT_FILE_CONCURRENCY;
-    this.settings = {
-      multipartThreshold: o.multipartThreshold ?? DEFAULT_MULTIPART_THRESHOLD,
-      partSize: o.partSize ?? DEFAULT_PART_SIZE,
-      partConcurrency: o.partConcurrency ?? DEFAULT_PART_CONCURRENCY,
-      retry: o.retry ?? DEFAULT_RETRY,
-      idleTimeoutMs: o.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS,
-      urlExpirySeconds: o.urlExpirySeconds ?? 3600,
-      now: o.now ?? Date.now,
-    };
-    this.store = o.dataDir ? new QueueStore(o.dataDir, () => [...this.entries.values()].map((e) => e.persisted())) : undefined;
+    this.fileConcurrency = options.fileConcurrency ?? DEFAULT_FILE_CONCURRENCY;
+    this.settings = transferSettings(options);
+    this.store = options.dataDir ? new QueueStore(options.dataDir, () => [...this.entries.values()].map((e) => e.persisted())) : undefined;
     this.changes = new Coalescer((ids) => this.deliver(ids));
   }
 
@@ -122,19 +98,7 @@ export class UploadQueue {
   }
 
   totals(): QueueTotals {
-    const counts: Record<UploadState, number> = { queued: 0, uploading: 0, paused: 0, completed: 0, failed: 0, canceled: 0 };
-    let bytesSent = 0;
-    let bytesTotal = 0;
-    let speed = 0;
-    for (const e of this.entries.values()) {
-      counts[e.state]++;
-      if (e.state === 'canceled') continue;
-      bytesSent += e.bytes;
-      bytesTotal += e.size;
-      if (e.state === 'uploading') speed += e.meter.speed;
-    }
-    const eta = etaSeconds(bytesTotal - bytesSent, speed);
-    return { bytesSent, bytesTotal, speed, counts, ...(eta !== undefined && counts.uploading > 0 ? { etaSeconds: eta } : {}) };
+    return queueTotals(this.entries.values());
   }
 
   /** Each changed item, delivered in batches at most ten times a second. */
@@ -143,7 +107,7 @@ export class UploadQueue {
     return () => this.itemListeners.delete(listener);
   }
 
-  /** One call per batch with the changed items and the totals: one IPC message, however many files moved. */
+  /** One call per batch with the changed items, the removed ids and the totals: one IPC message, however many files moved. */
   onBatch(listener: BatchListener): () => void {
     this.batchListeners.add(listener);
     return () => this.batchListeners.delete(listener);
@@ -187,8 +151,11 @@ export class UploadQueue {
 
   /** Forgets an item (canceling it first if it is not finished). */
   async remove(id: string): Promise<void> {
+    if (!this.entries.has(id)) return;
     await this.cancel(id);
     this.entries.delete(id);
+    // Marked like a change: the next batch lists it as removed, so views drop it without knowing why.
+    this.changes.mark(id);
     this.store?.markDirty();
   }
 
@@ -282,9 +249,13 @@ export class UploadQueue {
     const now = this.settings.now();
     let moving = false;
     const items: UploadItem[] = [];
+    const removed: string[] = [];
     for (const id of ids) {
       const e = this.entries.get(id);
-      if (!e) continue;
+      if (!e) {
+        removed.push(id);
+        continue;
+      }
       if (e.state === 'uploading') {
         e.meter.sample(e.bytes, now);
         moving = true;
@@ -294,7 +265,7 @@ export class UploadQueue {
     for (const item of items) for (const l of this.itemListeners) l(item);
     if (this.batchListeners.size > 0) {
       const totals = this.totals();
-      for (const l of this.batchListeners) l({ items, totals });
+      for (const l of this.batchListeners) l({ items, removed, totals });
     }
     // Keep sampling while bytes move, so speeds and ETAs stay current between chunks.
     if (moving) for (const e of this.entries.values()) if (e.state === 'uploading') this.changes.mark(e.id);

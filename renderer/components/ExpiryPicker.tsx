@@ -13,12 +13,16 @@ const UNITS = [
   { label: 'days', seconds: 86_400 },
 ] as const;
 
+/** The largest unit that counts `seconds` in whole numbers; minutes when none does. */
+const customUnit = (seconds: number): number => [...UNITS].reverse().find((u) => seconds % u.seconds === 0)?.seconds ?? 60;
+
 /** Presets plus a custom lifetime, with the 7-day SigV4 limit explained where it bites. */
 export function ExpiryPicker({ value, onChange, label = 'Links expire after' }: Props) {
   const isPreset = EXPIRY_PRESETS.some((p) => p.seconds === value);
   const [custom, setCustom] = useState(!isPreset);
-  const [amount, setAmount] = useState('2');
-  const [unit, setUnit] = useState<number>(86_400);
+  // A remembered custom lifetime comes back as the user typed it (3 days, not 72 hours).
+  const [amount, setAmount] = useState(() => (isPreset ? '2' : String(value / customUnit(value))));
+  const [unit, setUnit] = useState<number>(() => (isPreset ? 86_400 : customUnit(value)));
   const hintId = useId();
   const customSeconds = Math.round(Number(amount) * unit);
   const problem = custom ? checkExpiry(customSeconds) : undefined;

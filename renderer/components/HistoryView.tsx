@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { isExpired, timeLeft, type LinkRecord } from '../../common/links';
+import type { ProfileView } from '../../common/profile';
 import type { AppError } from '../../common/result';
 import { api } from '../api';
 import { formatBytes } from '../format';
@@ -7,8 +8,15 @@ import { useNow } from '../hooks';
 import { ExpiryPicker } from './ExpiryPicker';
 import { LinkTools } from './LinkTools';
 
+interface Props {
+  /** A new link starts from the default expiry of the profile that made the old one. */
+  readonly profiles: readonly ProfileView[];
+  /** Whose default a link of a removed profile starts from. */
+  readonly selected: ProfileView;
+}
+
 /** Every link made: searchable, counting down, renewable, and revocable by deleting the object. */
-export function HistoryView() {
+export function HistoryView({ profiles, selected }: Props) {
   const [links, setLinks] = useState<LinkRecord[]>([]);
   const [query, setQuery] = useState('');
   const [error, setError] = useState<AppError>();
@@ -39,7 +47,14 @@ export function HistoryView() {
       {shown.length === 0 && <p className="hint">{links.length === 0 ? 'Links you make appear here.' : 'No link matches.'}</p>}
       <ul className="history" aria-label="Links">
         {shown.map((link) => (
-          <HistoryRow key={link.id} link={link} now={now} onChanged={reload} onError={setError} />
+          <HistoryRow
+            key={link.id}
+            link={link}
+            now={now}
+            defaultExpiry={(profiles.find((p) => p.id === link.profileId) ?? selected).defaultExpirySeconds}
+            onChanged={reload}
+            onError={setError}
+          />
         ))}
       </ul>
     </section>
@@ -49,13 +64,15 @@ export function HistoryView() {
 interface RowProps {
   readonly link: LinkRecord;
   readonly now: Date;
+  readonly defaultExpiry: number;
   readonly onChanged: () => Promise<void>;
   readonly onError: (e: AppError) => void;
 }
 
-function HistoryRow({ link, now, onChanged, onError }: RowProps) {
+function HistoryRow({ link, now, defaultExpiry, onChanged, onError }: RowProps) {
   const [renewing, setRenewing] = useState(false);
-  const [expiry, setExpiry] = useState(86_400);
+  // A one-off choice for this link: the profile's default is not changed by it.
+  const [expiry, setExpiry] = useState(defaultExpiry);
   const [confirming, setConfirming] = useState(false);
   const expired = isExpired(link, now);
   const status = link.deletedAt ? 'Deleted' : expired ? 'Expired' : `Expires in ${timeLeft(link, now)}`;

@@ -1,13 +1,16 @@
 import type { QueueAction, QueueTotals, UploadItem } from '../../common/uploads';
 import { api } from '../api';
 import { formatBytes, formatEta, formatSpeed } from '../format';
+import type { QueueSummary } from '../state/uploads';
+import type { AutoCopy } from '../state/use-auto-copy';
 
 interface Props {
   readonly items: readonly UploadItem[];
+  /** Counted from the items shown, so the header and the list agree. */
+  readonly summary: QueueSummary;
   /** From main's last batch; absent until the first one arrives. */
   readonly totals: QueueTotals | undefined;
-  readonly autoCopy: boolean;
-  readonly onAutoCopy: (on: boolean) => void;
+  readonly autoCopy: AutoCopy;
   readonly onAction: (action: QueueAction) => void;
 }
 
@@ -19,16 +22,9 @@ export function linksText(items: readonly UploadItem[], format: 'plain' | 'markd
     .join('\n');
 }
 
-export function QueueHeader({ items, totals, autoCopy, onAutoCopy, onAction }: Props) {
-  // One pass over what may be 10,000 items, on every progress batch.
-  let total = 0;
-  let sent = 0;
-  const counts: Record<UploadItem['state'], number> = { queued: 0, uploading: 0, paused: 0, completed: 0, failed: 0, canceled: 0 };
-  for (const i of items) {
-    total += i.size;
-    sent += i.bytesSent;
-    counts[i.state]++;
-  }
+/** Progress of the whole queue, and the controls that act on every item. */
+export function QueueHeader({ items, summary, totals, autoCopy, onAction }: Props) {
+  const { counts, bytesSent: sent, bytesTotal: total } = summary;
   const count = (state: UploadItem['state']) => counts[state];
   const done = count('completed');
   const failed = count('failed');
@@ -38,7 +34,7 @@ export function QueueHeader({ items, totals, autoCopy, onAutoCopy, onAction }: P
     <section className="queue-header" aria-label="Queue summary">
       <div className="totals">
         <strong>
-          {done} of {items.length} done
+          {done} of {summary.count} done
         </strong>
         {failed > 0 && <span className="error"> · {failed} failed</span>}
         <span className="hint">
@@ -72,7 +68,7 @@ export function QueueHeader({ items, totals, autoCopy, onAutoCopy, onAction }: P
           Clear finished
         </button>
         <label className="check">
-          <input type="checkbox" checked={autoCopy} onChange={(e) => onAutoCopy(e.target.checked)} />
+          <input type="checkbox" checked={autoCopy.on} onChange={(e) => autoCopy.set(e.target.checked)} />
           Copy the link when a single file finishes
         </label>
       </div>

@@ -1,6 +1,6 @@
 /**
  * Each main view in light and dark themes: axe finds no serious or critical violations,
- * and the suite keeps the screenshots the README shows.
+ * and, with SCREENSHOTS=1, the suite saves the screenshots the README shows.
  */
 import AxeBuilder from '@axe-core/playwright';
 import { randomBytes } from 'node:crypto';
@@ -11,8 +11,6 @@ import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTestBucket } from '../support/s3';
 import { startHarness, type Harness } from './harness';
-
-const SCREENSHOTS = join(__dirname, '../../docs/screenshots');
 
 async function seriousViolations(page: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page }).analyze();
@@ -33,7 +31,7 @@ for (const scheme of ['light', 'dark'] as const) {
       const { page } = h;
       await page.getByRole('heading', { name: 'Welcome to Signdrop' }).waitFor();
       expect(await seriousViolations(page)).toEqual([]);
-      await page.screenshot({ path: join(SCREENSHOTS, `welcome-${scheme}.png`) });
+      await h.screenshot(`welcome-${scheme}`);
 
       await h.addProfile(await createTestBucket(`a11y-${scheme}`));
       const dir = await mkdtemp(join(tmpdir(), 'signdrop-a11y-'));
@@ -42,7 +40,7 @@ for (const scheme of ['light', 'dark'] as const) {
       await h.dropFiles(files);
       await page.getByText('2 of 2 done').waitFor({ timeout: 30_000 });
       expect(await seriousViolations(page)).toEqual([]);
-      await page.screenshot({ path: join(SCREENSHOTS, `uploads-${scheme}.png`) });
+      await h.screenshot(`uploads-${scheme}`);
 
       await page.getByRole('button', { name: 'QR code for brief.pdf' }).click();
       await page.locator('.qr svg').waitFor();
@@ -51,7 +49,7 @@ for (const scheme of ['light', 'dark'] as const) {
       await page.getByRole('button', { name: 'History' }).click();
       await page.getByRole('listitem').first().waitFor();
       expect(await seriousViolations(page)).toEqual([]);
-      await page.screenshot({ path: join(SCREENSHOTS, `history-${scheme}.png`) });
+      await h.screenshot(`history-${scheme}`);
     });
   });
 }

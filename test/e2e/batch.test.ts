@@ -61,7 +61,7 @@ describe('a batch of files and a folder', () => {
     await page.getByRole('button', { name: 'Copy as Markdown' }).click();
     await expect.poll(() => h.app.clipboard.length).toBe(2);
     expect(h.app.clipboard[1]).toContain('[naïve café #1 & more.md](http');
-    await page.screenshot({ path: join(__dirname, '../../docs/screenshots/batch-light.png') });
+    await h.screenshot('batch-light');
   });
 
   it('the first file on disk is untouched', async () => {

@@ -5,12 +5,10 @@
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestBucket, RGW_REGION, RGW_USER, rgwEndpoint } from '../support/s3';
 import { startHarness, type Harness } from './harness';
-
-const SCREENSHOTS = resolve(__dirname, '../../docs/screenshots');
 
 describe('drop a file, get a link', () => {
   let h: Harness;
@@ -29,7 +27,7 @@ describe('drop a file, get a link', () => {
   it('first run explains Signdrop and saves a profile whose secret the page never sees again', async () => {
     const { page } = h;
     await page.getByRole('heading', { name: 'Welcome to Signdrop' }).waitFor();
-    await page.screenshot({ path: join(SCREENSHOTS, 'welcome-light.png') });
+    await h.screenshot('welcome-light');
     const bucket = await createTestBucket('e2e');
     await page.getByLabel('Name').fill('Local Ceph');
     await page.getByLabel('Endpoint').fill(rgwEndpoint());
@@ -57,7 +55,7 @@ describe('drop a file, get a link', () => {
     const url = h.app.clipboard[0]!;
     expect(await link.inputValue()).toBe(url);
     expect(new URL(url).searchParams.get('X-Amz-Expires')).toBe('3600');
-    await page.screenshot({ path: join(SCREENSHOTS, 'uploaded-light.png') });
+    await h.screenshot('uploaded-light');
 
     const response = await fetch(url);
     expect(response.status).toBe(200);

@@ -16,10 +16,12 @@ import { RGW_REGION, RGW_USER, rgwEndpoint } from '../support/s3';
 
 const ROOT = resolve(__dirname, '../..');
 const RENDERER_DIR = join(ROOT, 'out/renderer');
+const SCREENSHOTS_DIR = join(ROOT, 'docs/screenshots');
 export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
-// Flags from shared/reference/services.md: without the background-networking ones Chromium
-// floods the closed network with connections.
+// Tests run offline, often as root in a container: without the background-networking, component-update
+// and sync flags Chromium keeps trying to reach Google's services from the closed network; there is no
+// GPU to use; and Chromium refuses to start as root unless its sandbox is off.
 const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
@@ -87,6 +89,11 @@ export interface Harness {
   dropFiles(paths: string[]): Promise<void>;
   /** Adds a storage profile on radosgw (or `endpoint`, e.g. a fault proxy before it) through the form, as a user would. */
   addProfile(bucket: string, endpoint?: string): Promise<void>;
+  /**
+   * Saves the page as docs/screenshots/<name>.png for the README, only when SCREENSHOTS=1
+   * (`npm run screenshots`): a plain test run leaves the working tree as it found it.
+   */
+  screenshot(name: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -163,6 +170,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       await page.getByLabel('Secret access key').fill(RGW_USER.secretAccessKey);
       await page.getByRole('button', { name: 'Save profile' }).click();
       await page.getByRole('button', { name: 'Choose files…' }).waitFor();
+    },
+    async screenshot(name) {
+      if (process.env['SCREENSHOTS'] === '1') await page.screenshot({ path: join(SCREENSHOTS_DIR, `${name}.png`) });
     },
     async close() {
       await browser.close();

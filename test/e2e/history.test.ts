@@ -61,7 +61,7 @@ describe('link history', () => {
     const rows = page.getByRole('listitem');
     await expect.poll(() => rows.nth(1).getAttribute('aria-label')).toBe('contract.pdf, Expired');
     expect(await rows.first().getAttribute('aria-label')).toMatch(/Expires in 6 d 2\d h/);
-    await page.screenshot({ path: join(__dirname, '../../docs/screenshots/history-light.png') });
+    await h.screenshot('history-light');
   });
 
   it('deleting the object, after confirmation, ends access through every link', async () => {

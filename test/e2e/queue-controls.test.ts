@@ -77,7 +77,7 @@ describe('queue controls', () => {
     await h.dropFiles([join(dir, 'later.txt')]);
     const row = page.getByRole('listitem', { name: 'later.txt', exact: true });
     await expect.poll(() => row.getByRole('alert').textContent(), { timeout: 30_000 }).toMatch(/bucket does not exist/i);
-    await page.screenshot({ path: join(__dirname, '../../docs/screenshots/error-light.png') });
+    await h.screenshot('error-light');
 
     await adminClient().send(new CreateBucketCommand({ Bucket: missing }));
     await page.getByRole('button', { name: 'Retry later.txt' }).click();

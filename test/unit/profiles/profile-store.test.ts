@@ -23,6 +23,16 @@ describe('ProfileStore', () => {
     expect(await new ProfileStore(d).findByName('SSO')).toMatchObject({ name: 'sso' });
   });
 
+  it('an edited profile keeps its place, so the app still starts on the same one', async () => {
+    const d = await dir();
+    const store = new ProfileStore(d);
+    const work = await store.save(base);
+    await store.save({ ...base, name: 'home' });
+    await store.save({ ...work, defaultExpirySeconds: 3600 });
+    const again = await new ProfileStore(d).list();
+    expect(again.map((p) => [p.name, p.defaultExpirySeconds])).toEqual([['work', 3600], ['home', 86_400]]);
+  });
+
   it('reads a file written before credential sources existed as keychain profiles', async () => {
     const d = await dir();
     const old = { id: 'a1', ...base, keyTemplate: '{uuid}/{filename}', defaultExpirySeconds: 3600 };

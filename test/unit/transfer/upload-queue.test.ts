@@ -58,6 +58,24 @@ describe('upload queue', () => {
     expect(queue.get(items[5]!.id)!.state).toBe('completed');
   });
 
+  it('removed items reach batch listeners as removed ids, once, and no longer as items', async () => {
+    const queue = new UploadQueue(store.signer(), { fileConcurrency: 2 });
+    const batches: QueueSnapshot[] = [];
+    queue.onBatch((snapshot) => batches.push(snapshot));
+    const [done, other] = await queue.enqueue({ profileId: 'p', expiresInSeconds: 60, files: await smallFiles(2) });
+    await queue.idle();
+    expect(batches.every((b) => b.removed.length === 0)).toBe(true);
+    batches.length = 0;
+
+    await queue.remove(done!.id);
+    await queue.remove('not-in-the-queue');
+    await queue.idle();
+    expect(batches.flatMap((b) => b.removed)).toEqual([done!.id]);
+    expect(batches.flatMap((b) => b.items).map((i) => i.id)).not.toContain(done!.id);
+    expect(batches.at(-1)!.totals.counts.completed).toBe(1);
+    expect(queue.list().map((i) => i.id)).toEqual([other!.id]);
+  });
+
   it('after a restart, unfinished items continue; a file changed meanwhile starts over and says so; a deleted one fails', async () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'signdrop-data-'));
     const files = await smallFiles(3);

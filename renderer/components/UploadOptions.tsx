@@ -1,0 +1,35 @@
+import type { ProfileView } from '../../common/profile';
+import { ExpiryPicker } from './ExpiryPicker';
+
+interface Props {
+  readonly profiles: readonly ProfileView[];
+  readonly profile: ProfileView;
+  readonly onSelect: (id: string) => void;
+  readonly onAddProfile: () => void;
+  readonly onExpiry: (seconds: number) => void;
+  readonly onPickFiles: () => void;
+}
+
+/** Where the next files go and how long their links live; the expiry is the profile's default. */
+export function UploadOptions({ profiles, profile, onSelect, onAddProfile, onExpiry, onPickFiles }: Props) {
+  return (
+    <section className="options" aria-label="Upload options">
+      <label className="inline">
+        Profile
+        <select value={profile.id} onChange={(e) => (e.target.value === 'add' ? onAddProfile() : onSelect(e.target.value))}>
+          {profiles.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name} ({p.bucket})
+            </option>
+          ))}
+          <option value="add">Add a profile…</option>
+        </select>
+      </label>
+      {/* Keyed by profile: another profile's default starts the picker afresh, custom fields included. */}
+      <ExpiryPicker key={profile.id} value={profile.defaultExpirySeconds} onChange={onExpiry} />
+      <button type="button" aria-keyshortcuts="Control+O Meta+O" onClick={onPickFiles}>
+        Choose files…
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,52 @@
+import type { ProfileView } from '../../common/profile';
+import type { AppError } from '../../common/result';
+import type { Profiles } from '../state/use-profiles';
+import type { Queue } from '../state/use-queue';
+import type { UploadActions } from '../state/use-upload-actions';
+import { ConnectionCheck } from './ConnectionCheck';
+import { KeyPreview } from './KeyPreview';
+import { LifetimeNote } from './LifetimeNote';
+import { QueueHeader } from './QueueHeader';
+import { SkippedNotice } from './SkippedNotice';
+import { UploadList } from './UploadList';
+import { UploadOptions } from './UploadOptions';
+
+interface Props {
+  readonly profiles: Profiles;
+  readonly profile: ProfileView;
+  readonly queue: Queue;
+  readonly actions: UploadActions;
+  readonly error: AppError | undefined;
+  readonly onAddProfile: () => void;
+}
+
+/** The uploads view: options for the next files, what to know before uploading, then the queue. */
+export function UploadsView({ profiles, profile, queue, actions, error, onAddProfile }: Props) {
+  return (
+    <>
+      <UploadOptions
+        profiles={profiles.list ?? [profile]}
+        profile={profile}
+        onSelect={profiles.select}
+        onAddProfile={onAddProfile}
+        onExpiry={profiles.setDefaultExpiry}
+        onPickFiles={() => void actions.pickFiles()}
+      />
+      <LifetimeNote profileId={profile.id} expiresInSeconds={profile.defaultExpirySeconds} />
+      <ConnectionCheck key={profile.id} profileId={profile.id} autoRun={profile.id === profiles.justAdded} />
+      <KeyPreview profile={profile} />
+      {error && <p role="alert" className="error">{error.message}</p>}
+      <SkippedNotice messages={actions.skipped} onDismiss={actions.dismissSkipped} />
+      {queue.items.length === 0 ? (
+        <section className="empty" aria-label="Drop area">
+          <p>Drop files or folders anywhere in this window.</p>
+        </section>
+      ) : (
+        <>
+          <QueueHeader items={queue.items} summary={queue.summary} totals={queue.totals} autoCopy={actions.autoCopy} onAction={actions.control} />
+          <UploadList items={queue.items} onAction={actions.control} />
+        </>
+      )}
+    </>
+  );
+}
