@@ -3,15 +3,16 @@
  * keychain, tray) to the engine in core/. Behaviour lives in core/ and main/ipc/handlers.ts.
  * Security checklist: https://www.electronjs.org/docs/latest/tutorial/security
  */
-import { app, BrowserWindow, clipboard, dialog, Notification, screen, session, shell } from 'electron';
+import { app, BrowserWindow, clipboard, dialog, globalShortcut, Menu, nativeImage, Notification, screen, session, shell, Tray } from 'electron';
+import { autoUpdater } from 'electron-updater';
 import { join } from 'node:path';
 import { createCore } from '../core';
 import { KeychainCredentialStore } from '../core/credentials/keychain-store';
+import { enqueueSources, type UploadSource } from '../core/uploads/enqueue-sources';
 import { setupDesktop } from './desktop/desktop';
 import { DesktopSettingsFile } from './desktop/desktop-settings';
 import { HIDDEN_ARG } from './desktop/launch-at-login';
-import { listenForOpenedFiles } from './desktop/opened-files';
-import { createPathQueue, PathInbox } from './desktop/path-queue';
+import { listenForOpenedFiles, PathInbox } from './desktop/opened-files';
 import { rememberWindowState } from './desktop/remember-window';
 import { restorableState, WindowStateFile, type WindowState } from './desktop/window-state';
 import { createHandlers } from './ipc/handlers';
@@ -29,7 +30,7 @@ const devServerUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER
 const appOrigin = devServerUrl ? new URL(devServerUrl).origin : APP_ORIGIN;
 
 let window: BrowserWindow | undefined;
-// Files from the OS wait here until the engine is up (see path-queue.ts).
+// Files from the OS wait here until the engine is up (see opened-files.ts).
 const inbox = new PathInbox();
 // Where the user left the window; loaded in start(), kept current as it moves.
 let windowState: { file: WindowStateFile; saved: WindowState | undefined } | undefined;
@@ -84,27 +85,40 @@ async function start(): Promise<void> {
   });
   registerHandlers(handlers, { webContents: () => window?.webContents, origin: appOrigin });
 
-  const enqueuePaths = createPathQueue(core);
+  // Files from the OS and the clipboard go to the first profile with its default expiry: the
+  // OS gives no way to choose either. The window chooses both (the uploads:enqueue handler).
+  const enqueue = async (sources: readonly UploadSource[]) => {
+    try {
+      await enqueueSources({ uploads: core.uploads, profiles: core.profiles, dataDir }, { sources });
+    } catch (e) {
+      inform((e as Error).message);
+    }
+  };
   inbox.connect((paths) => {
     showWindow();
-    void enqueuePaths(paths).then((result) => result.ok || inform(result.error.message));
+    void enqueue(paths.map((path) => ({ path })));
   });
 
   // Launched at login: start in the tray, without a window.
   if (!process.argv.includes(HIDDEN_ARG)) showWindow();
-  await setupDesktop({
-    core,
-    enqueuePaths,
-    pickPaths,
-    showWindow,
-    mainWindow: () => window,
-    writeClipboard,
-    settingsFile: new DesktopSettingsFile(dataDir),
-    inform,
-    confirm: async (message, detail) =>
-      (await dialog.showMessageBox({ type: 'question', buttons: ['Yes', 'Not now'], defaultId: 0, cancelId: 1, message, detail })).response === 0,
-    trayDir: app.isPackaged ? join(process.resourcesPath, 'tray') : join(__dirname, '../../build/tray'),
-  });
+  const stopDesktop = await setupDesktop(
+    { app, clipboard, globalShortcut, Menu, Tray, nativeImage, Notification, autoUpdater: () => autoUpdater },
+    {
+      uploads: core.uploads,
+      enqueue,
+      pickPaths,
+      showWindow,
+      mainWindow: () => window,
+      writeClipboard,
+      settingsFile: new DesktopSettingsFile(dataDir),
+      inform,
+      confirm: async (message, detail) =>
+        (await dialog.showMessageBox({ type: 'question', buttons: ['Yes', 'Not now'], defaultId: 0, cancelId: 1, message, detail })).response === 0,
+      trayDir: app.isPackaged ? join(process.resourcesPath, 'tray') : join(__dirname, '../../build/tray'),
+    },
+  );
+  // The tray, its subscriptions to the queue and the global shortcut end with the app.
+  app.on('will-quit', stopDesktop);
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) showWindow();
   });

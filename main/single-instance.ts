@@ -2,9 +2,8 @@
  * One Signdrop at a time: a second launch (say, "Open with Signdrop" on Windows or Linux)
  * hands its files to the first and exits, so there is one queue and one keychain user.
  * https://www.electronjs.org/docs/latest/api/app#apprequestsingleinstancelockadditionaldata
- * Part of the hardening (issue 6, Electron security checklist
- * https://www.electronjs.org/docs/latest/tutorial/security): a second process never runs its
- * own engine against the same keychain entries and data files.
+ * It is also a safeguard: a second process never runs its own engine against the same
+ * keychain entries and data files (two queues saving one queue file would lose uploads).
  */
 import type { App } from 'electron';
 import { isAbsolute, resolve } from 'node:path';

@@ -4,11 +4,7 @@
  * https://www.electronjs.org/docs/latest/api/clipboard
  */
 import { fileURLToPath } from 'node:url';
-
-export type ClipboardContent =
-  | { readonly kind: 'paths'; readonly paths: string[] }
-  | { readonly kind: 'data'; readonly name: string; readonly data: Uint8Array | string }
-  | { readonly kind: 'empty' };
+import type { UploadSource } from '../../core/uploads/enqueue-sources';
 
 /** The part of Electron's clipboard and ClipboardItem this needs. */
 export interface ClipboardReader {
@@ -30,8 +26,11 @@ const asBlob = async (value: Promise<unknown>): Promise<Blob | undefined> => {
   return resolved instanceof Blob ? resolved : undefined;
 };
 
-/** Reads the clipboard into something to upload; `now` names pasted images and text. */
-export async function readClipboardContent(clipboard: ClipboardReader, now: Date): Promise<ClipboardContent> {
+/**
+ * Reads the clipboard into sources to upload (none when it holds nothing usable); `now` names
+ * pasted images and text.
+ */
+export async function readClipboardSources(clipboard: ClipboardReader, now: Date): Promise<UploadSource[]> {
   const entries = await clipboard.read();
   const find = (type: string) => entries.find((entry) => entry.types.includes(type));
   const stamp = now.toISOString().replace(/[:.]/g, '-');
@@ -39,15 +38,15 @@ export async function readClipboardContent(clipboard: ClipboardReader, now: Date
   const files = find(FILE_LIST_TYPE);
   const list = files && (await asBlob(files.getType(FILE_LIST_TYPE)));
   const paths = list ? fileUrls(await list.text()) : [];
-  if (paths.length > 0) return { kind: 'paths', paths };
+  if (paths.length > 0) return paths.map((path) => ({ path }));
 
   const image = find('image/png');
   const png = image && (await asBlob(image.getType('image/png')));
-  if (png && png.size > 0) return { kind: 'data', name: `clipboard-${stamp}.png`, data: new Uint8Array(await png.arrayBuffer()) };
+  if (png && png.size > 0) return [{ name: `clipboard-${stamp}.png`, bytes: new Uint8Array(await png.arrayBuffer()) }];
 
   const textEntry = find('text/plain');
   const text = textEntry && (await asBlob(textEntry.getType('text/plain')));
   const value = text ? await text.text() : '';
-  if (value.trim() !== '') return { kind: 'data', name: `clipboard-${stamp}.txt`, data: value };
-  return { kind: 'empty' };
+  if (value.trim() !== '') return [{ name: `clipboard-${stamp}.txt`, bytes: new TextEncoder().encode(value) }];
+  return [];
 }

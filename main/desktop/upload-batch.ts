@@ -1,9 +1,9 @@
 /**
- * Groups the queue's events into batches: the items that were in flight together, from the
- * moment the queue gets busy until it is idle again. Electron-free; the OS notification
- * (batch-notification.ts) and the taskbar progress (taskbar-progress.ts) build on it.
+ * Groups the queue's batches of changes into upload batches: the items that were in flight
+ * together, from the moment the queue gets busy until it is idle again. Electron-free; the OS
+ * notification (batch-notification.ts) and the taskbar progress (taskbar-progress.ts) build on it.
  */
-import type { UploadItem } from '../../common/uploads';
+import type { QueueSnapshot, QueueTotals, UploadItem } from '../../common/uploads';
 
 /** What a finished batch came to. Canceled items are left out: the user already knows. */
 export interface BatchSummary {
@@ -11,19 +11,28 @@ export interface BatchSummary {
   readonly failed: readonly UploadItem[];
 }
 
+/** What the shell reads from each of the queue's batches: the items that changed, and the totals. */
+export type QueueBatch = Pick<QueueSnapshot, 'items' | 'totals'>;
+
+/** The queue's `onBatch`, as the shell's pieces use it; returns the unsubscribe. */
+export interface BatchSource {
+  onBatch(listener: (batch: QueueBatch) => void): () => void;
+}
+
 /** Queued or uploading: a paused item waits for the user, so it does not keep the queue busy. */
 export const isInFlight = (item: UploadItem): boolean => item.state === 'queued' || item.state === 'uploading';
 
+/** Items not finished yet (queued, uploading or paused), from the queue's totals. */
+export const openCount = ({ counts }: QueueTotals): number => counts.queued + counts.uploading + counts.paused;
+
 /**
- * Feed it every `onChanged` event; it answers with the batch's summary on the event that
- * leaves the queue idle. `list` is the whole queue: items waiting for a free slot are
- * 'queued' there without an event yet, and they keep the batch open.
+ * Feed it every snapshot from the queue's `onBatch`; it answers with the batch's summary on
+ * the snapshot that leaves the queue idle. Idle is read from the snapshot's totals, which
+ * count every item: files waiting for a free slot are 'queued' there before they have changed.
  */
 export class UploadBatch {
   private readonly inFlight = new Set<string>();
   private readonly finished = new Map<string, UploadItem>();
-
-  constructor(private readonly list: () => readonly UploadItem[]) {}
 
   /** How many items of the current batch failed so far. */
   get failures(): number {
@@ -32,18 +41,19 @@ export class UploadBatch {
     return count;
   }
 
-  observe(item: UploadItem): BatchSummary | undefined {
-    if (isInFlight(item)) {
-      this.inFlight.add(item.id);
-      return undefined;
+  observe({ items, totals }: QueueBatch): BatchSummary | undefined {
+    for (const item of items) {
+      if (isInFlight(item)) this.inFlight.add(item.id);
+      // Only items seen in flight belong to the batch: a repeated change to an old item does not.
+      else if (this.inFlight.delete(item.id)) this.finished.set(item.id, item);
     }
-    // Only items seen in flight belong to the batch: a repeated event for an old item does not.
-    if (this.inFlight.delete(item.id)) this.finished.set(item.id, item);
-    // The event-known set is cheap; the full list is read only when it looks empty.
-    if (this.inFlight.size > 0 || this.finished.size === 0 || this.list().some(isInFlight)) return undefined;
-    const items = [...this.finished.values()];
+    if (totals.counts.queued + totals.counts.uploading > 0) return undefined;
+    // Items removed from the queue while in flight never finish: idle closes the batch anyway.
+    this.inFlight.clear();
+    if (this.finished.size === 0) return undefined;
+    const done = [...this.finished.values()];
     this.finished.clear();
-    const summary = { completed: items.filter((i) => i.state === 'completed'), failed: items.filter((i) => i.state === 'failed') };
+    const summary = { completed: done.filter((i) => i.state === 'completed'), failed: done.filter((i) => i.state === 'failed') };
     return summary.completed.length + summary.failed.length > 0 ? summary : undefined;
   }
 }

@@ -7,14 +7,13 @@ import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { ChannelName, ChannelParsed, ChannelValue, EventName, EventPayloads, PickedFile } from '../../common/contract';
 import type { Core } from '../../core';
-import { collectFiles } from '../../core/uploads/collect-files';
-import { savePasted } from '../../core/uploads/pasted-files';
+import { enqueueSources, type UploadSource } from '../../core/uploads/enqueue-sources';
 import { SigndropError } from '../../common/result';
 import { isFinished } from '../../common/uploads';
 
 export interface HandlerDeps {
   readonly core: Core;
-  /** Where pasted in-memory files are kept until uploaded. */
+  /** Where pasted in-memory files are kept until uploaded (see enqueue-sources.ts). */
   readonly dataDir: string;
   /** Shows the OS open dialog; resolves the chosen paths (empty when cancelled). */
   readonly showOpenDialog: () => Promise<string[]>;
@@ -52,21 +51,14 @@ export function createHandlers({ core, dataDir, showOpenDialog, writeClipboard, 
       );
     },
     'uploads:enqueue': async ({ profileId, expiresInSeconds, files }) => {
-      const paths = await Promise.all(
-        files.map(async (ref) => {
-          if ('path' in ref) return ref.path;
-          if ('base64' in ref) return savePasted(dataDir, ref.name, Buffer.from(ref.base64, 'base64'));
-          const path = picked.get(ref.token);
-          if (!path) throw SigndropError.of('invalid-input', 'That file was not picked in this session; pick it again.');
-          return path;
-        }),
-      );
-      const { files: local, problems } = await collectFiles(paths);
-      if (local.length === 0) {
-        throw SigndropError.of('file-unreadable', problems[0]?.message ?? 'Nothing to upload: the folders are empty.');
-      }
-      const items = await core.uploads.enqueue({ profileId, expiresInSeconds, files: local });
-      return { items, skipped: problems };
+      const sources = files.map((ref): UploadSource => {
+        if ('path' in ref) return { path: ref.path };
+        if ('base64' in ref) return { name: ref.name, bytes: Buffer.from(ref.base64, 'base64') };
+        const path = picked.get(ref.token);
+        if (!path) throw SigndropError.of('invalid-input', 'That file was not picked in this session; pick it again.');
+        return { path };
+      });
+      return enqueueSources({ uploads: core.uploads, profiles: core.profiles, dataDir }, { profileId, expiresInSeconds, sources });
     },
     'uploads:list': async () => core.uploads.list(),
     'uploads:control': async ({ action, id }) => {

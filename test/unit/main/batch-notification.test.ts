@@ -1,10 +1,13 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { setupBatchNotifications } from '../../../main/desktop/batch-notification';
+import { FakeQueue, upload } from './fake-queue';
 
-const fake = vi.hoisted(() => ({
+const fake = {
   supported: true,
   shown: [] as { options: { title: string; body: string }; click: () => void }[],
-}));
-vi.mock('electron', () => ({
+};
+// Electron's Notification, as setupBatchNotifications receives it.
+const electron = {
   Notification: class {
     static isSupported = () => fake.supported;
     private onClick: () => void = () => undefined;
@@ -17,10 +20,7 @@ vi.mock('electron', () => ({
       fake.shown.push({ options: this.options, click: () => this.onClick() });
     }
   },
-}));
-
-import { notifyFinishedBatches } from '../../../main/desktop/batch-notification';
-import { FakeQueue, upload } from './fake-queue';
+} as never;
 
 const run = (queue: FakeQueue, ids: string[], outcome: (id: string) => void) => {
   queue.add(...ids.map((id) => upload(id)));
@@ -37,7 +37,7 @@ describe('batch notifications', () => {
   it('one notification per batch; clicking it brings the window forward', () => {
     const queue = new FakeQueue();
     const showWindow = vi.fn();
-    notifyFinishedBatches({ uploads: queue, isWindowFocused: () => false, showWindow });
+    setupBatchNotifications(electron, queue, { isWindowFocused: () => false, showWindow });
     run(queue, ['a', 'b', 'c'], (id) => queue.complete(id));
     expect(fake.shown.map((n) => n.options.title)).toEqual(['3 files uploaded — links ready']);
     fake.shown[0]!.click();
@@ -46,7 +46,7 @@ describe('batch notifications', () => {
 
   it('a failure is told even in the focused window; a single success there is not', () => {
     const queue = new FakeQueue();
-    notifyFinishedBatches({ uploads: queue, isWindowFocused: () => true, showWindow: vi.fn() });
+    setupBatchNotifications(electron, queue, { isWindowFocused: () => true, showWindow: vi.fn() });
     run(queue, ['a'], (id) => queue.complete(id));
     expect(fake.shown).toEqual([]);
     run(queue, ['b', 'c'], (id) => (id === 'b' ? queue.fail(id) : queue.complete(id)));
@@ -58,7 +58,7 @@ describe('batch notifications', () => {
   it('stays silent where the OS has no notifications', () => {
     fake.supported = false;
     const queue = new FakeQueue();
-    notifyFinishedBatches({ uploads: queue, isWindowFocused: () => false, showWindow: vi.fn() });
+    setupBatchNotifications(electron, queue, { isWindowFocused: () => false, showWindow: vi.fn() });
     run(queue, ['a'], (id) => queue.fail(id));
     expect(fake.shown).toEqual([]);
   });

@@ -1,9 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-
-vi.mock('electron', () => ({}));
-
 import { applyClipboardShortcut } from '../../../main/desktop/clipboard-shortcut';
-import { readClipboardContent } from '../../../main/desktop/clipboard-content';
+import { readClipboardSources } from '../../../main/desktop/clipboard-content';
 import { DEFAULT_DESKTOP_SETTINGS } from '../../../main/desktop/desktop-settings';
 
 const shortcuts = (free = true) => {
@@ -53,21 +50,18 @@ const now = new Date('2026-03-01T10:00:00Z');
 describe('clipboard content', () => {
   it('uploads copied files as themselves', async () => {
     const list = new Blob(['file:///home/ada/a.pdf\r\nfile:///home/ada/b%20c.txt\r\n']);
-    expect(await readClipboardContent(clipboardOf(entry('text/uri-list', list)), now)).toEqual({
-      kind: 'paths',
-      paths: ['/home/ada/a.pdf', '/home/ada/b c.txt'],
-    });
+    expect(await readClipboardSources(clipboardOf(entry('text/uri-list', list)), now)).toEqual([{ path: '/home/ada/a.pdf' }, { path: '/home/ada/b c.txt' }]);
   });
 
   it('turns a copied image into a PNG and copied text into a .txt, named by the time', async () => {
-    const png = await readClipboardContent(clipboardOf(entry('image/png', new Blob([new Uint8Array([137, 80, 78, 71])]))), now);
-    expect(png).toMatchObject({ kind: 'data', name: 'clipboard-2026-03-01T10-00-00-000Z.png', data: new Uint8Array([137, 80, 78, 71]) });
-    const text = await readClipboardContent(clipboardOf(entry('text/plain', new Blob(['hello']))), now);
-    expect(text).toEqual({ kind: 'data', name: 'clipboard-2026-03-01T10-00-00-000Z.txt', data: 'hello' });
+    const png = await readClipboardSources(clipboardOf(entry('image/png', new Blob([new Uint8Array([137, 80, 78, 71])]))), now);
+    expect(png).toEqual([{ name: 'clipboard-2026-03-01T10-00-00-000Z.png', bytes: new Uint8Array([137, 80, 78, 71]) }]);
+    const text = await readClipboardSources(clipboardOf(entry('text/plain', new Blob(['hello']))), now);
+    expect(text).toEqual([{ name: 'clipboard-2026-03-01T10-00-00-000Z.txt', bytes: new TextEncoder().encode('hello') }]);
   });
 
   it('reports an empty clipboard', async () => {
-    expect(await readClipboardContent(clipboardOf(entry('text/plain', new Blob(['  ']))), now)).toEqual({ kind: 'empty' });
-    expect(await readClipboardContent(clipboardOf(), now)).toEqual({ kind: 'empty' });
+    expect(await readClipboardSources(clipboardOf(entry('text/plain', new Blob(['  ']))), now)).toEqual([]);
+    expect(await readClipboardSources(clipboardOf(), now)).toEqual([]);
   });
 });

@@ -5,54 +5,48 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 
-const fake = vi.hoisted(() => ({
+// The Electron pieces setupDesktop receives: menus are kept as their templates so tests can click them.
+const fake = {
   appMenu: [] as MenuItemConstructorOptions[],
   trayMenu: [] as MenuItemConstructorOptions[],
   shortcuts: new Map<string, () => void>(),
   clipboardText: '',
   notifications: [] as string[],
-  tempDir: '',
-  app: null as unknown as { quit: ReturnType<typeof vi.fn>; isPackaged: boolean; getPath: () => string },
-}));
-
-vi.mock('electron', async () => {
-  const { EventEmitter: Emitter } = await import('node:events');
-  fake.app = Object.assign(new Emitter(), { quit: vi.fn(), isPackaged: false, getPath: () => fake.tempDir, setLoginItemSettings: vi.fn() });
-  return {
-    app: fake.app,
-    Menu: {
-      buildFromTemplate: (template: MenuItemConstructorOptions[]) => template,
-      setApplicationMenu: (menu: MenuItemConstructorOptions[]) => (fake.appMenu = menu),
-    },
-    Tray: class {
-      setToolTip = vi.fn();
-      setContextMenu = (menu: MenuItemConstructorOptions[]) => (fake.trayMenu = menu);
-      destroy = vi.fn();
-    },
-    nativeImage: { createFromPath: () => ({}) },
-    Notification: class {
-      static isSupported = () => true;
-      constructor(readonly options: { title: string }) {}
-      on = vi.fn();
-      show() {
-        fake.notifications.push(this.options.title);
-      }
-    },
-    globalShortcut: {
-      register: (accelerator: string, press: () => void) => (fake.shortcuts.set(accelerator, press), true),
-      unregister: (accelerator: string) => fake.shortcuts.delete(accelerator),
-      isRegistered: (accelerator: string) => fake.shortcuts.has(accelerator),
-      unregisterAll: () => fake.shortcuts.clear(),
-    },
-    clipboard: { read: async () => [{ types: ['text/plain'], getType: async () => new Blob([fake.clipboardText]) }] },
-  };
-});
-vi.mock('electron-updater', () => ({
-  autoUpdater: Object.assign(new EventEmitter(), { checkForUpdates: vi.fn(async () => null), downloadUpdate: vi.fn(), quitAndInstall: vi.fn() }),
-}));
+};
+const app = Object.assign(new EventEmitter(), { quit: vi.fn(), isPackaged: false, setLoginItemSettings: vi.fn() });
+const electron = {
+  app,
+  Menu: {
+    buildFromTemplate: (template: MenuItemConstructorOptions[]) => template,
+    setApplicationMenu: (menu: MenuItemConstructorOptions[]) => (fake.appMenu = menu),
+  },
+  Tray: class {
+    setToolTip = vi.fn();
+    setContextMenu = (menu: MenuItemConstructorOptions[]) => (fake.trayMenu = menu);
+    destroy = vi.fn();
+  },
+  nativeImage: { createFromPath: () => ({}) },
+  Notification: class {
+    static isSupported = () => true;
+    constructor(readonly options: { title: string }) {}
+    on = vi.fn();
+    show() {
+      fake.notifications.push(this.options.title);
+    }
+  },
+  globalShortcut: {
+    register: (accelerator: string, press: () => void) => (fake.shortcuts.set(accelerator, press), true),
+    unregister: (accelerator: string) => fake.shortcuts.delete(accelerator),
+    isRegistered: (accelerator: string) => fake.shortcuts.has(accelerator),
+    unregisterAll: () => fake.shortcuts.clear(),
+  },
+  clipboard: { read: async () => [{ types: ['text/plain'], getType: async () => new Blob([fake.clipboardText]) }] },
+  autoUpdater: () => Object.assign(new EventEmitter(), { checkForUpdates: vi.fn(async () => null), downloadUpdate: vi.fn(), quitAndInstall: vi.fn() }),
+} as never;
 
 import { setupDesktop } from '../../../main/desktop/desktop';
 import { DEFAULT_DESKTOP_SETTINGS, type DesktopSettings } from '../../../main/desktop/desktop-settings';
+import type { UploadSource } from '../../../core/uploads/enqueue-sources';
 import { FakeQueue, upload } from './fake-queue';
 
 const flatten = (items: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] =>
@@ -66,10 +60,11 @@ const click = (menu: MenuItemConstructorOptions[], label: string | RegExp) => {
 let config: string;
 let saved: DesktopSettings[];
 const deps = () => {
-  const completed = { id: 'u1', name: 'report.pdf', size: 1, key: 'k', bucket: 'b', state: 'completed', bytesSent: 1, link: { url: 'https://b.example/k?sig', expiresAt: '' } };
+  const queue = new FakeQueue();
+  queue.add(upload('u1', { name: 'report.pdf', state: 'completed', bytesSent: 1000, link: { url: 'https://b.example/k?sig', expiresAt: '' } }));
   return {
-    core: { uploads: { list: () => [completed], onChanged: vi.fn(() => () => true) } } as never,
-    enqueuePaths: vi.fn(async () => ({ ok: true as const, value: [] })),
+    uploads: queue,
+    enqueue: vi.fn(async (_sources: readonly UploadSource[]) => undefined),
     pickPaths: vi.fn(async () => ['/home/ada/a.pdf', '/home/ada/b.pdf']),
     showWindow: vi.fn(),
     mainWindow: () => undefined,
@@ -83,7 +78,6 @@ const deps = () => {
 
 beforeAll(async () => {
   config = await mkdtemp(join(tmpdir(), 'signdrop-desktop-'));
-  fake.tempDir = config;
   process.env['XDG_CONFIG_HOME'] = config;
 });
 afterAll(async () => {
@@ -98,40 +92,41 @@ beforeEach(() => {
 describe('desktop wiring', () => {
   it('"Upload files…" in the tray and the app menu picks files and puts them in the queue', async () => {
     const d = deps();
-    await setupDesktop(d);
+    await setupDesktop(electron, d);
     click(fake.trayMenu, 'Upload files…');
     click(fake.appMenu, 'Upload Files…');
-    await vi.waitFor(() => expect(d.enqueuePaths).toHaveBeenCalledTimes(2));
+    await vi.waitFor(() => expect(d.enqueue).toHaveBeenCalledTimes(2));
     expect(d.pickPaths).toHaveBeenCalledTimes(2);
-    expect(d.enqueuePaths.mock.calls).toEqual([[['/home/ada/a.pdf', '/home/ada/b.pdf']], [['/home/ada/a.pdf', '/home/ada/b.pdf']]]);
+    const picked = [{ path: '/home/ada/a.pdf' }, { path: '/home/ada/b.pdf' }];
+    expect(d.enqueue.mock.calls).toEqual([[picked], [picked]]);
   });
 
   it('a last link in the tray copies it; Quit quits', async () => {
     const d = deps();
-    await setupDesktop(d);
+    await setupDesktop(electron, d);
     click(fake.trayMenu, 'Copy link: report.pdf');
     click(fake.trayMenu, 'Quit Signdrop');
     expect(d.writeClipboard).toHaveBeenCalledWith('https://b.example/k?sig');
-    expect(fake.app.quit).toHaveBeenCalled();
+    expect(app.quit).toHaveBeenCalled();
   });
 
   it('registers no global shortcut until the user turns it on; then it uploads the clipboard', async () => {
     const d = deps();
-    await setupDesktop(d);
+    await setupDesktop(electron, d);
     expect(fake.shortcuts.size).toBe(0);
     click(fake.trayMenu, /^Upload clipboard/);
     await vi.waitFor(() => expect(saved.at(-1)?.clipboardShortcut.enabled).toBe(true));
     fake.clipboardText = 'meeting notes';
     fake.shortcuts.get('CommandOrControl+Shift+U')!();
-    await vi.waitFor(() => expect(d.enqueuePaths).toHaveBeenCalled());
-    const [[paths]] = d.enqueuePaths.mock.calls as unknown as [[string[]]];
-    expect(paths[0]!.startsWith(join(config, 'signdrop-clipboard'))).toBe(true);
-    expect(await readFile(paths[0]!, 'utf8')).toBe('meeting notes');
+    await vi.waitFor(() => expect(d.enqueue).toHaveBeenCalled());
+    // The text goes to the queue as a named file's bytes; core keeps them as a file (enqueue-sources.test.ts).
+    const sources = d.enqueue.mock.calls[0]?.[0];
+    expect(sources).toEqual([{ name: expect.stringMatching(/^clipboard-.*\.txt$/), bytes: new TextEncoder().encode('meeting notes') }]);
   });
 
   it('turning on launch at login is remembered and installs the login entry', async () => {
     const d = deps();
-    await setupDesktop(d);
+    await setupDesktop(electron, d);
     click(fake.trayMenu, 'Launch at login');
     await vi.waitFor(() => expect(saved.at(-1)?.launchAtLogin).toBe(true));
     expect(await readFile(join(config, 'autostart', 'signdrop.desktop'), 'utf8')).toContain('--hidden');
@@ -141,7 +136,7 @@ describe('desktop wiring', () => {
     const queue = new FakeQueue();
     const win = { isFocused: () => true, setProgressBar: vi.fn() };
     fake.notifications = [];
-    await setupDesktop({ ...deps(), core: { uploads: queue } as never, mainWindow: () => win });
+    await setupDesktop(electron, { ...deps(), uploads: queue, mainWindow: () => win });
     queue.add(upload('a'), upload('b'));
     queue.update('a', { state: 'uploading', bytesSent: 500 });
     await vi.waitFor(() => expect(win.setProgressBar).toHaveBeenCalledWith(0.25, { mode: 'normal' }));
@@ -152,8 +147,27 @@ describe('desktop wiring', () => {
     await vi.waitFor(() => expect(win.setProgressBar).toHaveBeenLastCalledWith(-1, { mode: 'none' }));
   });
 
+  it('resolves to the function that ends its subscriptions to the queue and releases the shortcut (called on quit)', async () => {
+    const queue = new FakeQueue();
+    const win = { isFocused: () => false, setProgressBar: vi.fn() };
+    const on = { ...DEFAULT_DESKTOP_SETTINGS, clipboardShortcut: { ...DEFAULT_DESKTOP_SETTINGS.clipboardShortcut, enabled: true } };
+    const stop = await setupDesktop(electron, { ...deps(), uploads: queue, mainWindow: () => win, settingsFile: { load: async () => on, save: async () => undefined } as never });
+    expect(queue.subscribers()).toBeGreaterThan(0);
+    expect(fake.shortcuts.size).toBe(1);
+    stop();
+    expect(queue.subscribers()).toBe(0);
+    expect(fake.shortcuts.size).toBe(0);
+    fake.notifications = [];
+    queue.add(upload('a'));
+    queue.update('a', { state: 'uploading' });
+    queue.complete('a');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(fake.notifications).toEqual([]);
+    expect(win.setProgressBar).not.toHaveBeenCalled();
+  });
+
   it('"Check for Updates…" is there but off in an app that is not installed', async () => {
-    await setupDesktop(deps());
+    await setupDesktop(electron, deps());
     expect(flatten(fake.appMenu).find((i) => i.label === 'Check for Updates…')).toMatchObject({ enabled: false });
   });
 });

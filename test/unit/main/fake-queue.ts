@@ -1,5 +1,6 @@
-/** A stand-in for core's UploadQueue: holds items and emits `onChanged` like the real one. */
-import type { UploadItem } from '../../../common/uploads';
+/** A stand-in for core's UploadQueue: holds items and sends `onBatch` snapshots with totals like the real one. */
+import type { QueueTotals, UploadItem, UploadState } from '../../../common/uploads';
+import type { QueueBatch } from '../../../main/desktop/upload-batch';
 
 export const upload = (id: string, patch: Partial<UploadItem> = {}): UploadItem => ({
   id,
@@ -13,20 +14,42 @@ export const upload = (id: string, patch: Partial<UploadItem> = {}): UploadItem 
   ...patch,
 });
 
+/** The queue's totals over `items`, counted the way UploadQueue.totals() counts them (canceled bytes left out). */
+export function totalsOf(items: readonly UploadItem[]): QueueTotals {
+  const counts: Record<UploadState, number> = { queued: 0, uploading: 0, paused: 0, completed: 0, failed: 0, canceled: 0 };
+  let bytesSent = 0;
+  let bytesTotal = 0;
+  for (const item of items) {
+    counts[item.state]++;
+    if (item.state === 'canceled') continue;
+    bytesSent += item.bytesSent;
+    bytesTotal += item.size;
+  }
+  return { bytesSent, bytesTotal, speed: 0, counts };
+}
+
 export class FakeQueue {
   private readonly items = new Map<string, UploadItem>();
-  private readonly listeners = new Set<(item: UploadItem) => void>();
+  private readonly listeners = new Set<(batch: QueueBatch) => void>();
 
-  /** Like UploadQueue.enqueue: the items appear as 'queued' without an event. */
+  /** Like UploadQueue.enqueue: the items appear as 'queued' without a batch yet. */
   add(...items: UploadItem[]): void {
     for (const item of items) this.items.set(item.id, item);
   }
 
-  /** Changes an item and tells the listeners, like UploadQueue's private update(). */
+  /** Changes an item and sends a batch holding it, as UploadQueue does (one change per batch here). */
   update(id: string, patch: Partial<UploadItem>): void {
     const next = { ...this.items.get(id)!, ...patch };
     this.items.set(id, next);
-    for (const listener of this.listeners) listener(next);
+    const batch = { items: [next], totals: this.totals() };
+    for (const listener of this.listeners) listener(batch);
+  }
+
+  /** Takes an item out of the queue, as "Remove" does: the batch that follows no longer counts it. */
+  remove(id: string): void {
+    this.items.delete(id);
+    const batch = { items: [], totals: this.totals() };
+    for (const listener of this.listeners) listener(batch);
   }
 
   complete(id: string): void {
@@ -40,7 +63,12 @@ export class FakeQueue {
 
   list = (): UploadItem[] => [...this.items.values()];
 
-  onChanged = (listener: (item: UploadItem) => void): (() => void) => {
+  totals = (): QueueTotals => totalsOf(this.list());
+
+  /** How many subscribers the queue has: what the shell must end on quit. */
+  subscribers = (): number => this.listeners.size;
+
+  onBatch = (listener: (batch: QueueBatch) => void): (() => void) => {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   };

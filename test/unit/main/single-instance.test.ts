@@ -5,7 +5,7 @@ import { describe, expect, it, vi } from 'vitest';
 
 vi.mock('electron', () => ({}));
 
-import { listenForOpenedFiles } from '../../../main/desktop/opened-files';
+import { listenForOpenedFiles, PathInbox } from '../../../main/desktop/opened-files';
 import { claimSingleInstance, filesFromArgv } from '../../../main/single-instance';
 
 // An EventEmitter stands in for Electron's app; its typed `on` overloads are not an EventEmitter's.
@@ -57,5 +57,18 @@ describe('open-file (macOS)', () => {
     app.emit('open-file', event, '/Users/ada/Desktop/slides.key');
     expect(event.preventDefault).toHaveBeenCalled();
     expect(onFiles).toHaveBeenCalledWith(['/Users/ada/Desktop/slides.key']);
+  });
+});
+
+describe('PathInbox', () => {
+  it('holds files that arrive before the engine is ready, then passes everything on', () => {
+    const inbox = new PathInbox();
+    inbox.add(['/a']);
+    inbox.add(['/b']);
+    const sink = vi.fn();
+    inbox.connect(sink);
+    inbox.add(['/c']);
+    inbox.add([]);
+    expect(sink.mock.calls).toEqual([[['/a', '/b']], [['/c']]]);
   });
 });

@@ -1,24 +1,22 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-
-vi.mock('electron', () => ({}));
-
-import { NO_PROGRESS, showTaskbarProgress, taskbarProgress } from '../../../main/desktop/taskbar-progress';
-import { FakeQueue, upload } from './fake-queue';
+import { NO_PROGRESS, setupTaskbarProgress, taskbarProgress } from '../../../main/desktop/taskbar-progress';
+import { FakeQueue, totalsOf, upload } from './fake-queue';
 
 describe('taskbar progress', () => {
-  it('is bytes sent over bytes total of the unfinished items', () => {
-    const items = [
+  // The queue's totals count finished files too, as the window's progress bar does: 1,500 of 5,000 bytes.
+  it("is the queue's bytes sent over its bytes total while anything is unfinished", () => {
+    const totals = totalsOf([
       upload('done', { state: 'completed', bytesSent: 1000 }),
       upload('a', { state: 'uploading', size: 1000, bytesSent: 500 }),
       upload('b', { state: 'queued', size: 3000 }),
-    ];
-    expect(taskbarProgress(items, 0)).toEqual({ progress: 0.125, mode: 'normal' });
-    expect(taskbarProgress(items, 1)).toEqual({ progress: 0.125, mode: 'error' });
-    expect(taskbarProgress([upload('p', { state: 'paused', bytesSent: 250 })], 0)).toEqual({ progress: 0.25, mode: 'paused' });
+    ]);
+    expect(taskbarProgress(totals, 0)).toEqual({ progress: 0.3, mode: 'normal' });
+    expect(taskbarProgress(totals, 1)).toEqual({ progress: 0.3, mode: 'error' });
+    expect(taskbarProgress(totalsOf([upload('p', { state: 'paused', bytesSent: 250 })]), 0)).toEqual({ progress: 0.25, mode: 'paused' });
   });
 
   it('is gone when nothing is left to upload', () => {
-    expect(taskbarProgress([upload('done', { state: 'completed' }), upload('x', { state: 'failed' })], 1)).toEqual(NO_PROGRESS);
+    expect(taskbarProgress(totalsOf([upload('done', { state: 'completed' }), upload('x', { state: 'failed' })]), 1)).toEqual(NO_PROGRESS);
     expect(NO_PROGRESS.progress).toBe(-1);
   });
 });
@@ -30,7 +28,7 @@ describe('taskbar progress on the window', () => {
   it('repaints at most 4 times a second however many events come, turns red on a failure and clears when idle', () => {
     const queue = new FakeQueue();
     const win = { setProgressBar: vi.fn() };
-    showTaskbarProgress({ uploads: queue, window: () => win });
+    setupTaskbarProgress(queue, () => win);
     queue.add(upload('a', { size: 4000 }), upload('b', { size: 4000 }));
     queue.update('a', { state: 'uploading' });
     // 4,000 progress events in one second.
@@ -42,7 +40,8 @@ describe('taskbar progress on the window', () => {
     queue.complete('a');
     queue.update('b', { state: 'uploading', bytesSent: 2000 });
     vi.advanceTimersByTime(250);
-    expect(win.setProgressBar).toHaveBeenLastCalledWith(0.5, { mode: 'normal' });
+    // a's 4,000 bytes and b's 2,000 of 8,000.
+    expect(win.setProgressBar).toHaveBeenLastCalledWith(0.75, { mode: 'normal' });
     queue.fail('b');
     vi.advanceTimersByTime(250);
     expect(win.setProgressBar).toHaveBeenLastCalledWith(-1, { mode: 'none' });
@@ -52,14 +51,15 @@ describe('taskbar progress on the window', () => {
     queue.update('d', { state: 'uploading', bytesSent: 500 });
     queue.fail('c');
     vi.advanceTimersByTime(250);
-    expect(win.setProgressBar).toHaveBeenLastCalledWith(0.5, { mode: 'error' });
+    // 4,000 + 2,000 (b, failed) + 0 (c, failed) + 500 (d) of 10,000; red for c's failure in this batch.
+    expect(win.setProgressBar).toHaveBeenLastCalledWith(0.65, { mode: 'error' });
   });
 
   it('does nothing without a window, and stops when unsubscribed', () => {
     const queue = new FakeQueue();
     const win = { setProgressBar: vi.fn() };
     let open: typeof win | undefined;
-    const off = showTaskbarProgress({ uploads: queue, window: () => open });
+    const off = setupTaskbarProgress(queue, () => open);
     queue.add(upload('a'));
     queue.update('a', { state: 'uploading', bytesSent: 100 });
     vi.advanceTimersByTime(250);

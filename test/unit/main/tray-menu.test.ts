@@ -1,12 +1,9 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it, vi } from 'vitest';
-
-vi.mock('electron', () => ({}));
-
 import type { UploadItem } from '../../../common/uploads';
-import { activityLabel, activityTitle, latestLinks } from '../../../main/desktop/activity';
 import { DEFAULT_DESKTOP_SETTINGS } from '../../../main/desktop/desktop-settings';
-import { trayMenuTemplate } from '../../../main/desktop/tray-menu';
+import { activityLabel, activityTitle, latestLinks, trayMenuTemplate } from '../../../main/desktop/tray-menu';
+import { totalsOf } from './fake-queue';
 
 const item = (n: number, patch: Partial<UploadItem> = {}): UploadItem => ({
   id: `u${n}`,
@@ -39,7 +36,7 @@ const click = (menu: MenuItemConstructorOptions[], label: string | RegExp) => {
 describe('tray menu', () => {
   it('"Upload files…" and "Quit Signdrop" call their actions', () => {
     const a = actions();
-    const menu = trayMenuTemplate([], DEFAULT_DESKTOP_SETTINGS, a);
+    const menu = trayMenuTemplate(totalsOf([]), [], DEFAULT_DESKTOP_SETTINGS, a);
     click(menu, 'Upload files…');
     click(menu, 'Quit Signdrop');
     expect(a.uploadFiles).toHaveBeenCalledOnce();
@@ -49,7 +46,7 @@ describe('tray menu', () => {
   it('lists the five latest links, newest first, and copies one on click', () => {
     const a = actions();
     const items = [1, 2, 3, 4, 5, 6, 7].map((n) => item(n)).concat(item(8, { state: 'failed', link: undefined }));
-    const menu = trayMenuTemplate(items, DEFAULT_DESKTOP_SETTINGS, a);
+    const menu = trayMenuTemplate(totalsOf(items), items, DEFAULT_DESKTOP_SETTINGS, a);
     const links = menu.filter((e) => e.label?.startsWith('Copy link'));
     expect(links.map((e) => e.label)).toEqual([7, 6, 5, 4, 3].map((n) => `Copy link: file-${n}.txt`));
     click(menu, 'Copy link: file-7.txt');
@@ -57,13 +54,13 @@ describe('tray menu', () => {
   });
 
   it('says when there are no links yet', () => {
-    const menu = trayMenuTemplate([], DEFAULT_DESKTOP_SETTINGS, actions());
+    const menu = trayMenuTemplate(totalsOf([]), [], DEFAULT_DESKTOP_SETTINGS, actions());
     expect(menu.find((e) => e.label === 'No links yet')).toMatchObject({ enabled: false });
   });
 
   it('shows the options unticked by default, and a click asks to turn them on', () => {
     const a = actions();
-    const menu = trayMenuTemplate([], DEFAULT_DESKTOP_SETTINGS, a);
+    const menu = trayMenuTemplate(totalsOf([]), [], DEFAULT_DESKTOP_SETTINGS, a);
     expect(menu.find((e) => e.label === 'Launch at login')).toMatchObject({ type: 'checkbox', checked: false });
     expect(menu.find((e) => e.label?.startsWith('Upload clipboard'))).toMatchObject({ checked: false, label: 'Upload clipboard with CommandOrControl+Shift+U' });
     click(menu, 'Launch at login');
@@ -73,23 +70,31 @@ describe('tray menu', () => {
   });
 
   it('escapes & in file names so Windows does not turn it into a mnemonic', () => {
-    const menu = trayMenuTemplate([item(1, { name: 'R&D.pdf' })], DEFAULT_DESKTOP_SETTINGS, actions());
+    const menu = trayMenuTemplate(totalsOf([]), [item(1, { name: 'R&D.pdf' })], DEFAULT_DESKTOP_SETTINGS, actions());
     expect(menu.some((e) => e.label === 'Copy link: R&&D.pdf')).toBe(true);
   });
 });
 
 describe('upload activity', () => {
-  it('shows the count and progress of unfinished uploads, or the app name when idle', () => {
-    expect(activityLabel([item(1)])).toBe('Signdrop');
-    expect(activityLabel([item(1, { state: 'uploading', bytesSent: 50 }), item(2, { state: 'queued', bytesSent: 0, size: 100 })])).toBe(
+  it("shows the count of unfinished uploads and the queue's progress, or the app name when idle", () => {
+    expect(activityLabel(totalsOf([item(1)]))).toBe('Signdrop');
+    expect(activityLabel(totalsOf([item(1, { state: 'uploading', bytesSent: 50 }), item(2, { state: 'queued', bytesSent: 0, size: 100 })]))).toBe(
       'Uploading 2 files — 25%',
     );
-    expect(activityLabel([item(1, { state: 'uploading', size: 0, bytesSent: 0 })])).toBe('Uploading 1 file — 0%');
+    expect(activityLabel(totalsOf([item(1, { state: 'uploading', size: 0, bytesSent: 0 })]))).toBe('Uploading 1 file — 0%');
+  });
+
+  it("counts finished files' bytes as the window's progress bar does, so both show the same percentage", () => {
+    expect(activityLabel(totalsOf([item(1), item(2, { state: 'uploading', bytesSent: 0 })]))).toBe('Uploading 1 file — 50%');
+    expect(trayMenuTemplate(totalsOf([item(1, { state: 'paused', bytesSent: 10 })]), [], DEFAULT_DESKTOP_SETTINGS, actions())[0]).toMatchObject({
+      label: 'Uploading 1 file — 10%',
+      enabled: false,
+    });
   });
 
   it('puts the percentage beside the menu-bar icon only while uploading', () => {
-    expect(activityTitle([item(1)])).toBe('');
-    expect(activityTitle([item(1, { state: 'uploading', bytesSent: 40 })])).toBe('40%');
+    expect(activityTitle(totalsOf([item(1)]))).toBe('');
+    expect(activityTitle(totalsOf([item(1, { state: 'uploading', bytesSent: 40 })]))).toBe('40%');
   });
 
   it('only completed uploads with a link count as links', () => {

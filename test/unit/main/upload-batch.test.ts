@@ -3,10 +3,10 @@ import { batchNotice, UploadBatch, type BatchSummary } from '../../../main/deskt
 import { FakeQueue, upload } from './fake-queue';
 
 const track = (queue: FakeQueue) => {
-  const batch = new UploadBatch(queue.list);
+  const batch = new UploadBatch();
   const summaries: BatchSummary[] = [];
-  queue.onChanged((item) => {
-    const summary = batch.observe(item);
+  queue.onBatch((snapshot) => {
+    const summary = batch.observe(snapshot);
     if (summary) summaries.push(summary);
   });
   return { batch, summaries };
@@ -62,6 +62,17 @@ describe('upload batches', () => {
     queue.update('c', { state: 'uploading' });
     queue.update('c', { state: 'canceled' });
     expect(summaries).toHaveLength(1);
+  });
+
+  it('end when the queue is idle, even when an item of theirs was removed while in flight', () => {
+    const queue = new FakeQueue();
+    const { summaries } = track(queue);
+    queue.add(upload('a'), upload('b'));
+    queue.update('a', { state: 'uploading' });
+    queue.update('b', { state: 'uploading' });
+    queue.remove('b');
+    queue.complete('a');
+    expect(summaries.map((s) => s.completed.map((i) => i.id))).toEqual([['a']]);
   });
 
   it('do not wait for a paused item', () => {

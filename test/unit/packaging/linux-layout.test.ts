@@ -1,7 +1,9 @@
 /**
  * Builds the unpacked Linux app the way the release does (electron-vite, then electron-builder
  * with electron-builder.yml), with a stand-in Electron executable since the real one cannot
- * be downloaded here, and checks what ends up in app.asar. Output goes to a temp folder.
+ * be downloaded here, and checks what ends up in app.asar. Everything is built in a temporary
+ * folder: the repository's out/ (which the e2e tier and the CLI run from) is never rebuilt
+ * under a test that may be running beside this one, and dist/ is never written.
  */
 import { getCurrentFuseWire, FuseV1Options } from '@electron/fuses';
 import { extractFile, listPackage, statFile } from '@electron/asar';
@@ -37,16 +39,21 @@ beforeAll(async () => {
   await chmod(join(stub, 'electron'), 0o755);
 
   const run = (command: string, args: string[]) => execFileSync(command, args, { cwd: root, stdio: 'pipe', env: { ...process.env, CI: 'true' } });
-  run(process.execPath, [join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build', '--logLevel', 'error']);
-  run(process.execPath, [
-    join(root, 'node_modules/electron-builder/cli.js'),
-    '--linux',
-    'dir',
-    '--publish',
-    'never',
-    `-c.electronDist=${stub}`,
-    `-c.directories.output=${join(work, 'dist')}`,
-  ]);
+  const out = join(work, 'out');
+  run(process.execPath, [join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build', '--logLevel', 'error', '--outDir', out]);
+  // electron-builder.yml as the release uses it, except that the built app comes from the
+  // temporary out/ (a file set may come from anywhere; the yml's out/ patterns then match nothing).
+  const config = join(work, 'electron-builder.json');
+  await writeFile(
+    config,
+    JSON.stringify({
+      extends: join(root, 'electron-builder.yml'),
+      files: ['!out/**', { from: out, to: 'out', filter: ['main/**/*', 'preload/**/*', 'renderer/**/*', '!**/*.map'] }],
+      directories: { output: join(work, 'dist') },
+      electronDist: stub,
+    }),
+  );
+  run(process.execPath, [join(root, 'node_modules/electron-builder/cli.js'), '--linux', 'dir', '--publish', 'never', '--config', config]);
   resources = join(work, 'dist/linux-unpacked/resources');
   entries = listPackage(join(resources, 'app.asar'), { isPack: false });
 }, 300_000);
