@@ -62,6 +62,8 @@ export class Signer {
     private readonly profiles: ProfileSource,
     private readonly credentials: CredentialStore,
     private readonly now: () => Date = () => new Date(),
+    /** Where profiles whose keys come from the environment read them (the CLI's, in its tests). */
+    private readonly env: NodeJS.ProcessEnv = process.env,
   ) {}
 
   /** Drops the cached client, after a profile or its secret changed. */
@@ -155,7 +157,7 @@ export class Signer {
     if (cached) return cached;
     const profile = await this.profiles.get(profileId);
     if (!profile) throw SigndropError.of('not-found', 'That profile no longer exists. Choose or add another profile.');
-    const credentials = await resolveCredentials(profile, this.credentials);
+    const credentials = await resolveCredentials(profile, this.credentials, { env: this.env });
     // Only temporary credentials expire; a stray expiration on a long-term key is not trusted.
     const credentialsExpireAt = credentials.sessionToken ? parseCredentialExpiry(credentials.expiration) : undefined;
     const entry: ResolvedProfile = {
