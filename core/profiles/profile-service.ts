@@ -20,6 +20,18 @@ export interface ProfileServiceDeps {
   readonly checkRegion?: typeof checkBucketRegion;
 }
 
+/** Whether an edit leaves the bucket, its store and the keys as they were. */
+function pointsAtSameBucket(a: StoredProfile, b: StoredProfile): boolean {
+  return (
+    a.endpoint === b.endpoint &&
+    a.bucket === b.bucket &&
+    a.region === b.region &&
+    a.pathStyle === b.pathStyle &&
+    a.accessKeyId === b.accessKeyId &&
+    JSON.stringify(a.credentials) === JSON.stringify(b.credentials)
+  );
+}
+
 /**
  * Profiles as the app sees them: the profile source for the public part, the credential
  * store for the secret. Returns views that say whether a secret is set, never the secret.
@@ -67,7 +79,9 @@ export class ProfileService {
     }
     const secret: Secret | undefined = usesKeychain && secretAccessKey ? { secretAccessKey, ...(sessionToken ? { sessionToken } : {}) } : undefined;
     const draft = StoredProfile.parse({ ...fields, ...(usesKeychain ? {} : { accessKeyId: '' }), id });
-    const region = await this.bucketRegion(draft, secret);
+    // An edit that keeps where the profile points (a new default expiry, a new name) asks nothing:
+    // picking a link lifetime must not wait on the network.
+    const region = existing && !secret && pointsAtSameBucket(existing, draft) ? draft.region : await this.bucketRegion(draft, secret);
     // The secret first: if the keychain refuses, nothing is half-saved and the form keeps its values.
     if (secret) await this.credentials.set(id, secret);
     const saved = await this.profiles.save({ ...draft, region });

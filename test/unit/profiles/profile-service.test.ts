@@ -84,6 +84,18 @@ describe('ProfileService finds the bucket region when a profile is saved', () =>
     ]);
   });
 
+  it('asks nothing when an edit keeps where the profile points (a new default expiry)', async () => {
+    let asked = 0;
+    const { service } = await setup(async (profile) => {
+      asked++;
+      return { profile };
+    });
+    const view = await service.save({ ...fields, accessKeyId: 'AKIA1', secretAccessKey: 's1' });
+    const edited = await service.save({ ...view, defaultExpirySeconds: 3 * 86_400 });
+    expect(edited.defaultExpirySeconds).toBe(3 * 86_400);
+    expect(asked).toBe(1);
+  });
+
   it('keeps the typed region when the bucket cannot be asked (offline, expired keys)', async () => {
     const { service } = await setup(async () => {
       throw new Error('getaddrinfo ENOTFOUND photos.s3.amazonaws.com');
