@@ -7,7 +7,7 @@ import { Signer } from '../../core/signing/signer';
 import { expiryOption, stringOption, templateOption, type Values } from '../args';
 import { openProfiles, warnLoadProblem } from '../context';
 import { EXIT_FAILED, EXIT_OK, UsageError, type Io } from '../io';
-import { toAppError } from '../../core/app-error';
+import { toAppError } from '../../core/errors/to-app-error';
 import { describeProfile, profileJson } from './profile-view';
 
 interface Keys {

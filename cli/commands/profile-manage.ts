@@ -8,7 +8,7 @@ import { Signer } from '../../core/signing/signer';
 import { stringOption, type Values } from '../args';
 import { openProfiles, resolveTarget, savedProfile, warnLoadProblem } from '../context';
 import { EXIT_FAILED, EXIT_OK, UsageError, type Io } from '../io';
-import { toAppError } from '../../core/app-error';
+import { toAppError } from '../../core/errors/to-app-error';
 import { describeProfile, profileJson } from './profile-view';
 
 function oneName(operands: string[], usage: string): string {

@@ -4,7 +4,7 @@ import { UploadQueue } from '../../core/uploads/upload-queue';
 import { expiryOption, templateOption, type Values } from '../args';
 import { resolveTarget } from '../context';
 import { EXIT_FAILED, EXIT_OK, UsageError, type Io } from '../io';
-import { toAppError } from '../../core/app-error';
+import { toAppError } from '../../core/errors/to-app-error';
 import { reportFailure } from '../output';
 import { showProgress } from '../progress';
 
