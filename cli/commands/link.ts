@@ -1,7 +1,7 @@
 import { expiryOption, stringOption, type Values } from '../args';
 import { resolveTarget } from '../context';
 import { EXIT_FAILED, EXIT_OK, UsageError, type Io } from '../io';
-import { toAppError } from '../../core/app-error';
+import { toAppError } from '../../core/errors/to-app-error';
 import { reportFailure } from '../output';
 
 function oneKey(operands: string[], usage: string): string {

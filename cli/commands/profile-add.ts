@@ -3,7 +3,7 @@ import { keysFromEnvironment } from '../../core/credentials/env-keys';
 import { expiryOption, stringOption, templateOption, type Values } from '../args';
 import { openCore, openProfiles } from '../context';
 import { EXIT_FAILED, EXIT_OK, UsageError, type Io } from '../io';
-import { toAppError } from '../../core/app-error';
+import { toAppError } from '../../core/errors/to-app-error';
 import { describeProfile, profileJson } from './profile-view';
 
 interface Keys {

@@ -4,7 +4,7 @@ import type { ConnectionReport } from '../../core/s3/test-connection';
 import { stringOption, type Values } from '../args';
 import { openCore, openProfiles, resolveTarget, savedProfile } from '../context';
 import { EXIT_FAILED, EXIT_OK, UsageError, type Io } from '../io';
-import { toAppError } from '../../core/app-error';
+import { toAppError } from '../../core/errors/to-app-error';
 import { describeProfile, profileJson } from './profile-view';
 
 function oneName(operands: string[], usage: string): string {

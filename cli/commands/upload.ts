@@ -3,7 +3,7 @@ import { collectFiles } from '../../core/uploads/collect-files';
 import { expiryOption, templateOption, type Values } from '../args';
 import { resolveTarget } from '../context';
 import { EXIT_FAILED, EXIT_OK, UsageError, type Io } from '../io';
-import { toAppError } from '../../core/app-error';
+import { toAppError } from '../../core/errors/to-app-error';
 import { reportFailure } from '../output';
 import { showProgress } from '../progress';
 
