@@ -4,6 +4,7 @@ import { SigndropError } from '../../common/result';
 import type { ShareLink } from '../../common/uploads';
 import type { CredentialStore } from '../credentials/credential-store';
 import { resolveCredentials } from '../credentials/resolve-credentials';
+import type { ProfileSource } from '../profiles/profile-source';
 import { createS3Client } from '../s3/client';
 import { linkLifetime, parseCredentialExpiry, type LinkLifetime } from './lifetime';
 import { getRequest, type BatchKey, type BatchLink, type BatchOptions, type GetLinkOptions, type PutUrlOptions } from './link-options';
@@ -17,10 +18,8 @@ export type { GetLinkOptions, PutUrlOptions } from './link-options';
 export type { PresignableRequest } from './presignable';
 export type { PostPolicyOptions, PresignedPost } from './post-policy';
 
-/** Where the signer finds a profile by id: the JSON store in the app, an ad-hoc one in the CLI. */
-export interface ProfileSource {
-  get(id: string): Promise<StoredProfile | undefined>;
-}
+/** The Signer only looks profiles up by id. */
+type ProfileLookup = Pick<ProfileSource, 'get'>;
 
 /** What a presign returns: the URL and when it really stops working. */
 export interface PresignedRequest extends ShareLink {
@@ -59,7 +58,7 @@ export class Signer {
   private readonly presigners = new Map<string, Presigner>();
 
   constructor(
-    private readonly profiles: ProfileSource,
+    private readonly profiles: ProfileLookup,
     private readonly credentials: CredentialStore,
     private readonly now: () => Date = () => new Date(),
     /** Where profiles whose keys come from the environment read them (the CLI's, in its tests). */
