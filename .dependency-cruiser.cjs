@@ -52,7 +52,8 @@ module.exports = {
     },
     {
       name: 'preload-only-common',
-      comment: 'The preload is the sandboxed bridge: it maps domain methods onto the contract with electron and common/, and reaches no engine, shell, UI or Node module.',
+      comment:
+        'The preload is the sandboxed bridge: it maps domain methods onto the contract with electron and common/, and reaches no engine, shell, UI or Node module.',
       severity: 'error',
       from: { path: '^preload/' },
       to: { pathNot: '^(preload|common)/|^electron$|node_modules/electron/' },
