@@ -83,10 +83,9 @@ module.exports = {
       name: 'keys-resolved-by-signing-and-profiles',
       comment:
         'Keys are read from the store (resolve-credentials) only by the signer, the profile test and region detection (core/s3/); ' +
-        'the transfer engine and the queue get presigned URLs, the shell and the UI never hold keys. ' +
-        "The CLI's `profile test` still resolves keys itself until it runs through core's profile test.",
+        'the transfer engine and the queue get presigned URLs, the shell, the UI and the CLI never hold keys.',
       severity: 'error',
-      from: { pathNot: '^core/(credentials|signing|profiles|s3)/|^cli/commands/profile-manage\\.ts$' },
+      from: { pathNot: '^core/(credentials|signing|profiles|s3)/' },
       to: { path: '^core/credentials/resolve-credentials\\.ts$' },
     },
   ],
