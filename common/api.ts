@@ -36,11 +36,7 @@ export interface SigndropApi {
     pick(): Promise<Result<PickedFile[]>>;
   };
   readonly uploads: {
-    enqueue(request: {
-      profileId: string;
-      expiresInSeconds: number;
-      files: readonly FileSource[];
-    }): Promise<Result<EnqueueResult>>;
+    enqueue(request: { profileId: string; expiresInSeconds: number; files: readonly FileSource[] }): Promise<Result<EnqueueResult>>;
     list(): Promise<Result<UploadItem[]>>;
     /** Pause, resume, cancel, retry or remove one item, or every item when no id is given. */
     control(action: QueueAction, id?: string): Promise<Result<null>>;

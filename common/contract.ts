@@ -54,7 +54,9 @@ interface Channel<S extends z.ZodType, R> {
   /** Phantom: only its type is used. */
   readonly result?: R;
 }
-const channel = <R>() => <S extends z.ZodType>(input: S): Channel<S, R> => ({ input });
+const channel =
+  <R>() =>
+  <S extends z.ZodType>(input: S): Channel<S, R> => ({ input });
 
 export const channels = {
   'profiles:list': channel<ProfileView[]>()(none),
@@ -79,8 +81,7 @@ export type ChannelValue<C extends ChannelName> = (typeof channels)[C] extends C
 export type ChannelResult<C extends ChannelName> = Result<ChannelValue<C>>;
 
 export const channelNames = Object.keys(channels) as ChannelName[];
-export const isChannelName = (name: unknown): name is ChannelName =>
-  typeof name === 'string' && Object.hasOwn(channels, name);
+export const isChannelName = (name: unknown): name is ChannelName => typeof name === 'string' && Object.hasOwn(channels, name);
 
 /** Events main pushes to the renderer. */
 export interface EventPayloads {

@@ -14,7 +14,8 @@ export function transferSignerFor(signer: Signer): TransferSigner {
     },
     presignPut: ({ profileId, key }, expiresInSeconds) => signer.presignPut(profileId, key, { expiresInSeconds }),
     createMultipart: ({ profileId, key }) => createMultipartUpload(signer, profileId, key),
-    presignPart: ({ profileId, key }, uploadId, partNumber, expiresInSeconds) => signer.presignUploadPart(profileId, key, { uploadId, partNumber, expiresInSeconds }),
+    presignPart: ({ profileId, key }, uploadId, partNumber, expiresInSeconds) =>
+      signer.presignUploadPart(profileId, key, { uploadId, partNumber, expiresInSeconds }),
     listParts: ({ profileId, key }, uploadId) => listParts(signer, profileId, key, uploadId),
     completeMultipart: ({ profileId, key }, uploadId, parts) => completeMultipartUpload(signer, profileId, key, uploadId, parts),
     abortMultipart: ({ profileId, key }, uploadId) => abortMultipartUpload(signer, profileId, key, uploadId),

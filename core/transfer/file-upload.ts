@@ -58,7 +58,11 @@ export interface FileUploadResult {
 }
 
 const integrityError = (what: string, got: string, expected: string, retryable: boolean) =>
-  SigndropError.of('integrity-mismatch', `The store's copy of ${what} does not match the file read from disk (ETag ${got}, expected ${expected}).${retryable ? ' Retrying.' : ' The upload cannot be trusted: retry it.'}`, retryable);
+  SigndropError.of(
+    'integrity-mismatch',
+    `The store's copy of ${what} does not match the file read from disk (ETag ${got}, expected ${expected}).${retryable ? ' Retrying.' : ' The upload cannot be trusted: retry it.'}`,
+    retryable,
+  );
 
 /** Uploads one file: one presigned PUT below the threshold, parallel presigned parts above it. */
 export async function uploadFile(options: FileUploadOptions): Promise<FileUploadResult> {
@@ -77,7 +81,11 @@ async function uploadSingle({ signer, ref, file, settings, signal, onBytes }: Fi
       let sent = 0;
       try {
         const { etag, md5 } = await putFileBody({
-          url: put.url, file: file.path, length: file.size, signal, idleTimeoutMs: settings.idleTimeoutMs,
+          url: put.url,
+          file: file.path,
+          length: file.size,
+          signal,
+          idleTimeoutMs: settings.idleTimeoutMs,
           ...(small ? { expect: file } : {}),
           onBytes: (n) => {
             sent += n;
@@ -138,7 +146,12 @@ async function uploadMultipart(options: FileUploadOptions): Promise<FileUploadRe
         let sent = 0;
         try {
           const { etag, md5 } = await putFileBody({
-            url, file: file.path, start: part.start, length: part.length, signal: partSignal, idleTimeoutMs: settings.idleTimeoutMs,
+            url,
+            file: file.path,
+            start: part.start,
+            length: part.length,
+            signal: partSignal,
+            idleTimeoutMs: settings.idleTimeoutMs,
             onBytes: (n) => {
               sent += n;
               onBytes(n);

@@ -75,9 +75,15 @@ export class UploadQueue {
     const added = request.files.map((file) => {
       const rendered = renderKey(keyTemplate, { relativePath: file.relativePath, now, uuid: randomUUID() });
       const entry = new Entry({
-        id: randomUUID(), profileId: request.profileId, expiresInSeconds: request.expiresInSeconds,
-        path: file.path, relativePath: file.relativePath, size: file.size, mtimeMs: file.mtimeMs,
-        key: 'key' in rendered ? rendered.key : '', bucket,
+        id: randomUUID(),
+        profileId: request.profileId,
+        expiresInSeconds: request.expiresInSeconds,
+        path: file.path,
+        relativePath: file.relativePath,
+        size: file.size,
+        mtimeMs: file.mtimeMs,
+        key: 'key' in rendered ? rendered.key : '',
+        bucket,
         state: 'error' in rendered ? 'failed' : 'queued',
         ...('error' in rendered ? { error: { code: 'invalid-input' as const, message: rendered.error, retryable: false } } : {}),
       });

@@ -69,7 +69,13 @@ export function createHandlers({ core, dataDir, showOpenDialog, writeClipboard, 
       else if (action === 'retry') queue.retryAll();
       else if (action === 'cancel') await queue.cancelAll();
       // "Remove" for all clears what is finished; unfinished items stay queued.
-      else await Promise.all(queue.list().filter(isFinished).map((item) => queue.remove(item.id)));
+      else
+        await Promise.all(
+          queue
+            .list()
+            .filter(isFinished)
+            .map((item) => queue.remove(item.id)),
+        );
       return null;
     },
     'links:list': () => core.links.list(),

@@ -84,13 +84,7 @@ export function ProfileForm({ onSaved }: Props) {
       </label>
       <label>
         Secret access key
-        <input
-          required
-          type="password"
-          autoComplete="off"
-          value={fields.secretAccessKey}
-          onChange={(e) => set('secretAccessKey', e.target.value)}
-        />
+        <input required type="password" autoComplete="off" value={fields.secretAccessKey} onChange={(e) => set('secretAccessKey', e.target.value)} />
       </label>
       <p className="hint">The secret is kept in your system keychain, never in a file.</p>
       {error && (

@@ -118,13 +118,14 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   page.on('pageerror', (e) => pageErrors.push(e.message));
   // Results and events cross as JSON text: Playwright's own serializer is far slower than
   // Electron's structured clone on 10,000-item payloads, and would skew what we measure.
-  await page.exposeBinding('__signdropInvoke', async (_source, channel: string, input: unknown) =>
-    JSON.stringify(await app.invokeRaw(channel, input)),
-  );
+  await page.exposeBinding('__signdropInvoke', async (_source, channel: string, input: unknown) => JSON.stringify(await app.invokeRaw(channel, input)));
   app.onEvent((event, payload) => {
     const json = JSON.stringify(payload);
     void page
-      .evaluate(([e, p]) => (window as unknown as { __signdropEmit?: (e: string, p: unknown) => void }).__signdropEmit?.(e, JSON.parse(p)), [event, json] as const)
+      .evaluate(([e, p]) => (window as unknown as { __signdropEmit?: (e: string, p: unknown) => void }).__signdropEmit?.(e, JSON.parse(p)), [
+        event,
+        json,
+      ] as const)
       .catch(() => undefined);
   });
   await page.addInitScript({ content: bridge });
