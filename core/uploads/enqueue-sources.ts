@@ -54,7 +54,9 @@ async function target(profiles: ProfileList, request: SourcesRequest): Promise<{
 export async function enqueueSources(deps: EnqueueSourcesDeps, request: SourcesRequest): Promise<EnqueueResult> {
   const { profileId, expiresInSeconds } = await target(deps.profiles, request);
   const now = deps.now?.() ?? new Date();
-  const paths = await Promise.all(request.sources.map((source) => ('path' in source ? source.path : savePasted(deps.dataDir, source.name, source.bytes, now))));
+  const paths = await Promise.all(
+    request.sources.map(async (source) => ('path' in source ? source.path : savePasted(deps.dataDir, source.name, source.bytes, now))),
+  );
   const { files, problems } = await collectFiles(paths);
   if (files.length === 0) throw SigndropError.of('file-unreadable', problems[0]?.message ?? 'Nothing to upload: the folders are empty.');
   const items = await deps.uploads.enqueue({ profileId, expiresInSeconds, files });

@@ -181,7 +181,7 @@ export class UploadQueue {
   /** Stops uploading and saves, leaving multipart uploads on the server to resume on the next start. */
   async close(): Promise<void> {
     for (const e of this.entries.values()) e.controller?.abort(PAUSED);
-    await Promise.all([...this.entries.values()].map((e) => e.running));
+    await Promise.all([...this.entries.values()].flatMap((e) => (e.running ? [e.running] : [])));
     this.changes.flush();
     await this.store?.flush();
   }

@@ -41,18 +41,18 @@ const TYPES: Record<string, string> = {
 };
 
 function serveRenderer(): Promise<Server> {
-  const server = createServer(async (req, res) => {
+  const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     const file = normalize(join(RENDERER_DIR, path === '/' ? 'index.html' : decodeURIComponent(path)));
     if (relative(RENDERER_DIR, file).startsWith('..')) return void res.writeHead(404).end();
-    try {
-      const body = await readFile(file);
-      // The same CSP header main's app:// protocol sends.
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-security-policy': CONTENT_SECURITY_POLICY });
-      res.end(body);
-    } catch {
-      res.writeHead(404).end();
-    }
+    readFile(file).then(
+      (body) => {
+        // The same CSP header main's app:// protocol sends.
+        res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-security-policy': CONTENT_SECURITY_POLICY });
+        res.end(body);
+      },
+      () => res.writeHead(404).end(),
+    );
   });
   return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
 }

@@ -118,7 +118,7 @@ export async function startSelfSignedFakeS3(respond: Responder): Promise<FakeS3>
     ]);
     const [key, cert] = await Promise.all([readFile(join(dir, 'key.pem')), readFile(join(dir, 'cert.pem'))]);
     const seen: string[] = [];
-    return listen(createHttps({ key, cert }, handler(respond, seen)), 'https', seen);
+    return await listen(createHttps({ key, cert }, handler(respond, seen)), 'https', seen);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
