@@ -163,9 +163,13 @@ export class LinkHistory {
       const release = await tryLock(`${this.file}.lock`, STALE_LOCK_MS);
       if (!release) return;
       try {
-        await this.serial(() => this.readTail());
-        const from = this.tail.position();
-        if (from) await compactLog(this.file, from, this.replay.compactedLines(), write);
+        // Read to the end and take the snapshot in one serial step: a read running in between
+        // could move the offset past lines not yet replayed, and the new file would lack them.
+        const { from, lines } = await this.serial(async () => {
+          await this.readTail();
+          return { from: this.tail.position(), lines: this.replay.compactedLines() };
+        });
+        if (from) await compactLog(this.file, from, lines, write);
       } finally {
         await release();
       }

@@ -97,8 +97,8 @@ export class LinkReplay {
 
   private apply(event: LinkEvent): void {
     if (event.t === 'created') {
-      if (this.records.has(event.id)) return;
       const { t: _, relinkedAt, ...record } = event;
+      if (this.records.has(record.id)) return this.merge(record, relinkedAt);
       const key = objectKey(record);
       this.byObject.set(key, (this.byObject.get(key) ?? new Set()).add(record.id));
       // A compacted line carries its latest relink; a relink read before its link waits in `relinks`.
@@ -114,6 +114,12 @@ export class LinkReplay {
       if (later(this.deletions.get(key), event.at)) this.deletions.set(key, event.at);
       for (const id of this.byObject.get(key) ?? []) this.markDeleted(id, event.at);
     }
+  }
+
+  /** A `created` line for a link already known (a repeat, or a compacted line read after the originals): only its later state counts. */
+  private merge(line: LinkRecord, relinkedAt: string | undefined): void {
+    if (relinkedAt) this.relink(line.id, { url: line.url, expiresAt: line.expiresAt, at: relinkedAt });
+    if (line.deletedAt) this.markDeleted(line.id, line.deletedAt);
   }
 
   private relink(id: string, relink: Relink): void {

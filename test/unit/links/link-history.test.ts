@@ -136,18 +136,20 @@ describe('link history log', () => {
       { t: 'created', ...record },
       // The same key uploaded again after the deletion: a new object, alive.
       { t: 'created', ...link(1), id: 'b', createdAt: '2030-01-05T00:00:00.000Z' },
+      // A compacted line read after the link's first one: its relink still counts.
+      { t: 'created', ...link(1), id: 'b', url: 'https://compacted', createdAt: '2030-01-05T00:00:00.000Z', relinkedAt: '2030-01-06T00:00:00.000Z' },
     ];
     await writeFile(join(dir, 'links.jsonl'), lines.map((l) => `${JSON.stringify(l)}\n`).join(''));
     const listed = await new LinkHistory(dir).list();
     expect(listed.map((l) => [l.id, l.url, l.deletedAt])).toEqual([
-      ['b', link(1).url, undefined],
+      ['b', 'https://compacted', undefined],
       ['a', 'https://new', '2030-01-04T00:00:00.000Z'],
     ]);
   });
 
   it('imports links.json from earlier versions once, in order, and keeps it as links.json.migrated', async () => {
     const dir = await tempDir();
-    const old = [2, 1].map((n) => ({ ...link(n), id: `id-${n}`, createdAt: `2025-01-0${n}T00:00:00.000Z` }));
+    const old: LinkRecord[] = [2, 1].map((n) => ({ ...link(n), id: `id-${n}`, createdAt: `2025-01-0${n}T00:00:00.000Z` }));
     old[1] = { ...old[1]!, deletedAt: '2025-02-01T00:00:00.000Z' };
     const text = JSON.stringify({ version: 1, links: old }, null, 2);
     await writeFile(join(dir, 'links.json'), text);
