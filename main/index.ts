@@ -8,6 +8,7 @@ import { autoUpdater } from 'electron-updater';
 import { join } from 'node:path';
 import { createCore } from '../core';
 import { KeychainCredentialStore } from '../core/credentials/keychain-store';
+import { flushBeforeQuit, type Flushable } from '../core/links/flush-before-quit';
 import { enqueueSources, type UploadSource } from '../core/uploads/enqueue-sources';
 import { setupDesktop } from './desktop/desktop';
 import { DesktopSettingsFile } from './desktop/desktop-settings';
@@ -15,7 +16,7 @@ import { HIDDEN_ARG } from './desktop/launch-at-login';
 import { listenForOpenedFiles, PathInbox } from './desktop/opened-files';
 import { rememberWindowState } from './desktop/remember-window';
 import { restorableState, WindowStateFile, type WindowState } from './desktop/window-state';
-import { createHandlers, forwardEvents, type HandlerDeps } from './ipc/handlers';
+import { createHandlers, forwardEvents, type EventDeps } from './ipc/handlers';
 import { registerHandlers } from './ipc/register';
 import { guardAllWebContents } from './navigation';
 import { restrictPermissions } from './permissions';
@@ -67,6 +68,23 @@ async function pickPaths(): Promise<string[]> {
   return result.canceled ? [] : result.filePaths;
 }
 
+/**
+ * Quitting (the menu, the tray, SIGINT or SIGTERM) first stops the queue and writes the link
+ * history to disk, so a link made a moment before quitting is still in History at the next start.
+ */
+function quitAfterFlushing(core: Flushable): void {
+  let flushed = false;
+  app.on('before-quit', (event) => {
+    if (flushed) return;
+    event.preventDefault();
+    void flushBeforeQuit(core).finally(() => {
+      flushed = true;
+      app.quit();
+    });
+  });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => app.quit());
+}
+
 async function start(): Promise<void> {
   await app.whenReady();
   restrictPermissions(session.defaultSession, appOrigin);
@@ -79,9 +97,10 @@ async function start(): Promise<void> {
   windowState = { file: stateFile, saved: await stateFile.load() };
   const core = await createCore({ dataDir, credentials: new KeychainCredentialStore() });
   const writeClipboard = (text: string) => void clipboard.writeText(text);
-  const emit: HandlerDeps['emit'] = (event, payload) => window?.webContents.send(event, payload);
-  const handlers = createHandlers({ core, dataDir, showOpenDialog: pickPaths, writeClipboard, emit });
+  const emit: EventDeps['emit'] = (event, payload) => window?.webContents.send(event, payload);
+  const handlers = createHandlers({ core, dataDir, showOpenDialog: pickPaths, writeClipboard });
   app.on('will-quit', forwardEvents({ core, emit }));
+  quitAfterFlushing(core);
   registerHandlers(handlers, { webContents: () => window?.webContents, origin: appOrigin });
 
   // Files from the OS and the clipboard go to the first profile with its default expiry: the

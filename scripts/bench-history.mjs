@@ -22,7 +22,11 @@ const { z } = require('zod');
 const LINKS = Number(process.env.BENCH_LINKS || 2000);
 const GAP_MS = Number(process.env.BENCH_GAP_MS ?? 4);
 const link = (n) => ({
-  profileId: 'p', bucket: 'bench', key: `${crypto.randomUUID()}/file-${n}.bin`, name: `file-${n}.bin`, size: 65_536,
+  profileId: 'p',
+  bucket: 'bench',
+  key: `${crypto.randomUUID()}/file-${n}.bin`,
+  name: `file-${n}.bin`,
+  size: 65_536,
   url: `https://s3.example.com/bench/file-${n}.bin?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Signature=${'f'.repeat(64)}`,
   expiresAt: '2030-01-01T00:00:00.000Z',
 });
@@ -69,11 +73,17 @@ async function oneByOne(make) {
 
 const s = (ms) => `${(ms / 1000).toFixed(2)} s`;
 console.log(`${LINKS} links, one every ${GAP_MS} ms as uploads finish:`);
-for (const [label, make] of [['old links.json', oldHistory], ['new links.jsonl', newHistory]]) {
+for (const [label, make] of [
+  ['old links.json', oldHistory],
+  ['new links.jsonl', newHistory],
+]) {
   const [arrived, complete] = await paced(make);
   console.log(`  ${label.padEnd(16)} last link at ${s(arrived)}, history complete at ${s(complete)} (${s(complete - arrived)} after the last upload)`);
 }
 console.log(`${LINKS} links, each add awaited before the next:`);
-for (const [label, make] of [['old links.json', oldHistory], ['new links.jsonl', newHistory]]) {
+for (const [label, make] of [
+  ['old links.json', oldHistory],
+  ['new links.jsonl', newHistory],
+]) {
   console.log(`  ${label.padEnd(16)} ${s(await oneByOne(make))}`);
 }

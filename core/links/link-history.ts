@@ -58,8 +58,12 @@ export class LinkHistory {
   /** What went wrong loading the history (a line cut short by a crash, an old file that could not be imported), once it is loaded; the UI shows it once. */
   get loadProblem(): string | undefined {
     const said = [...this.problems];
-    if (this.torn) said.push(`The last entry in ${this.file} was cut short (Signdrop stopped while writing it) and was dropped; every earlier entry was loaded.`);
-    if (this.skipped > 0) said.push(`${this.skipped} damaged ${this.skipped === 1 ? 'line' : 'lines'} in ${this.file} ${this.skipped === 1 ? 'was' : 'were'} skipped; every other entry was loaded.`);
+    if (this.torn)
+      said.push(`The last entry in ${this.file} was cut short (Signdrop stopped while writing it) and was dropped; every earlier entry was loaded.`);
+    if (this.skipped > 0)
+      said.push(
+        `${this.skipped} damaged ${this.skipped === 1 ? 'line' : 'lines'} in ${this.file} ${this.skipped === 1 ? 'was' : 'were'} skipped; every other entry was loaded.`,
+      );
     return said.length > 0 ? said.join(' ') : undefined;
   }
 

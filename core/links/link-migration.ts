@@ -14,7 +14,13 @@ const OldHistorySchema = z.object({ version: z.literal(1), links: z.array(LinkRe
  * Returns a sentence for the user when the old file could not be imported.
  */
 export async function importOldHistory(oldFile: string, write: LineWriter, now: () => Date): Promise<string | undefined> {
-  if (!(await access(oldFile).then(() => true, () => false))) return undefined;
+  if (
+    !(await access(oldFile).then(
+      () => true,
+      () => false,
+    ))
+  )
+    return undefined;
   let loaded;
   try {
     loaded = await loadJson(oldFile, OldHistorySchema, { version: 1 as const, links: [] }, now);

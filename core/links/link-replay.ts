@@ -102,7 +102,8 @@ export class LinkReplay {
       const key = objectKey(record);
       this.byObject.set(key, (this.byObject.get(key) ?? new Set()).add(record.id));
       // A compacted line carries its latest relink; a relink read before its link waits in `relinks`.
-      if (relinkedAt && later(this.relinks.get(record.id)?.at, relinkedAt)) this.relinks.set(record.id, { url: record.url, expiresAt: record.expiresAt, at: relinkedAt });
+      if (relinkedAt && later(this.relinks.get(record.id)?.at, relinkedAt))
+        this.relinks.set(record.id, { url: record.url, expiresAt: record.expiresAt, at: relinkedAt });
       const relink = this.relinks.get(record.id);
       this.set(relink ? { ...record, url: relink.url, expiresAt: relink.expiresAt } : record);
       const deleted = this.deletions.get(key);

@@ -15,7 +15,10 @@ export async function tryLock(lockFile: string, staleMs: number, now: () => numb
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
     }
-    const since = await stat(lockFile).then((s) => now() - s.mtimeMs, () => Infinity);
+    const since = await stat(lockFile).then(
+      (s) => now() - s.mtimeMs,
+      () => Infinity,
+    );
     if (since < staleMs) return undefined;
     await unlink(lockFile).catch(() => undefined);
   }

@@ -74,7 +74,10 @@ export async function readLines(handle: FileHandle, from: number, to: number): P
   }
   const end = bytes.lastIndexOf(NEWLINE, got - 1) + 1;
   // Splitting on the newline byte is safe in UTF-8: it never occurs inside a multi-byte character.
-  const lines = bytes.toString('utf8', 0, end).split('\n').filter((line) => line.length > 0);
+  const lines = bytes
+    .toString('utf8', 0, end)
+    .split('\n')
+    .filter((line) => line.length > 0);
   const fragment = end < got ? bytes.toString('utf8', end, got) : undefined;
   return { lines, fragment, consumed: end };
 }

@@ -18,6 +18,10 @@ export interface HandlerDeps {
   /** Shows the OS open dialog; resolves the chosen paths (empty when cancelled). */
   readonly showOpenDialog: () => Promise<string[]>;
   readonly writeClipboard: (text: string) => void;
+}
+
+export interface EventDeps {
+  readonly core: Core;
   readonly emit: <E extends EventName>(event: E, payload: EventPayloads[E]) => void;
 }
 
@@ -29,12 +33,22 @@ export type Handlers = {
  * Forwards the engine's events to the window: the queue batches its changes (at most ten a
  * second), one IPC message per batch. Returns the unsubscribe, for quitting.
  */
-export function forwardEvents({ core, emit }: Pick<HandlerDeps, 'core' | 'emit'>): () => void {
-  return core.uploads.onBatch((snapshot) => emit('uploads:changed', snapshot));
+export function forwardEvents({ core, emit }: EventDeps): () => void {
+  // createCore records a finished upload's link as the queue delivers it, before batch listeners
+  // hear of it. A batch with finished uploads waits until the history holds them on disk, so no
+  // link is shown or copied that a crash could still lose; the chain keeps batches in order.
+  let shown = Promise.resolve();
+  return core.uploads.onBatch((snapshot) => {
+    const finished = snapshot.items.some((item) => item.state === 'completed');
+    shown = shown
+      .then(() => (finished ? core.links.flush() : undefined))
+      .catch((e: unknown) => console.error(`[signdrop] could not save the link history: ${(e as Error).message}`))
+      .then(() => emit('uploads:changed', snapshot));
+  });
 }
 
 /** The handler of every channel in the contract. */
-export function createHandlers({ core, dataDir, showOpenDialog, writeClipboard, emit }: HandlerDeps): Handlers {
+export function createHandlers({ core, dataDir, showOpenDialog, writeClipboard }: HandlerDeps): Handlers {
   // Paths the user chose in our dialog, by token: the renderer holds tokens, not paths.
   const picked = new Map<string, string>();
 

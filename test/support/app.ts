@@ -13,7 +13,7 @@ import type { Result } from '../../common/result';
 import { createCore, type Core } from '../../core';
 import { KeychainCredentialStore } from '../../core/credentials/keychain-store';
 import { dispatch } from '../../main/ipc/dispatch';
-import { createHandlers, forwardEvents, type HandlerDeps } from '../../main/ipc/handlers';
+import { createHandlers, forwardEvents, type EventDeps } from '../../main/ipc/handlers';
 
 export interface TestApp {
   /** The engine behind the handlers, for arranging state a user cannot reach from the UI. */
@@ -64,11 +64,11 @@ export async function createTestApp(): Promise<TestApp> {
       await rm(dataDir, { recursive: true, force: true, maxRetries: 5 });
     },
   };
-  const emit: HandlerDeps['emit'] = (event, payload) => {
+  const emit: EventDeps['emit'] = (event, payload) => {
     app.events.push({ event, payload });
     for (const l of listeners) l(event, payload as never);
   };
-  const handlers = createHandlers({ core, dataDir, showOpenDialog: async () => app.dialogPaths, writeClipboard: (text) => app.clipboard.push(text), emit });
+  const handlers = createHandlers({ core, dataDir, showOpenDialog: async () => app.dialogPaths, writeClipboard: (text) => app.clipboard.push(text) });
   const stopEvents = forwardEvents({ core, emit });
   return app;
 }

@@ -12,7 +12,13 @@ import { LinkHistory } from '../../../core/links/link-history';
 
 const tempDir = () => mkdtemp(join(tmpdir(), 'signdrop-links-'));
 const link = (n: number, key = `k/${n}.txt`) => ({
-  profileId: 'p1', bucket: 'b', key, name: `${n}.txt`, size: n, url: `https://s3.test/b/${key}?sig=${n}`, expiresAt: '2030-01-01T00:00:00.000Z',
+  profileId: 'p1',
+  bucket: 'b',
+  key,
+  name: `${n}.txt`,
+  size: n,
+  url: `https://s3.test/b/${key}?sig=${n}`,
+  expiresAt: '2030-01-01T00:00:00.000Z',
 });
 const logLines = async (dir: string) => (await readFile(join(dir, 'links.jsonl'), 'utf8')).split('\n').filter(Boolean);
 
