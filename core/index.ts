@@ -3,6 +3,7 @@ import { LinkHistory } from './links/link-history';
 import { LinkService } from './links/link-service';
 import { ProfileService } from './profiles/profile-service';
 import { ProfileStore } from './profiles/profile-store';
+import { SettingsStore } from './settings/settings-store';
 import { Signer } from './signing/signer';
 import { UploadQueue } from './uploads/upload-queue';
 
@@ -33,6 +34,7 @@ export async function createCore({ dataDir, credentials, now }: CoreOptions) {
     profiles: new ProfileService(store, credentials, signer),
     uploads,
     links,
+    settings: new SettingsStore(dataDir),
   };
 }
 

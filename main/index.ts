@@ -82,6 +82,9 @@ async function start(): Promise<void> {
     showOpenDialog: pickPaths,
     writeClipboard,
     emit: (event, payload) => window?.webContents.send(event, payload),
+    // Both are called only after the handler's checks (open-link.ts; a path held by the queue).
+    openExternal: (url) => shell.openExternal(url), // eng-disable OPEN_EXTERNAL_JS_CHECK
+    showItemInFolder: (path) => shell.showItemInFolder(path),
   });
   registerHandlers(handlers, { webContents: () => window?.webContents, origin: appOrigin });
 

@@ -8,8 +8,10 @@ import { basename } from 'node:path';
 import type { ChannelName, ChannelParsed, ChannelValue, EventName, EventPayloads, PickedFile } from '../../common/contract';
 import type { Core } from '../../core';
 import { enqueueSources, type UploadSource } from '../../core/uploads/enqueue-sources';
+import { imageThumbnail } from '../../core/uploads/thumbnail';
 import { SigndropError } from '../../common/result';
 import { isFinished } from '../../common/uploads';
+import { isOpenableLink } from './open-link';
 
 export interface HandlerDeps {
   readonly core: Core;
@@ -19,15 +21,24 @@ export interface HandlerDeps {
   readonly showOpenDialog: () => Promise<string[]>;
   readonly writeClipboard: (text: string) => void;
   readonly emit: <E extends EventName>(event: E, payload: EventPayloads[E]) => void;
+  /** Electron's shell.openExternal: called only with links isOpenableLink accepts. */
+  readonly openExternal: (url: string) => Promise<void>;
+  /** Electron's shell.showItemInFolder: called only with a path the queue holds. */
+  readonly showItemInFolder: (path: string) => void;
 }
 
 export type Handlers = {
   [C in ChannelName]: (input: ChannelParsed<C>) => Promise<ChannelValue<C>>;
 };
 
-export function createHandlers({ core, dataDir, showOpenDialog, writeClipboard, emit }: HandlerDeps): Handlers {
+export function createHandlers({ core, dataDir, showOpenDialog, writeClipboard, emit, openExternal, showItemInFolder }: HandlerDeps): Handlers {
   // Paths the user chose in our dialog, by token: the renderer holds tokens, not paths.
   const picked = new Map<string, string>();
+  const localPath = (id: string): string => {
+    const path = core.uploads.localPath(id);
+    if (!path) throw SigndropError.of('not-found', 'That upload is no longer in the queue.');
+    return path;
+  };
 
   // The queue batches its changes (at most ten a second): one IPC message per batch.
   core.uploads.onBatch((snapshot) => emit('uploads:changed', snapshot));
@@ -80,5 +91,18 @@ export function createHandlers({ core, dataDir, showOpenDialog, writeClipboard, 
       writeClipboard(text);
       return null;
     },
+    'settings:get': () => core.settings.get(),
+    'settings:set': (patch) => core.settings.set(patch),
+    'links:open': async ({ url }) => {
+      const endpoints = (await core.profiles.list()).map((p) => p.endpoint);
+      if (!isOpenableLink(url, endpoints)) throw SigndropError.of('invalid-input', 'Only https links, or links to a saved profile\'s endpoint, open in the browser.');
+      await openExternal(url);
+      return null;
+    },
+    'uploads:reveal': async ({ id }) => {
+      showItemInFolder(localPath(id));
+      return null;
+    },
+    'uploads:thumbnail': async ({ id }) => imageThumbnail(localPath(id)),
   };
 }
