@@ -8,6 +8,7 @@ import type { ConnectionReport } from './connection';
 import type { LinkLifetime, LinkRecord } from './links';
 import type { ProfileInput, ProfileView } from './profile';
 import type { Result } from './result';
+import type { Settings, SettingsPatch } from './settings';
 import type { EnqueueResult, QueueAction, UploadItem } from './uploads';
 
 /** A dropped or pasted browser File; structurally typed so common/ needs no DOM types. */
@@ -41,6 +42,10 @@ export interface SigndropApi {
     /** Pause, resume, cancel, retry or remove one item, or every item when no id is given. */
     control(action: QueueAction, id?: string): Promise<Result<null>>;
     onChanged(listener: (snapshot: EventPayloads['uploads:changed']) => void): Unsubscribe;
+    /** Shows the upload's local file in the OS file manager. */
+    reveal(id: string): Promise<Result<null>>;
+    /** A data: URL of the upload's local image, or null when there is none to show. */
+    thumbnail(id: string): Promise<Result<string | null>>;
   };
   readonly links: {
     /** Every link made, newest first. */
@@ -51,9 +56,16 @@ export interface SigndropApi {
     renew(id: string, expiresInSeconds: number): Promise<Result<LinkRecord>>;
     /** Deletes the object from the bucket, which ends access through every link to it. */
     deleteObject(id: string): Promise<Result<null>>;
+    /** Opens a link in the OS browser (https, or a saved profile's endpoint). */
+    open(url: string): Promise<Result<null>>;
   };
   readonly clipboard: {
     /** Written by main: the sandboxed renderer has no reliable clipboard of its own. */
     writeText(text: string): Promise<Result<null>>;
+  };
+  readonly settings: {
+    get(): Promise<Result<Settings>>;
+    /** Changes the given settings; answers the whole set as saved. */
+    set(patch: SettingsPatch): Promise<Result<Settings>>;
   };
 }

@@ -8,7 +8,11 @@ import { expirySeconds, ProfileInput, type ProfileView } from './profile';
 import type { ConnectionReport } from './connection';
 import type { LinkLifetime, LinkRecord } from './links';
 import type { Result } from './result';
+import { SettingsPatch, type Settings } from './settings';
 import { QUEUE_ACTIONS, type EnqueueResult, type QueueSnapshot, type UploadItem } from './uploads';
+
+/** Longest link main opens: presigned URLs with session tokens run to a few thousand characters. */
+export const MAX_OPEN_URL_LENGTH = 16_384;
 
 /** A file the user picked in main's open dialog; main keeps the path, the renderer gets a token. */
 export interface PickedFile {
@@ -72,6 +76,14 @@ export const channels = {
   'links:renew': channel<LinkRecord>()(z.object({ id: z.string().min(1), expiresInSeconds: expirySeconds }).strict()),
   'links:delete-object': channel<null>()(byId),
   'clipboard:write': channel<null>()(text),
+  'settings:get': channel<Settings>()(none),
+  'settings:set': channel<Settings>()(SettingsPatch),
+  /** Opens a link in the OS browser; main checks it first (https, or a saved profile's endpoint). */
+  'links:open': channel<null>()(z.object({ url: z.string().min(1).max(MAX_OPEN_URL_LENGTH) }).strict()),
+  /** Shows an upload's local file in the file manager; main holds the path, the renderer only the id. */
+  'uploads:reveal': channel<null>()(byId),
+  /** A small image of an upload's local file (a data: URL), or null when it is not an image main shows. */
+  'uploads:thumbnail': channel<string | null>()(byId),
 } as const;
 
 export type ChannelName = keyof typeof channels;

@@ -5,6 +5,7 @@ import type { ProfileSource } from './profiles/profile-source';
 import { ProfileService } from './profiles/profile-service';
 import { ProfileStore } from './profiles/profile-store';
 import { regionOnFirstUse, type RegionCorrection } from './profiles/region-on-first-use';
+import { SettingsStore } from './settings/settings-store';
 import { Signer } from './signing/signer';
 import { UploadQueue } from './uploads/upload-queue';
 
@@ -41,6 +42,7 @@ export async function createCore({ dataDir, credentials, now, env = process.env,
     profiles: new ProfileService({ profiles, credentials, signer, readers: { env } }),
     uploads,
     links,
+    settings: new SettingsStore(dataDir),
   };
 }
 

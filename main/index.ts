@@ -98,7 +98,15 @@ async function start(): Promise<void> {
   const core = await createCore({ dataDir, credentials: new KeychainCredentialStore() });
   const writeClipboard = (text: string) => void clipboard.writeText(text);
   const emit: EventDeps['emit'] = (event, payload) => window?.webContents.send(event, payload);
-  const handlers = createHandlers({ core, dataDir, showOpenDialog: pickPaths, writeClipboard });
+  const handlers = createHandlers({
+    core,
+    dataDir,
+    showOpenDialog: pickPaths,
+    writeClipboard,
+    // Both are called only after the handler's checks (open-link.ts; a path held by the queue).
+    openExternal: (url) => shell.openExternal(url), // eng-disable OPEN_EXTERNAL_JS_CHECK
+    showItemInFolder: (path) => shell.showItemInFolder(path),
+  });
   app.on('will-quit', forwardEvents({ core, emit }));
   quitAfterFlushing(core);
   registerHandlers(handlers, { webContents: () => window?.webContents, origin: appOrigin });

@@ -51,15 +51,22 @@ export function createApi(transport: Transport): SigndropApi {
       list: () => invoke('uploads:list', undefined),
       control: (action, id) => invoke('uploads:control', id ? { action, id } : { action }),
       onChanged: (listener) => transport.on('uploads:changed', listener),
+      reveal: (id) => invoke('uploads:reveal', { id }),
+      thumbnail: (id) => invoke('uploads:thumbnail', { id }),
     },
     links: {
       list: () => invoke('links:list', undefined),
       lifetime: (profileId, expiresInSeconds) => invoke('links:lifetime', { profileId, expiresInSeconds }),
       renew: (id, expiresInSeconds) => invoke('links:renew', { id, expiresInSeconds }),
       deleteObject: (id) => invoke('links:delete-object', { id }),
+      open: (url) => invoke('links:open', { url }),
     },
     clipboard: {
       writeText: (text) => invoke('clipboard:write', { text }),
+    },
+    settings: {
+      get: () => invoke('settings:get', undefined),
+      set: (patch) => invoke('settings:set', patch),
     },
   };
 }

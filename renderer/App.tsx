@@ -1,14 +1,14 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { ProfileView } from '../common/profile';
-import { api } from './api';
 import { useWindowDrop } from './components/DropZone';
 import { HistoryView } from './components/HistoryView';
 import { ProfileForm } from './components/ProfileForm';
-import { linksText } from './components/QueueHeader';
+import { Toast } from './components/Toast';
 import { Toolbar } from './components/Toolbar';
 import { UploadsView } from './components/UploadsView';
 import { Welcome } from './components/Welcome';
 import { usePastedFiles, useShortcuts } from './hooks';
+import { useCopyLoop } from './state/use-copy-loop';
 import { useProfiles } from './state/use-profiles';
 import { useQueue } from './state/use-queue';
 import { useUploadActions } from './state/use-upload-actions';
@@ -21,21 +21,22 @@ export function App() {
   const profiles = useProfiles();
   const queue = useQueue();
   const showUploads = useCallback(() => setView('uploads'), []);
-  const actions = useUploadActions(queue, profiles.selected, showUploads);
+  const copy = useCopyLoop(queue);
+  const actions = useUploadActions(queue, profiles.selected, showUploads, copy.watch);
   const error = actions.error ?? profiles.error;
 
   const dragging = useWindowDrop(actions.enqueue);
   usePastedFiles(actions.enqueue);
   const { pickFiles } = actions;
-  const { items } = queue;
+  const { copyLastBatch } = copy;
   const shortcuts = useMemo(
     () => ({
       'mod+1': () => setView('uploads'),
       'mod+2': () => setView('history'),
       'mod+o': () => void pickFiles(),
-      'mod+shift+c': () => void api().clipboard.writeText(linksText(items, 'plain')),
+      'mod+shift+c': copyLastBatch,
     }),
-    [pickFiles, items],
+    [pickFiles, copyLastBatch],
   );
   useShortcuts(shortcuts);
 
@@ -53,8 +54,17 @@ export function App() {
       {view === 'history' && <HistoryView profiles={profiles.list} selected={profile} />}
       {view === 'add-profile' && <ProfileForm onSaved={onSaved} />}
       {view === 'uploads' && (
-        <UploadsView profiles={profiles} profile={profile} queue={queue} actions={actions} error={error} onAddProfile={() => setView('add-profile')} />
+        <UploadsView
+          profiles={profiles}
+          profile={profile}
+          queue={queue}
+          actions={actions}
+          copy={copy}
+          error={error}
+          onAddProfile={() => setView('add-profile')}
+        />
       )}
+      <Toast message={copy.toast.message} />
       {dragging && (
         <div className="drop-overlay" aria-hidden="true">
           Drop to upload

@@ -1,41 +1,45 @@
-/** Speed is smoothed over about this long, so the number is readable rather than jumping every tick. */
-export const SPEED_TIME_CONSTANT_MS = 3000;
+/**
+ * Speed is the bytes acknowledged over about the last few seconds: long enough to span several
+ * part answers (parts finish in bunches), short enough to follow a real change of pace.
+ */
+export const SPEED_WINDOW_MS = 5000;
+/** No speed is claimed from less than this much time: one early answer would read as a burst. */
+const MIN_SPAN_MS = 1000;
 
 /**
- * An exponentially weighted moving average of bytes per second, fed with running totals.
- * The weight depends on the time between samples, so irregular ticks give the same curve.
+ * Bytes per second over a sliding window, fed with running totals. It keeps one sample at or
+ * before the window's start as its anchor, so the rate spans the whole window however irregular
+ * the samples are, and falls as time passes without new bytes.
  */
 export class SpeedMeter {
-  private lastBytes = 0;
-  private lastAt: number | undefined;
-  private smoothed = 0;
+  private samples: { at: number; total: number }[] = [];
+  private current = 0;
 
-  constructor(private readonly timeConstantMs = SPEED_TIME_CONSTANT_MS) {}
+  constructor(private readonly windowMs = SPEED_WINDOW_MS) {}
 
-  /** Records the running total at `at` (ms) and returns the smoothed speed. */
+  /** Records the running total at `at` (ms) and returns the speed over the window. */
   sample(totalBytes: number, at: number): number {
-    if (this.lastAt === undefined || at <= this.lastAt) {
-      if (this.lastAt === undefined) this.lastAt = at;
-      this.lastBytes = totalBytes;
-      return this.smoothed;
+    const last = this.samples.at(-1);
+    if (last && at <= last.at) {
+      last.total = totalBytes;
+      return this.current;
     }
-    const dt = at - this.lastAt;
-    const rate = (Math.max(0, totalBytes - this.lastBytes) * 1000) / dt;
-    const weight = 1 - Math.exp(-dt / this.timeConstantMs);
-    this.smoothed = this.smoothed === 0 ? rate : this.smoothed + weight * (rate - this.smoothed);
-    this.lastBytes = totalBytes;
-    this.lastAt = at;
-    return this.smoothed;
+    this.samples.push({ at, total: totalBytes });
+    while (this.samples.length > 2 && this.samples[1]!.at <= at - this.windowMs) this.samples.shift();
+    const anchor = this.samples[0]!;
+    const span = at - anchor.at;
+    this.current = span < MIN_SPAN_MS ? 0 : (Math.max(0, totalBytes - anchor.total) * 1000) / span;
+    return this.current;
   }
 
   get speed(): number {
-    return this.smoothed;
+    return this.current;
   }
 
   /** Starts again (after a pause), so old speed does not leak into the next run. */
   reset(): void {
-    this.lastAt = undefined;
-    this.smoothed = 0;
+    this.samples = [];
+    this.current = 0;
   }
 }
 

@@ -57,9 +57,30 @@ export class Entry {
     else if (p.multipart) this.bytes = p.multipart.parts.reduce((sum, part) => sum + part.size, 0);
   }
 
+  /** Bytes the store holds for good: the parts it answered, or the whole file once stored. */
+  stored(): number {
+    if (this.state === 'completed') return this.size;
+    return this.multipart ? this.multipart.parts.reduce((sum, part) => sum + part.size, 0) : 0;
+  }
+
+  /**
+   * The bytes speed and time left are measured on: for a multipart upload, the parts the store
+   * answered (bytes still in the connection's buffers are not uploaded yet, and counting them
+   * left "1 s left" on screen while the last parts were still on their way); a single PUT is
+   * answered only at its end, so there the bytes sent are all there is to go by.
+   */
+  acknowledged(): number {
+    return this.multipart ? this.stored() : this.bytes;
+  }
+
+  /** What the row shows: never less than what is stored, so a paused or resuming upload keeps its stored parts on screen. */
+  shownBytes(): number {
+    return Math.max(this.bytes, this.stored());
+  }
+
   item(): UploadItem {
     const uploading = this.state === 'uploading';
-    const eta = uploading ? etaSeconds(this.size - this.bytes, this.meter.speed) : undefined;
+    const eta = uploading ? etaSeconds(this.size - this.acknowledged(), this.meter.speed) : undefined;
     return {
       id: this.id,
       profileId: this.profileId,
@@ -68,7 +89,7 @@ export class Entry {
       key: this.key,
       bucket: this.bucket,
       state: this.state,
-      bytesSent: this.bytes,
+      bytesSent: this.shownBytes(),
       ...(uploading ? { speed: Math.round(this.meter.speed) } : {}),
       ...(eta !== undefined ? { etaSeconds: eta } : {}),
       ...(this.partsTotal !== undefined ? { partsDone: this.partsDone ?? 0, partsTotal: this.partsTotal } : {}),

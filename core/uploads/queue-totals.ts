@@ -10,14 +10,17 @@ export function queueTotals(entries: Iterable<Entry>): QueueTotals {
   const counts: Record<UploadState, number> = { queued: 0, uploading: 0, paused: 0, completed: 0, failed: 0, canceled: 0 };
   let bytesSent = 0;
   let bytesTotal = 0;
+  let acknowledged = 0;
   let speed = 0;
   for (const e of entries) {
     counts[e.state]++;
     if (e.state === 'canceled') continue;
-    bytesSent += e.bytes;
+    bytesSent += e.shownBytes();
+    acknowledged += e.acknowledged();
     bytesTotal += e.size;
     if (e.state === 'uploading') speed += e.meter.speed;
   }
-  const eta = etaSeconds(bytesTotal - bytesSent, speed);
+  // Time left is counted like the speed, on what the store answered (queue-entry.ts says why).
+  const eta = etaSeconds(bytesTotal - acknowledged, speed);
   return { bytesSent, bytesTotal, speed, counts, ...(eta !== undefined && counts.uploading > 0 ? { etaSeconds: eta } : {}) };
 }

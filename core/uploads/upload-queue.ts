@@ -103,6 +103,11 @@ export class UploadQueue {
     return this.entries.get(id)?.item();
   }
 
+  /** The local file an item uploads, for main to show in the file manager; never sent to the window. */
+  localPath(id: string): string | undefined {
+    return this.entries.get(id)?.path;
+  }
+
   totals(): QueueTotals {
     return queueTotals(this.entries.values());
   }
@@ -263,7 +268,7 @@ export class UploadQueue {
         continue;
       }
       if (e.state === 'uploading') {
-        e.meter.sample(e.bytes, now);
+        e.meter.sample(e.acknowledged(), now);
         moving = true;
       }
       items.push(e.item());

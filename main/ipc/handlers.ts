@@ -8,8 +8,10 @@ import { basename } from 'node:path';
 import type { ChannelName, ChannelParsed, ChannelValue, EventName, EventPayloads, PickedFile } from '../../common/contract';
 import type { Core } from '../../core';
 import { enqueueSources, type UploadSource } from '../../core/uploads/enqueue-sources';
+import { imageThumbnail } from '../../core/uploads/thumbnail';
 import { SigndropError } from '../../common/result';
 import { isFinished } from '../../common/uploads';
+import { isOpenableLink } from './open-link';
 
 export interface HandlerDeps {
   readonly core: Core;
@@ -18,6 +20,10 @@ export interface HandlerDeps {
   /** Shows the OS open dialog; resolves the chosen paths (empty when cancelled). */
   readonly showOpenDialog: () => Promise<string[]>;
   readonly writeClipboard: (text: string) => void;
+  /** Electron's shell.openExternal: called only with links isOpenableLink accepts. */
+  readonly openExternal: (url: string) => Promise<void>;
+  /** Electron's shell.showItemInFolder: called only with a path the queue holds. */
+  readonly showItemInFolder: (path: string) => void;
 }
 
 export interface EventDeps {
@@ -48,9 +54,14 @@ export function forwardEvents({ core, emit }: EventDeps): () => void {
 }
 
 /** The handler of every channel in the contract. */
-export function createHandlers({ core, dataDir, showOpenDialog, writeClipboard }: HandlerDeps): Handlers {
+export function createHandlers({ core, dataDir, showOpenDialog, writeClipboard, openExternal, showItemInFolder }: HandlerDeps): Handlers {
   // Paths the user chose in our dialog, by token: the renderer holds tokens, not paths.
   const picked = new Map<string, string>();
+  const localPath = (id: string): string => {
+    const path = core.uploads.localPath(id);
+    if (!path) throw SigndropError.of('not-found', 'That upload is no longer in the queue.');
+    return path;
+  };
 
   return {
     'profiles:list': () => core.profiles.list(),
@@ -106,5 +117,19 @@ export function createHandlers({ core, dataDir, showOpenDialog, writeClipboard }
       writeClipboard(text);
       return null;
     },
+    'settings:get': () => core.settings.get(),
+    'settings:set': (patch) => core.settings.set(patch),
+    'links:open': async ({ url }) => {
+      const endpoints = (await core.profiles.list()).map((p) => p.endpoint);
+      if (!isOpenableLink(url, endpoints))
+        throw SigndropError.of('invalid-input', "Only https links, or links to a saved profile's endpoint, open in the browser.");
+      await openExternal(url);
+      return null;
+    },
+    'uploads:reveal': async ({ id }) => {
+      showItemInFolder(localPath(id));
+      return null;
+    },
+    'uploads:thumbnail': async ({ id }) => imageThumbnail(localPath(id)),
   };
 }

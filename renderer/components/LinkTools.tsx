@@ -1,6 +1,6 @@
-import { QRCodeSVG } from 'qrcode.react';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { api } from '../api';
+import { QrDialog } from './QrDialog';
 
 interface Props {
   readonly url: string;
@@ -8,34 +8,37 @@ interface Props {
   readonly name: string;
   /** The name the browser saves the download under (the link's response-content-disposition). */
   readonly downloadName: string;
+  /**
+   * Where the copy loop owns copying (the queue: chosen format, one "Copied" row at a time),
+   * it passes these; elsewhere Copy writes the plain URL and says so on this button.
+   */
+  readonly copied?: boolean;
+  readonly onCopy?: () => void;
+  /** More buttons for this link (Open, Show in folder). */
+  readonly children?: ReactNode;
 }
 
 /** The link of one file: the URL, Copy (main writes the clipboard) and a QR code for phones. */
-export function LinkTools({ url, name, downloadName }: Props) {
+export function LinkTools({ url, name, downloadName, copied, onCopy, children }: Props) {
   const [qr, setQr] = useState(false);
-  const [copied, setCopied] = useState(false);
+  const [copiedHere, setCopiedHere] = useState(false);
+  const copy = async () => {
+    if (onCopy) return onCopy();
+    const r = await api().clipboard.writeText(url);
+    setCopiedHere(r.ok);
+  };
   return (
     <div className="link">
       <input readOnly value={url} aria-label={`Link to ${name}`} onFocus={(e) => e.target.select()} />
-      <button
-        type="button"
-        aria-label={`Copy link to ${name}`}
-        onClick={async () => {
-          const r = await api().clipboard.writeText(url);
-          setCopied(r.ok);
-        }}
-      >
-        {copied ? 'Copied' : 'Copy'}
+      <button type="button" aria-label={`Copy link to ${name}`} onClick={() => void copy()}>
+        {(onCopy ? copied : copiedHere) ? 'Copied' : 'Copy'}
       </button>
-      <button type="button" className="secondary" aria-expanded={qr} aria-label={`QR code for ${name}`} onClick={() => setQr(!qr)}>
+      {children}
+      <button type="button" className="secondary" aria-haspopup="dialog" aria-label={`QR code for ${name}`} onClick={() => setQr(true)}>
         QR
       </button>
       <span className="hint">downloads as “{downloadName}”</span>
-      {qr && (
-        <div className="qr">
-          <QRCodeSVG value={url} size={176} marginSize={2} title={`QR code of the link to ${name}`} />
-        </div>
-      )}
+      {qr && <QrDialog url={url} name={name} onClose={() => setQr(false)} />}
     </div>
   );
 }

@@ -1,35 +1,25 @@
 import type { QueueAction, QueueTotals, UploadItem } from '../../common/uploads';
-import { api } from '../api';
 import { formatBytes, formatEta, formatSpeed } from '../format';
 import type { QueueSummary } from '../state/uploads';
-import type { AutoCopy } from '../state/use-auto-copy';
+import type { CopyLoop } from '../state/use-copy-loop';
+import { CopySettings } from './CopySettings';
 
 interface Props {
-  readonly items: readonly UploadItem[];
   /** Counted from the items shown, so the header and the list agree. */
   readonly summary: QueueSummary;
   /** From main's last batch; absent until the first one arrives. */
   readonly totals: QueueTotals | undefined;
-  readonly autoCopy: AutoCopy;
+  readonly copy: CopyLoop;
   readonly onAction: (action: QueueAction) => void;
 }
 
-/** One line per finished file: plain URLs, or Markdown links named after the files. */
-export function linksText(items: readonly UploadItem[], format: 'plain' | 'markdown'): string {
-  return items
-    .filter((i) => i.state === 'completed' && i.link)
-    .map((i) => (format === 'plain' ? i.link!.url : `[${i.name.replace(/[[\]]/g, '\\$&')}](${i.link!.url})`))
-    .join('\n');
-}
-
 /** Progress of the whole queue, and the controls that act on every item. */
-export function QueueHeader({ items, summary, totals, autoCopy, onAction }: Props) {
+export function QueueHeader({ summary, totals, copy, onAction }: Props) {
   const { counts, bytesSent: sent, bytesTotal: total } = summary;
   const count = (state: UploadItem['state']) => counts[state];
   const done = count('completed');
   const failed = count('failed');
   const active = count('uploading') + count('queued');
-  const copy = (format: 'plain' | 'markdown') => void api().clipboard.writeText(linksText(items, format));
   return (
     <section className="queue-header" aria-label="Queue summary">
       <div className="totals">
@@ -46,11 +36,14 @@ export function QueueHeader({ items, summary, totals, autoCopy, onAction }: Prop
         <progress max={total || 1} value={sent} aria-label="Total progress" />
       </div>
       <div className="actions">
-        <button type="button" disabled={done === 0} aria-keyshortcuts="Control+Shift+C Meta+Shift+C" onClick={() => copy('plain')}>
+        <button
+          type="button"
+          disabled={copy.lastBatchLinks === 0}
+          aria-keyshortcuts="Control+Shift+C Meta+Shift+C"
+          title="The links of the last files added, in the format chosen below"
+          onClick={copy.copyLastBatch}
+        >
           Copy all links
-        </button>
-        <button type="button" className="secondary" disabled={done === 0} onClick={() => copy('markdown')}>
-          Copy as Markdown
         </button>
         <button type="button" className="secondary" disabled={active === 0} onClick={() => onAction('pause')}>
           Pause all
@@ -67,11 +60,8 @@ export function QueueHeader({ items, summary, totals, autoCopy, onAction }: Prop
         <button type="button" className="secondary" disabled={done + failed + count('canceled') === 0} onClick={() => onAction('remove')}>
           Clear finished
         </button>
-        <label className="check">
-          <input type="checkbox" checked={autoCopy.on} onChange={(e) => autoCopy.set(e.target.checked)} />
-          Copy the link when a single file finishes
-        </label>
       </div>
+      <CopySettings settings={copy.settings} />
     </section>
   );
 }

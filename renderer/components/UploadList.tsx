@@ -1,10 +1,10 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useRef } from 'react';
-import type { QueueAction, UploadItem } from '../../common/uploads';
-import { UploadRow } from './UploadRow';
+import type { UploadItem } from '../../common/uploads';
+import { UploadRow, type RowHandlers } from './UploadRow';
 
 /** Rows are measured as they render; this is only the first guess. */
-const ESTIMATED_ROW_PX = 96;
+const ESTIMATED_ROW_PX = 64;
 
 /**
  * The queue, virtualized: only the rows in view exist in the DOM, so 10,000 files
@@ -12,10 +12,13 @@ const ESTIMATED_ROW_PX = 96;
  */
 interface Props {
   readonly items: readonly UploadItem[];
-  readonly onAction: (action: QueueAction, id: string) => void;
+  /** The one row that says "Copied" now. */
+  readonly copiedId: string | undefined;
+  /** Must be stable across progress batches (memoized by the caller). */
+  readonly handlers: RowHandlers;
 }
 
-export function UploadList({ items, onAction }: Props) {
+export function UploadList({ items, copiedId, handlers }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   // A stable key function: a new one per progress batch would make the virtualizer re-measure
   // every row. Order changes only when the count does, so the latest items are enough.
@@ -40,7 +43,7 @@ export function UploadList({ items, onAction }: Props) {
             className="upload-slot"
             style={{ transform: `translateY(${row.start}px)` }}
           >
-            <UploadRow item={items[row.index]!} onAction={onAction} />
+            <UploadRow item={items[row.index]!} copied={items[row.index]!.id === copiedId} handlers={handlers} />
           </div>
         ))}
       </div>

@@ -1,5 +1,7 @@
 import type { ProfileView } from '../../common/profile';
 import type { AppError } from '../../common/result';
+import { useMemo } from 'react';
+import type { CopyLoop } from '../state/use-copy-loop';
 import type { Profiles } from '../state/use-profiles';
 import type { Queue } from '../state/use-queue';
 import type { UploadActions } from '../state/use-upload-actions';
@@ -16,12 +18,18 @@ interface Props {
   readonly profile: ProfileView;
   readonly queue: Queue;
   readonly actions: UploadActions;
+  readonly copy: CopyLoop;
   readonly error: AppError | undefined;
   readonly onAddProfile: () => void;
 }
 
 /** The uploads view: options for the next files, what to know before uploading, then the queue. */
-export function UploadsView({ profiles, profile, queue, actions, error, onAddProfile }: Props) {
+export function UploadsView({ profiles, profile, queue, actions, copy, error, onAddProfile }: Props) {
+  const { control } = actions;
+  const { copyItem } = copy;
+  const { show } = copy.toast;
+  // Stable while only progress changes, so the virtualized rows do not re-render for nothing.
+  const handlers = useMemo(() => ({ onAction: control, onCopy: copyItem, onMessage: show }), [control, copyItem, show]);
   return (
     <>
       <UploadOptions
@@ -47,8 +55,8 @@ export function UploadsView({ profiles, profile, queue, actions, error, onAddPro
         </section>
       ) : (
         <>
-          <QueueHeader items={queue.items} summary={queue.summary} totals={queue.totals} autoCopy={actions.autoCopy} onAction={actions.control} />
-          <UploadList items={queue.items} onAction={actions.control} />
+          <QueueHeader summary={queue.summary} totals={queue.totals} copy={copy} onAction={control} />
+          <UploadList items={queue.items} copiedId={copy.copiedId} handlers={handlers} />
         </>
       )}
     </>

@@ -2,9 +2,8 @@ import { useCallback, useState } from 'react';
 import type { FileSource } from '../../common/api';
 import type { ProfileView } from '../../common/profile';
 import type { AppError } from '../../common/result';
-import type { QueueAction } from '../../common/uploads';
+import type { QueueAction, UploadItem } from '../../common/uploads';
 import { api } from '../api';
-import { useAutoCopy, type AutoCopy } from './use-auto-copy';
 import type { Queue } from './use-queue';
 
 export interface UploadActions {
@@ -18,16 +17,21 @@ export interface UploadActions {
   /** What the last drop had to leave out (unreadable entries, symlink loops): said, not hidden. */
   readonly skipped: readonly string[];
   dismissSkipped(): void;
-  readonly autoCopy: AutoCopy;
 }
 
-/** What the user does to the queue, and what it answered. `onEnqueue` must be stable (it shows the uploads view). */
-export function useUploadActions(queue: Queue, profile: ProfileView | undefined, onEnqueue: () => void): UploadActions {
+/**
+ * What the user does to the queue, and what it answered. `onEnqueue` must be stable (it shows the
+ * uploads view); `onBatch` hears what each enqueue added (the copy loop's last batch).
+ */
+export function useUploadActions(
+  queue: Queue,
+  profile: ProfileView | undefined,
+  onEnqueue: () => void,
+  onBatch: (items: readonly UploadItem[]) => void,
+): UploadActions {
   const [error, setError] = useState<AppError>();
   const [skipped, setSkipped] = useState<readonly string[]>([]);
-  const autoCopy = useAutoCopy(queue.item);
   const { add } = queue;
-  const { watch } = autoCopy;
   const profileId = profile?.id;
   const expiresInSeconds = profile?.defaultExpirySeconds;
 
@@ -39,10 +43,10 @@ export function useUploadActions(queue: Queue, profile: ProfileView | undefined,
       if (!result.ok) return setError(result.error);
       setError(undefined);
       setSkipped(result.value.skipped.map((s) => s.message));
-      watch(result.value.items);
       add(result.value.items);
+      onBatch(result.value.items);
     },
-    [profileId, expiresInSeconds, onEnqueue, watch, add],
+    [profileId, expiresInSeconds, onEnqueue, onBatch, add],
   );
   const pickFiles = useCallback(async () => {
     const picked = await api().files.pick();
@@ -52,5 +56,5 @@ export function useUploadActions(queue: Queue, profile: ProfileView | undefined,
   const { control: send } = queue;
   const control = useCallback((action: QueueAction, id?: string) => void send(action, id).then((r) => !r.ok && setError(r.error)), [send]);
   const dismissSkipped = useCallback(() => setSkipped([]), []);
-  return { enqueue, pickFiles, control, error, skipped, dismissSkipped, autoCopy };
+  return { enqueue, pickFiles, control, error, skipped, dismissSkipped };
 }

@@ -43,6 +43,10 @@ describe('a batch of files and a folder', () => {
     // The link names the download after the file itself, not its folder path.
     expect(await page.getByRole('listitem', { name: 'photos/raw/b.cr2' }).textContent()).toContain('downloads as “b.cr2”');
 
+    // The finished batch copied its five links on its own; "Copy all links" copies them again.
+    await expect.poll(() => h.app.clipboard.length).toBe(1);
+    expect(h.app.clipboard[0]!.split('\n')).toHaveLength(5);
+    h.app.clipboard.splice(0);
     await page.getByRole('button', { name: 'Copy all links' }).click();
     await expect.poll(() => h.app.clipboard.length).toBe(1);
     const urls = h.app.clipboard[0]!.split('\n');
@@ -58,7 +62,8 @@ describe('a batch of files and a folder', () => {
     expect([...downloaded.keys()].sort()).toEqual([...contents.keys()].sort());
     for (const [name, bytes] of contents) expect(downloaded.get(name)!.equals(bytes), name).toBe(true);
 
-    await page.getByRole('button', { name: 'Copy as Markdown' }).click();
+    await page.getByLabel('Copy as').selectOption({ label: 'Markdown' });
+    await page.getByRole('button', { name: 'Copy all links' }).click();
     await expect.poll(() => h.app.clipboard.length).toBe(2);
     expect(h.app.clipboard[1]).toContain('[naïve café #1 & more.md](http');
     await h.screenshot('batch-light');

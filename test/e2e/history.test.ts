@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestBucket } from '../support/s3';
 import { startHarness, type Harness } from './harness';
 
@@ -23,6 +23,10 @@ describe('link history', () => {
     await h.page.getByLabel('Links expire after').selectOption({ label: '1 hour' });
     await h.dropFiles([file]);
     await h.page.getByLabel('Link to contract.pdf', { exact: true }).waitFor({ timeout: 30_000 });
+    // The finished upload's link was copied on its own; the copies below are History's.
+    await vi.waitFor(() => expect(h.app.clipboard.length).toBe(1), { timeout: 10_000 });
+    expect(h.app.clipboard[0]).toBe(await h.page.getByLabel('Link to contract.pdf', { exact: true }).inputValue());
+    h.app.clipboard.splice(0);
   });
   afterAll(async () => {
     await h?.close();

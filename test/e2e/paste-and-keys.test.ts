@@ -33,6 +33,10 @@ describe('paste and keyboard', () => {
     const response = await fetch(await link.inputValue());
     expect(response.status).toBe(200);
     expect(Buffer.from(await response.arrayBuffer()).equals(image)).toBe(true);
+    // Copied on its own when it finished; the shortcut below copies it again.
+    await expect.poll(() => h.app.clipboard.length).toBe(1);
+    expect(h.app.clipboard[0]).toBe(await link.inputValue());
+    h.app.clipboard.splice(0);
   });
 
   it('Ctrl+2 and Ctrl+1 switch views; Ctrl+Shift+C copies all links', async () => {

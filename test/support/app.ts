@@ -22,6 +22,9 @@ export interface TestApp {
   readonly dataDir: string;
   readonly keychainService: string;
   readonly clipboard: string[];
+  /** Links handed to the OS browser, and files shown in the file manager. */
+  readonly opened: string[];
+  readonly revealed: string[];
   readonly events: { event: EventName; payload: unknown }[];
   /** Every result the handlers returned, as the renderer would receive it. */
   readonly results: Result<unknown>[];
@@ -46,6 +49,8 @@ export async function createTestApp(): Promise<TestApp> {
     dataDir,
     keychainService,
     clipboard: [],
+    opened: [],
+    revealed: [],
     events: [],
     results: [],
     dialogPaths: [],
@@ -68,7 +73,14 @@ export async function createTestApp(): Promise<TestApp> {
     app.events.push({ event, payload });
     for (const l of listeners) l(event, payload as never);
   };
-  const handlers = createHandlers({ core, dataDir, showOpenDialog: async () => app.dialogPaths, writeClipboard: (text) => app.clipboard.push(text) });
+  const handlers = createHandlers({
+    core,
+    dataDir,
+    showOpenDialog: async () => app.dialogPaths,
+    writeClipboard: (text) => app.clipboard.push(text),
+    openExternal: async (url) => void app.opened.push(url),
+    showItemInFolder: (path) => void app.revealed.push(path),
+  });
   const stopEvents = forwardEvents({ core, emit });
   return app;
 }

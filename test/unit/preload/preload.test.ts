@@ -36,8 +36,8 @@ function reachable(value: unknown, seen = new Set<unknown>()): unknown[] {
 describe('preload', () => {
   it('exposes one world key, `signdrop`, with the domain API only', () => {
     expect([...electron.exposed.keys()]).toEqual(['signdrop']);
-    expect(Object.keys(api).sort()).toEqual(['clipboard', 'files', 'links', 'profiles', 'uploads']);
-    expect(Object.keys(api.uploads).sort()).toEqual(['control', 'enqueue', 'list', 'onChanged']);
+    expect(Object.keys(api).sort()).toEqual(['clipboard', 'files', 'links', 'profiles', 'settings', 'uploads']);
+    expect(Object.keys(api.uploads).sort()).toEqual(['control', 'enqueue', 'list', 'onChanged', 'reveal', 'thumbnail']);
   });
 
   it('never hands the page ipcRenderer, a generic invoke/send, or a channel name', () => {
