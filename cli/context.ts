@@ -2,11 +2,12 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_KEY_TEMPLATE } from '../common/key-template';
 import { StoredProfile, type CredentialSource } from '../common/profile';
-import { MemoryCredentialStore, type CredentialStore } from '../core/credentials/credential-store';
+import { createCore, type Core } from '../core';
+import { keysFromEnvironment } from '../core/credentials/env-keys';
 import { KeychainCredentialStore } from '../core/credentials/keychain-store';
+import { OneOffProfiles } from '../core/profiles/one-off-profiles';
+import type { ProfileSource } from '../core/profiles/profile-source';
 import { ProfileStore } from '../core/profiles/profile-store';
-import { checkBucketRegion } from '../core/s3/region';
-import { Signer } from '../core/signing/signer';
 import { stringOption, type Values } from './args';
 import { UsageError, type Io } from './io';
 
@@ -20,50 +21,60 @@ export function dataDir(env: NodeJS.ProcessEnv): string {
   return join(env['XDG_CONFIG_HOME'] || join(env['HOME'] || homedir(), '.config'), 'signdrop');
 }
 
-export function openProfiles(io: Io): ProfileStore {
-  return new ProfileStore(dataDir(io.env));
-}
-
-/** Reports a profiles file that had to be set aside, so the user can recover it. */
-export async function warnLoadProblem(store: ProfileStore, io: Io): Promise<void> {
+/** The saved profiles; a profiles file that had to be set aside is reported, so the user can recover it. */
+export async function openProfiles(io: Io): Promise<ProfileStore> {
+  const store = new ProfileStore(dataDir(io.env));
   await store.list();
   if (store.loadProblem) io.err(`signdrop: warning: ${store.loadProblem}`);
+  return store;
 }
 
-export interface Target {
-  readonly signer: Signer;
-  readonly profileId: string;
-  readonly profile: StoredProfile;
-  /** Where the target's keys are read from (the keychain, or memory for environment keys). */
-  readonly credentials: CredentialStore;
+/**
+ * The engine for one command, assembled as the app's is, on `profiles` (the saved ones, or the
+ * command's one-off profile). Keys of `env` profiles come from the CLI's environment; a region
+ * the engine corrects on first use is said on stderr.
+ */
+export function openCore(io: Io, profiles: ProfileSource): Promise<Core> {
+  return createCore({
+    dataDir: dataDir(io.env),
+    credentials: new KeychainCredentialStore(),
+    env: io.env,
+    profiles,
+    keepQueue: false,
+    onRegionCorrected: ({ profile, from, to }) =>
+      io.err(`signdrop: note: bucket "${profile.bucket}" is in ${to}, not ${from}; signing for ${to}. Fix the profile's region to skip this check.`),
+  });
 }
 
 /** Finds a saved profile by name (case-insensitive) or says how to see the names. */
-export async function savedProfile(store: ProfileStore, name: string): Promise<StoredProfile> {
+export async function savedProfile(store: ProfileSource, name: string): Promise<StoredProfile> {
   const found = await store.findByName(name);
   if (!found) throw new UsageError(`There is no profile named "${name}". Run signdrop profile list, or add it with signdrop profile add.`);
   return found;
 }
 
-/** A profile built from --endpoint/--region/--bucket and the AWS_* environment variables. */
-async function adHocProfile(values: Values, env: NodeJS.ProcessEnv, bucket: string): Promise<{ profile: object; credentials: CredentialStore }> {
-  const credentials = new MemoryCredentialStore();
-  const accessKeyId = env['AWS_ACCESS_KEY_ID'];
-  const secretAccessKey = env['AWS_SECRET_ACCESS_KEY'];
-  let source: CredentialSource;
-  if (accessKeyId && secretAccessKey) {
-    // "keychain" means "from the credential store": here a memory store holding the environment's keys.
-    source = { kind: 'keychain' };
-    const sessionToken = env['AWS_SESSION_TOKEN'];
-    // AWS_CREDENTIAL_EXPIRATION is where the SDKs put temporary credentials' expiry: links must not outlive it.
-    const expiration = env['AWS_CREDENTIAL_EXPIRATION'];
-    await credentials.set(AD_HOC_ID, { secretAccessKey, ...(sessionToken ? { sessionToken, ...(expiration ? { expiration } : {}) } : {}) });
-  } else if (env['AWS_PROFILE']) {
-    source = { kind: 'aws-profile', profile: env['AWS_PROFILE'] };
-  } else {
-    throw new UsageError('No keys: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (or AWS_PROFILE), or name a saved profile with --profile.');
+/** The profile named by --profile, else the only saved one. */
+async function chosenProfile(io: Io, name: string | undefined): Promise<StoredProfile> {
+  const store = await openProfiles(io);
+  if (name !== undefined) return savedProfile(store, name);
+  const all = await store.list();
+  if (all.length !== 1 || !all[0]) {
+    throw new UsageError(
+      all.length === 0
+        ? 'Name a bucket: --bucket B (with --endpoint URL and --region R for a non-AWS store), or add a profile with signdrop profile add.'
+        : `Several profiles exist (${all.map((p) => p.name).join(', ')}): choose one with --profile NAME.`,
+    );
   }
-  const profile = {
+  return all[0];
+}
+
+/** A profile built from --endpoint/--region/--bucket, with keys from the environment or AWS_PROFILE. */
+function adHocProfile(values: Values, env: NodeJS.ProcessEnv, bucket: string): object {
+  let source: CredentialSource;
+  if (keysFromEnvironment(env)) source = { kind: 'env' };
+  else if (env['AWS_PROFILE']) source = { kind: 'aws-profile', profile: env['AWS_PROFILE'] };
+  else throw new UsageError('No keys: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (or AWS_PROFILE), or name a saved profile with --profile.');
+  return {
     id: AD_HOC_ID,
     name: 'command line',
     endpoint: stringOption(values, 'endpoint') ?? '',
@@ -71,11 +82,9 @@ async function adHocProfile(values: Values, env: NodeJS.ProcessEnv, bucket: stri
     bucket,
     pathStyle: values['path-style'] === true,
     credentials: source,
-    accessKeyId: source.kind === 'keychain' ? accessKeyId : '',
     keyTemplate: DEFAULT_KEY_TEMPLATE,
     defaultExpirySeconds: AD_HOC_EXPIRY_S,
   };
-  return { profile, credentials };
 }
 
 /** Explicit flags override a saved profile's fields, so one profile can reach another bucket. */
@@ -96,43 +105,21 @@ function checked(candidate: unknown): StoredProfile {
   return parsed.data;
 }
 
+export interface Target {
+  /** The engine, holding only `profile`: nothing this command does reaches the profiles file. */
+  readonly core: Core;
+  readonly profile: StoredProfile;
+}
+
 /**
  * What a command signs for: --profile NAME; else --bucket with keys from the environment; else the
- * only saved profile. The region is filled in (or corrected on AWS) from the bucket itself.
+ * only saved profile; flags over it and `patch` last. The engine fills in (or, on AWS, corrects)
+ * the region from the bucket itself on first use.
  */
 export async function resolveTarget(values: Values, io: Io, patch: Partial<StoredProfile> = {}): Promise<Target> {
   const name = stringOption(values, 'profile');
   const bucket = stringOption(values, 'bucket');
-  let profile: StoredProfile;
-  let credentials: CredentialStore;
-  if (name !== undefined || bucket === undefined) {
-    const store = openProfiles(io);
-    await warnLoadProblem(store, io);
-    let saved: StoredProfile;
-    if (name !== undefined) saved = await savedProfile(store, name);
-    else {
-      const all = await store.list();
-      if (all.length !== 1 || !all[0]) {
-        throw new UsageError(
-          all.length === 0
-            ? 'Name a bucket: --bucket B (with --endpoint URL and --region R for a non-AWS store), or add a profile with signdrop profile add.'
-            : `Several profiles exist (${all.map((p) => p.name).join(', ')}): choose one with --profile NAME.`,
-        );
-      }
-      saved = all[0];
-    }
-    profile = checked({ ...withOverrides(saved, values), ...patch });
-    credentials = profile.credentials.kind === 'keychain' ? new KeychainCredentialStore() : new MemoryCredentialStore();
-  } else {
-    const adHoc = await adHocProfile(values, io.env, bucket);
-    profile = checked({ ...adHoc.profile, ...patch });
-    credentials = adHoc.credentials;
-  }
-  const region = await checkBucketRegion(profile, credentials);
-  if (region.corrected) {
-    io.err(`signdrop: note: bucket "${profile.bucket}" is in ${region.corrected.to}, not ${region.corrected.from}; signing for ${region.corrected.to}. Fix the profile's region to skip this check.`);
-  }
-  const final = region.profile;
-  const signer = new Signer({ get: async (id) => (id === final.id ? final : undefined) }, credentials);
-  return { signer, profileId: final.id, profile: final, credentials };
+  const candidate = name !== undefined || bucket === undefined ? withOverrides(await chosenProfile(io, name), values) : adHocProfile(values, io.env, bucket);
+  const profile = checked({ ...candidate, ...patch });
+  return { core: await openCore(io, new OneOffProfiles(profile)), profile };
 }

@@ -1,4 +1,7 @@
-/** The help text: the command line's whole contract, as issue 3 specifies it. */
+/**
+ * The help text: the command line's whole contract (commands, options, output formats, exit
+ * status), so a script's author needs no other page. The integration tests hold the CLI to it.
+ */
 export const HELP = `Usage: signdrop <command> [options]
 
 Commands:

@@ -7,6 +7,7 @@ import type { Io } from './io';
  */
 export function reportFailure(io: Io, json: boolean, item: { file: string } | { key: string }, error: AppError): void {
   const label = 'file' in item ? item.file : item.key;
-  io.err(`signdrop: ${label}: ${error.message}`);
+  // `retryable` says the failure is temporary (network, throttling, a server error): worth running again as is.
+  io.err(`signdrop: ${label}: ${error.message}${error.retryable ? ' (temporary: running the command again may succeed)' : ''}`);
   if (json) io.out(JSON.stringify({ ...item, error: { code: error.code, message: error.message } }));
 }

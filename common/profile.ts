@@ -23,11 +23,14 @@ export const expirySeconds = z
  * Where a profile's keys come from. `keychain`: the access key id is in the profile and the secret
  * (with an optional session token) in one OS keychain item per profile. `aws-profile`: a named
  * profile of ~/.aws/config and ~/.aws/credentials (static keys, SSO, assumed roles), read on use
- * and never copied into our store.
+ * and never copied into our store. `env`: AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY (and
+ * AWS_SESSION_TOKEN, AWS_CREDENTIAL_EXPIRATION) of the engine's environment, read on use and never
+ * stored: how the command line signs for a bucket without a saved profile.
  */
 export const CredentialSource = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('keychain') }),
   z.object({ kind: z.literal('aws-profile'), profile: z.string().trim().min(1, 'Name the AWS profile.').max(128) }),
+  z.object({ kind: z.literal('env') }),
 ]);
 export type CredentialSource = z.infer<typeof CredentialSource>;
 
@@ -40,7 +43,7 @@ export const StoredProfile = z.object({
   bucket: bucketName,
   pathStyle: z.boolean(),
   credentials: CredentialSource.default({ kind: 'keychain' }),
-  /** Not secret (it names the key, like a user name); empty when the keys come from an AWS profile. */
+  /** Not secret (it names the key, like a user name); empty when the keys come from an AWS profile or the environment. */
   accessKeyId: z.string().trim().max(256).default(''),
   keyTemplate: z.string().min(1).max(512).default(DEFAULT_KEY_TEMPLATE),
   defaultExpirySeconds: expirySeconds.default(86_400),

@@ -31,6 +31,10 @@ export interface AppError {
   readonly code: ErrorCode;
   /** A sentence a person can act on. Never contains a secret. */
   readonly message: string;
+  /**
+   * Whether the same request may work if simply tried again (the network, throttling, a server
+   * error, an expired presigned URL); false when something must be fixed first, as the message says.
+   */
   readonly retryable: boolean;
 }
 

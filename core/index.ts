@@ -1,39 +1,60 @@
 import type { CredentialStore } from './credentials/credential-store';
 import { LinkHistory } from './links/link-history';
 import { LinkService } from './links/link-service';
+import type { ProfileSource } from './profiles/profile-source';
 import { ProfileService } from './profiles/profile-service';
 import { ProfileStore } from './profiles/profile-store';
+import { regionOnFirstUse, type RegionCorrection } from './profiles/region-on-first-use';
 import { Signer } from './signing/signer';
 import { UploadQueue } from './uploads/upload-queue';
 
+export type { RegionCorrection };
+
 export interface CoreOptions {
-  /** Where profiles and the queue are kept (Electron's userData, or ~/.config/signdrop for the CLI). */
+  /** Where profiles, the queue and the link history are kept (Electron's userData, or ~/.config/signdrop for the CLI). */
   readonly dataDir: string;
   readonly credentials: CredentialStore;
   readonly now?: () => Date;
+  /** Where profiles come from: the profiles file in `dataDir` unless given (the CLI's one-off profile). */
+  readonly profiles?: ProfileSource;
+  /** The environment `env` profiles read their keys from; the process's own unless given. */
+  readonly env?: NodeJS.ProcessEnv;
+  /** Told when a profile's region was corrected on its first use (the CLI prints a note). */
+  readonly onRegionCorrected?: (correction: RegionCorrection) => void;
+  /**
+   * Keep the queue in `dataDir`, resume what was unfinished, and record every finished upload's
+   * link (the app; the default). The CLI runs one command: its queue lives in memory and its links
+   * are printed, not recorded.
+   */
+  readonly keepQueue?: boolean;
 }
 
-/** The engine, composed: what main's handlers and the CLI drive. */
-export async function createCore({ dataDir, credentials, now }: CoreOptions) {
-  const store = new ProfileStore(dataDir);
-  const signer = new Signer(store, credentials, now);
-  // The queue is saved in dataDir as it goes, and what was unfinished resumes here.
-  const uploads = await UploadQueue.open(signer, { dataDir });
+/** The engine, composed: what main's handlers, the CLI and the tests drive. */
+export async function createCore({ dataDir, credentials, now, env = process.env, profiles: source, onRegionCorrected, keepQueue = true }: CoreOptions) {
+  const profiles = source ?? new ProfileStore(dataDir);
+  const signer = new Signer(regionOnFirstUse(profiles, credentials, { env }, onRegionCorrected), credentials, now, env);
+  const uploads = keepQueue ? await UploadQueue.open(signer, { dataDir }) : new UploadQueue(signer);
   const links = new LinkService(new LinkHistory(dataDir, now), signer);
-  // Every finished upload's link goes into the history, once. Items restored as completed were
-  // recorded in an earlier run (the queue announces restored items like any change).
+  if (keepQueue) recordLinks(uploads, links);
+  return {
+    signer,
+    profiles: new ProfileService({ profiles, credentials, signer, readers: { env } }),
+    uploads,
+    links,
+  };
+}
+
+/**
+ * Every finished upload's link goes into the history, once. Items restored as completed were
+ * recorded in an earlier run (the queue announces restored items like any change).
+ */
+function recordLinks(uploads: UploadQueue, links: LinkService): void {
   const recorded = new Set(uploads.list().flatMap((item) => (item.state === 'completed' ? [item.id] : [])));
   uploads.onChanged((item) => {
     if (item.state !== 'completed' || recorded.has(item.id)) return;
     recorded.add(item.id);
     links.recordUpload(item)?.catch((e: unknown) => console.error(`[signdrop] could not record a link: ${(e as Error).message}`));
   });
-  return {
-    signer,
-    profiles: new ProfileService(store, credentials, signer),
-    uploads,
-    links,
-  };
 }
 
 export type Core = Awaited<ReturnType<typeof createCore>>;

@@ -1,7 +1,7 @@
 import { expiryOption, stringOption, type Values } from '../args';
 import { resolveTarget } from '../context';
 import { EXIT_FAILED, EXIT_OK, UsageError, type Io } from '../io';
-import { toAppError } from '../../core/app-error';
+import { toAppError } from '../../core/errors/to-app-error';
 import { reportFailure } from '../output';
 
 function oneKey(operands: string[], usage: string): string {
@@ -17,14 +17,14 @@ export async function signCommand(kind: 'link' | 'put-url', values: Values, oper
   const json = values['json'] === true;
   expiryOption(values, 1);
   try {
-    const target = await resolveTarget(values, io);
-    const expiresInSeconds = expiryOption(values, target.profile.defaultExpirySeconds);
+    const { core, profile } = await resolveTarget(values, io);
+    const expiresInSeconds = expiryOption(values, profile.defaultExpirySeconds);
     const downloadName = stringOption(values, 'download-name');
     const contentType = stringOption(values, 'content-type');
     const signed =
       kind === 'link'
-        ? await target.signer.presignGet(target.profileId, key, { expiresInSeconds, ...(downloadName ? { downloadName } : {}) })
-        : await target.signer.presignPut(target.profileId, key, { expiresInSeconds, ...(contentType ? { contentType } : {}) });
+        ? await core.signer.presignGet(profile.id, key, { expiresInSeconds, ...(downloadName ? { downloadName } : {}) })
+        : await core.signer.presignPut(profile.id, key, { expiresInSeconds, ...(contentType ? { contentType } : {}) });
     // Temporary credentials cut the link short: said on stderr, and expiresAt is the real expiry.
     if (signed.warning) io.err(`signdrop: warning: ${signed.warning}`);
     io.out(json ? JSON.stringify({ key, url: signed.url, method: signed.method, expiresAt: signed.expiresAt }) : signed.url);

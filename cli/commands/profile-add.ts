@@ -1,13 +1,9 @@
-import { ProfileInput, StoredProfile, type CredentialSource } from '../../common/profile';
-import { MemoryCredentialStore } from '../../core/credentials/credential-store';
-import { KeychainCredentialStore } from '../../core/credentials/keychain-store';
-import { ProfileService } from '../../core/profiles/profile-service';
-import { checkBucketRegion } from '../../core/s3/region';
-import { Signer } from '../../core/signing/signer';
+import { ProfileInput, type CredentialSource } from '../../common/profile';
+import { keysFromEnvironment } from '../../core/credentials/env-keys';
 import { expiryOption, stringOption, templateOption, type Values } from '../args';
-import { openProfiles, warnLoadProblem } from '../context';
+import { openCore, openProfiles } from '../context';
 import { EXIT_FAILED, EXIT_OK, UsageError, type Io } from '../io';
-import { toAppError } from '../../core/app-error';
+import { toAppError } from '../../core/errors/to-app-error';
 import { describeProfile, profileJson } from './profile-view';
 
 interface Keys {
@@ -18,13 +14,10 @@ interface Keys {
 
 /** Keys from AWS_* variables, else typed on the terminal (the secret hidden), else a usage error. */
 async function askKeys(io: Io): Promise<Keys> {
-  const { env } = io;
-  if (env['AWS_ACCESS_KEY_ID'] && env['AWS_SECRET_ACCESS_KEY']) {
-    return {
-      accessKeyId: env['AWS_ACCESS_KEY_ID'],
-      secretAccessKey: env['AWS_SECRET_ACCESS_KEY'],
-      ...(env['AWS_SESSION_TOKEN'] ? { sessionToken: env['AWS_SESSION_TOKEN'] } : {}),
-    };
+  const fromEnv = keysFromEnvironment(io.env);
+  if (fromEnv) {
+    const { accessKeyId, secretAccessKey, sessionToken } = fromEnv;
+    return { accessKeyId, secretAccessKey, ...(sessionToken ? { sessionToken } : {}) };
   }
   if (!io.stdinIsTTY) {
     throw new UsageError('No keys: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, run this in a terminal to type them, or use --aws-profile NAME.');
@@ -47,8 +40,8 @@ function checkFields(input: object): void {
 
 /**
  * `signdrop profile add <name> --bucket B ...`: saves a profile (replacing one of the same name),
- * with its secret in the OS keychain or its keys left in ~/.aws. An empty region is detected from
- * the bucket when the store names it.
+ * with its secret in the OS keychain or its keys left in ~/.aws. The engine fills in an empty
+ * region, or corrects a wrong one, from the bucket when the store names it.
  */
 export async function profileAddCommand(values: Values, operands: string[], io: Io): Promise<number> {
   const [name, extra] = operands;
@@ -72,8 +65,7 @@ export async function profileAddCommand(values: Values, operands: string[], io: 
   };
   checkFields({ ...fields, accessKeyId: 'checked-later' });
 
-  const store = openProfiles(io);
-  await warnLoadProblem(store, io);
+  const store = await openProfiles(io);
   const existing = await store.findByName(name);
   const keys = credentials.kind === 'keychain' ? await askKeys(io) : undefined;
   const input = {
@@ -85,18 +77,10 @@ export async function profileAddCommand(values: Values, operands: string[], io: 
   };
   checkFields(input);
   try {
-    let region = fields.region;
-    if (!region) {
-      // Ask the bucket with the keys just given, before anything is saved.
-      const probeStore = new MemoryCredentialStore();
-      if (keys) await probeStore.set('new', { secretAccessKey: keys.secretAccessKey, ...(keys.sessionToken ? { sessionToken: keys.sessionToken } : {}) });
-      const draft = StoredProfile.parse({ ...input, id: 'new' });
-      // Detection is a convenience: expired SSO or an offline store must not stop the save.
-      region = await checkBucketRegion(draft, probeStore).then((c) => c.profile.region, () => '');
+    const saved = await (await openCore(io, store)).profiles.save(input);
+    if (fields.region && saved.region !== fields.region) {
+      io.err(`signdrop: note: bucket "${saved.bucket}" is in ${saved.region}, not ${fields.region}; the profile was saved with ${saved.region}.`);
     }
-    const keychain = new KeychainCredentialStore();
-    const service = new ProfileService(store, keychain, new Signer(store, keychain));
-    const saved = await service.save({ ...input, region });
     io.out(json ? JSON.stringify(profileJson(saved)) : `${existing ? 'Updated' : 'Saved'} profile ${describeProfile(saved)}`);
     if (!json) io.err(`Check it with: signdrop profile test "${saved.name}"`);
     return EXIT_OK;

@@ -1,14 +1,10 @@
 import type { StoredProfile } from '../../common/profile';
-import { KeychainCredentialStore } from '../../core/credentials/keychain-store';
-import type { CredentialStore } from '../../core/credentials/credential-store';
-import { resolveCredentials } from '../../core/credentials/resolve-credentials';
-import { ProfileService } from '../../core/profiles/profile-service';
-import { testConnection, type ConnectionReport } from '../../core/s3/test-connection';
-import { Signer } from '../../core/signing/signer';
+import type { Core } from '../../core';
+import type { ConnectionReport } from '../../core/s3/test-connection';
 import { stringOption, type Values } from '../args';
-import { openProfiles, resolveTarget, savedProfile, warnLoadProblem } from '../context';
+import { openCore, openProfiles, resolveTarget, savedProfile } from '../context';
 import { EXIT_FAILED, EXIT_OK, UsageError, type Io } from '../io';
-import { toAppError } from '../../core/app-error';
+import { toAppError } from '../../core/errors/to-app-error';
 import { describeProfile, profileJson } from './profile-view';
 
 function oneName(operands: string[], usage: string): string {
@@ -17,12 +13,10 @@ function oneName(operands: string[], usage: string): string {
   return name;
 }
 
-/** `signdrop profile list`. */
+/** `signdrop profile list`: read from the profiles file alone, so it works without a keychain. */
 export async function profileListCommand(values: Values, operands: string[], io: Io): Promise<number> {
   if (operands.length > 0) throw new UsageError('signdrop profile list takes no arguments.');
-  const store = openProfiles(io);
-  await warnLoadProblem(store, io);
-  const profiles = await store.list();
+  const profiles = await (await openProfiles(io)).list();
   if (values['json'] === true) for (const p of profiles) io.out(JSON.stringify(profileJson(p)));
   else if (profiles.length === 0) io.err('No profiles yet. Add one with: signdrop profile add <name> --bucket B');
   else for (const p of profiles) io.out(describeProfile(p));
@@ -32,12 +26,10 @@ export async function profileListCommand(values: Values, operands: string[], io:
 /** `signdrop profile remove <name>`: the profile and its keychain item. */
 export async function profileRemoveCommand(values: Values, operands: string[], io: Io): Promise<number> {
   const name = oneName(operands, 'signdrop profile remove <name>');
-  const store = openProfiles(io);
-  await warnLoadProblem(store, io);
+  const store = await openProfiles(io);
   const profile = await savedProfile(store, name);
-  const keychain = new KeychainCredentialStore();
   try {
-    await new ProfileService(store, keychain, new Signer(store, keychain)).remove(profile.id);
+    await (await openCore(io, store)).profiles.remove(profile.id);
   } catch (e) {
     const error = toAppError(e);
     io.err(`signdrop: profile "${profile.name}" was not removed: ${error.message}`);
@@ -49,34 +41,36 @@ export async function profileRemoveCommand(values: Values, operands: string[], i
   return EXIT_OK;
 }
 
-async function testOne(profile: StoredProfile, store: CredentialStore): Promise<ConnectionReport> {
+/** The engine's test connection; keys that cannot be read are a failed report too, so every profile gets a line. */
+async function testOne(core: Core, profile: StoredProfile): Promise<ConnectionReport> {
   try {
-    return await testConnection(profile, await resolveCredentials(profile, store));
+    return await core.profiles.test(profile.id);
   } catch (e) {
     return { ok: false, region: profile.region, passed: [], warnings: [], error: toAppError(e) };
   }
+}
+
+/** What `profile test` checks: the --bucket target, one saved profile, or every saved profile. */
+async function testTargets(values: Values, operands: string[], io: Io): Promise<{ core: Core; profiles: StoredProfile[] }> {
+  const named = operands[0] ?? stringOption(values, 'profile');
+  if (named === undefined && stringOption(values, 'bucket') !== undefined) {
+    const { core, profile } = await resolveTarget(values, io);
+    return { core, profiles: [profile] };
+  }
+  const store = await openProfiles(io);
+  const profiles = named !== undefined ? [await savedProfile(store, named)] : await store.list();
+  if (profiles.length === 0) throw new UsageError('No profiles to test. Add one with: signdrop profile add <name> --bucket B');
+  return { core: await openCore(io, store), profiles };
 }
 
 /** `signdrop profile test [<name>]`: one profile, the --bucket target, or every saved profile. */
 export async function profileTestCommand(values: Values, operands: string[], io: Io): Promise<number> {
   if (operands.length > 1) throw new UsageError('Name at most one profile: signdrop profile test [<name>].');
   const json = values['json'] === true;
-  const targets: { profile: StoredProfile; store: CredentialStore }[] = [];
-  const named = operands[0] ?? stringOption(values, 'profile');
-  if (named === undefined && stringOption(values, 'bucket') !== undefined) {
-    const t = await resolveTarget(values, io);
-    targets.push({ profile: t.profile, store: t.credentials });
-  } else {
-    const store = openProfiles(io);
-    await warnLoadProblem(store, io);
-    const profiles = named !== undefined ? [await savedProfile(store, named)] : await store.list();
-    if (profiles.length === 0) throw new UsageError('No profiles to test. Add one with: signdrop profile add <name> --bucket B');
-    const keychain = new KeychainCredentialStore();
-    for (const profile of profiles) targets.push({ profile, store: keychain });
-  }
+  const { core, profiles } = await testTargets(values, operands, io);
   let failed = 0;
-  for (const { profile, store } of targets) {
-    const report = await testOne(profile, store);
+  for (const profile of profiles) {
+    const report = await testOne(core, profile);
     for (const w of report.warnings) io.err(`signdrop: ${profile.name}: warning: ${w}`);
     if (report.error) {
       failed++;

@@ -18,6 +18,11 @@ export function profileJson(p: StoredProfile) {
 /** `"work": bucket photos on AWS, region eu-west-2, keys in the OS keychain (AKIA...)`. */
 export function describeProfile(p: StoredProfile): string {
   const where = p.endpoint ? `${p.endpoint}${p.pathStyle ? ' (path-style)' : ''}` : 'AWS';
-  const keys = p.credentials.kind === 'aws-profile' ? `keys from AWS profile "${p.credentials.profile}"` : `keys in the OS keychain (${p.accessKeyId})`;
+  const keys =
+    p.credentials.kind === 'aws-profile'
+      ? `keys from AWS profile "${p.credentials.profile}"`
+      : p.credentials.kind === 'env'
+        ? 'keys from the environment (AWS_ACCESS_KEY_ID)'
+        : `keys in the OS keychain (${p.accessKeyId})`;
   return `"${p.name}": bucket ${p.bucket} on ${where}, region ${p.region || 'detected on use'}, ${keys}`;
 }

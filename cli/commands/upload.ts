@@ -1,29 +1,11 @@
-import { isFinished } from '../../common/uploads';
+import type { Core } from '../../core';
 import { collectFiles } from '../../core/uploads/collect-files';
-import { UploadQueue } from '../../core/uploads/upload-queue';
 import { expiryOption, templateOption, type Values } from '../args';
 import { resolveTarget } from '../context';
 import { EXIT_FAILED, EXIT_OK, UsageError, type Io } from '../io';
-import { toAppError } from '../../core/app-error';
+import { toAppError } from '../../core/errors/to-app-error';
 import { reportFailure } from '../output';
 import { showProgress } from '../progress';
-
-/**
- * Resolves when every one of `ids` has finished. Waits on the items themselves rather than on
- * idle(): only these items decide the exit status, and the foundation queue's idle() can wait for
- * an event that never comes (its running count drops after the last change is announced).
- */
-function allFinished(queue: UploadQueue, ids: ReadonlySet<string>): Promise<void> {
-  const done = () => queue.list().every((i) => !ids.has(i.id) || isFinished(i));
-  return new Promise((resolve) => {
-    if (done()) return resolve();
-    const off = queue.onChanged(() => {
-      if (!done()) return;
-      off();
-      resolve();
-    });
-  });
-}
 
 /**
  * `signdrop upload <file-or-folder>...`: uploads through the engine's queue (folders recursively,
@@ -44,16 +26,16 @@ export async function uploadCommand(values: Values, operands: string[], io: Io):
   }
   if (files.length === 0) return failed > 0 ? EXIT_FAILED : EXIT_OK;
 
-  let queue: UploadQueue;
-  let items: Awaited<ReturnType<UploadQueue['enqueue']>>;
+  let queue: Core['uploads'];
+  let items: Awaited<ReturnType<Core['uploads']['enqueue']>>;
   try {
-    const target = await resolveTarget(values, io, template !== undefined ? { keyTemplate: template } : {});
-    const expiresInSeconds = expiryOption(values, target.profile.defaultExpirySeconds);
+    const { core, profile } = await resolveTarget(values, io, template !== undefined ? { keyTemplate: template } : {});
+    const expiresInSeconds = expiryOption(values, profile.defaultExpirySeconds);
     // Said before anything uploads: temporary credentials would cut the links short.
-    const { warning } = await target.signer.linkLifetime(target.profileId, expiresInSeconds);
+    const { warning } = await core.signer.linkLifetime(profile.id, expiresInSeconds);
     if (warning) io.err(`signdrop: warning: ${warning}`);
-    queue = new UploadQueue(target.signer);
-    items = await queue.enqueue({ profileId: target.profileId, expiresInSeconds, files });
+    queue = core.uploads;
+    items = await queue.enqueue({ profileId: profile.id, expiresInSeconds, files });
   } catch (e) {
     if (e instanceof UsageError) throw e;
     // No keys or no keychain: every file fails the same way, and each says so.
@@ -67,7 +49,8 @@ export async function uploadCommand(values: Values, operands: string[], io: Io):
     (listener) => queue.onChanged(listener),
   );
   try {
-    await allFinished(queue, ids);
+    // The command's queue holds only these items: idle means every one has finished.
+    await queue.idle();
   } finally {
     stopProgress();
   }

@@ -11,8 +11,8 @@ export interface Secret {
 }
 
 /**
- * Where secrets live. Only this interface touches the keychain; only the signer reads from it
- * (STYLE.md: "secrets live in one room").
+ * Where secrets live. Only this interface touches the keychain, and only code that signs or checks
+ * a profile reads from it: one room to audit, and the renderer and the transfer engine never hold a key.
  */
 export interface CredentialStore {
   get(profileId: string): Promise<Secret | undefined>;

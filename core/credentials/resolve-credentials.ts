@@ -2,6 +2,7 @@ import { fromIni } from '@aws-sdk/credential-providers';
 import type { StoredProfile } from '../../common/profile';
 import { isSigndropError, SigndropError } from '../../common/result';
 import type { CredentialStore, Secret } from './credential-store';
+import { keysFromEnvironment } from './env-keys';
 
 /** A full key set ready to sign with. Only core/signing and core/s3 may hold one. */
 export type ResolvedCredentials = Secret & {
@@ -22,17 +23,30 @@ const readAwsProfile: AwsProfileReader = (profile) =>
   // ignoreCache: `aws sso login` or an edited credentials file must take effect without a restart.
   fromIni({ profile, ignoreCache: true })();
 
+/** Where keys other than the keychain's are read from; both default to the process's own. */
+export interface KeyReaders {
+  /** The environment `env` profiles read their keys from (the CLI passes the one it was given). */
+  readonly env?: NodeJS.ProcessEnv;
+  readonly readProfile?: AwsProfileReader;
+}
+
 /**
  * The keys a profile signs with, from wherever the profile says they live: the OS keychain
- * (through the credential store) or a named profile of ~/.aws/config and ~/.aws/credentials
- * (static keys, SSO, assumed roles), which is read on use and never copied into our store.
+ * (through the credential store), a named profile of ~/.aws/config and ~/.aws/credentials
+ * (static keys, SSO, assumed roles), or the environment; the last two are read on use and never
+ * copied into our store.
  */
 export async function resolveCredentials(
   profile: StoredProfile,
   store: CredentialStore,
-  readProfile: AwsProfileReader = readAwsProfile,
+  { env = process.env, readProfile = readAwsProfile }: KeyReaders = {},
 ): Promise<ResolvedCredentials> {
   if (profile.credentials.kind === 'aws-profile') return fromAwsProfile(profile.credentials.profile, readProfile);
+  if (profile.credentials.kind === 'env') {
+    const keys = keysFromEnvironment(env);
+    if (!keys) throw SigndropError.of('credentials-unavailable', 'No keys in the environment: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN for temporary keys).');
+    return keys;
+  }
   const secret = await store.get(profile.id);
   if (!secret) {
     throw SigndropError.of('missing-secret', `Profile "${profile.name}" has no secret access key in the keychain. Edit the profile and enter it.`);

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import type { z } from 'zod';
 import { StoredProfile } from '../../common/profile';
 import { JsonList } from '../storage/json-list';
+import type { ProfileRecordInput, ProfileSource } from './profile-source';
 
 /** Profiles on disk (everything but secrets), in `<dataDir>/profiles.json`. */
-export class ProfileStore {
+export class ProfileStore implements ProfileSource {
   private readonly records: JsonList<typeof StoredProfile>;
 
   constructor(dataDir: string) {
@@ -35,7 +35,7 @@ export class ProfileStore {
    * Inserts or replaces by id; a profile without an id gets a new one. A replaced profile keeps its
    * place: the first profile is the one the app starts on, and an edit must not change which that is.
    */
-  save(input: Omit<z.input<typeof StoredProfile>, 'id'> & { id?: string }): Promise<StoredProfile> {
+  save(input: ProfileRecordInput): Promise<StoredProfile> {
     const profile = StoredProfile.parse({ ...input, id: input.id ?? randomUUID() });
     return this.records.update((all) => {
       const items = all.some((p) => p.id === profile.id) ? all.map((p) => (p.id === profile.id ? profile : p)) : [...all, profile];

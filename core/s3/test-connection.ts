@@ -30,19 +30,35 @@ function probeClient(profile: StoredProfile, credentials: ResolvedCredentials, r
   });
 }
 
+/** What the bucket said of its region when asked with the profile's. */
+export interface BucketRegionAnswer {
+  /** `x-amz-bucket-region`; undefined when the store does not say (many S3-compatible stores) or cannot be reached. */
+  readonly region?: string;
+  /** The store refused a request signed for the profile's region the way S3 refuses a wrong one (301, 307, 400). */
+  readonly refused: boolean;
+}
+
+/** The statuses S3 answers a request signed for the wrong region with: a redirect, or AuthorizationHeaderMalformed. */
+const WRONG_REGION_STATUSES = new Set([301, 307, 400]);
+
 /**
  * Asks the bucket for its region: S3 names it in `x-amz-bucket-region` on HeadBucket whatever the
- * status (200, 301 from the global endpoint, even 403). Undefined when the store does not say
- * (many S3-compatible stores) or cannot be reached.
+ * status (200, 301 from the global endpoint, even 403), and says whether the profile's region was refused.
  */
-export async function detectBucketRegion(profile: StoredProfile, credentials: ResolvedCredentials): Promise<string | undefined> {
+export async function askBucketRegion(profile: StoredProfile, credentials: ResolvedCredentials): Promise<BucketRegionAnswer> {
   const client = probeClient(profile, credentials, profile.region || DEFAULT_REGION);
   try {
     const outcome = await probe(client, new HeadBucketCommand({ Bucket: profile.bucket }), 's3:ListBucket');
-    return outcome.headers?.['x-amz-bucket-region'] || undefined;
+    const region = outcome.headers?.['x-amz-bucket-region'] || undefined;
+    return { ...(region ? { region } : {}), refused: WRONG_REGION_STATUSES.has(outcome.status ?? 0) };
   } finally {
     client.destroy();
   }
+}
+
+/** The bucket's region as it names it; undefined when the store does not say or cannot be reached. */
+export async function detectBucketRegion(profile: StoredProfile, credentials: ResolvedCredentials): Promise<string | undefined> {
+  return (await askBucketRegion(profile, credentials)).region;
 }
 
 /**

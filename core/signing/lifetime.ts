@@ -15,8 +15,9 @@ export function assertSignableExpiry(seconds: number): void {
 /**
  * The real lifetime of a link signed at `signingDate`: min(requested, credentials' expiry).
  * A URL signed with temporary credentials dies with them whatever X-Amz-Expires says
- * (boto/boto3#2392, aws/aws-sdk-js-v3#3608), so we sign the shorter lifetime, as
- * aws-sdk-ruby does (aws/aws-sdk-ruby#2887), and say so.
+ * (https://github.com/boto/boto3/issues/2392, https://github.com/aws/aws-sdk-js-v3/issues/3608),
+ * so we sign the shorter lifetime, as aws-sdk-ruby does
+ * (https://github.com/aws/aws-sdk-ruby/pull/2887), and say so. Links and upload URLs alike.
  * @throws SigndropError 'expiry-too-long' above 7 days, 'invalid-input' below 1 s,
  *   'credentials-expired' when the credentials are already dead.
  */

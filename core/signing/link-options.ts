@@ -1,5 +1,6 @@
 import type { GetObjectCommandInput } from '@aws-sdk/client-s3';
 import { contentDisposition } from '../../common/content-disposition';
+import type { PresignableRequest } from './presignable';
 
 /** How a GET link presents the file to whoever opens it. */
 export interface GetLinkOptions {
@@ -13,6 +14,16 @@ export interface GetLinkOptions {
   readonly contentType?: string;
 }
 
+/** One key to link, with the name its download should get when not the key's last segment. */
+export type BatchKey = string | { readonly key: string; readonly downloadName?: string };
+
+export interface BatchLink {
+  readonly key: string;
+  readonly url: string;
+}
+
+export type BatchOptions = Omit<GetLinkOptions, 'downloadName'>;
+
 export interface PutUrlOptions {
   readonly expiresInSeconds: number;
   /** When set, it is signed: the upload must send exactly this Content-Type or S3 answers 403. */
@@ -24,7 +35,8 @@ export const keyBaseName = (key: string): string => key.slice(key.lastIndexOf('/
 
 /**
  * The `response-*` overrides of a GET link. S3 answers with these headers, which is how a link
- * names the download (RFC 6266) without changing the stored object (rclone/rclone#7684).
+ * names the download (RFC 6266) without changing the stored object
+ * (https://github.com/rclone/rclone/issues/7684).
  */
 export function responseOverrides(
   key: string,
@@ -34,5 +46,16 @@ export function responseOverrides(
   return {
     ...(name ? { ResponseContentDisposition: contentDisposition(name, options.disposition) } : {}),
     ...(options.contentType ? { ResponseContentType: options.contentType } : {}),
+  };
+}
+
+/** The presignable GET of `key` as `options` present it. */
+export function getRequest(key: string, options: Omit<GetLinkOptions, 'expiresInSeconds'>): PresignableRequest {
+  const overrides = responseOverrides(key, options);
+  return {
+    kind: 'GetObject',
+    key,
+    ...(overrides.ResponseContentDisposition ? { responseContentDisposition: overrides.ResponseContentDisposition } : {}),
+    ...(overrides.ResponseContentType ? { responseContentType: overrides.ResponseContentType } : {}),
   };
 }

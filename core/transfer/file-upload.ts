@@ -7,8 +7,12 @@ import { choosePartSize, planParts, type PartRange } from './part-plan';
 import { withRetry, type RetryPolicy } from './retry';
 import type { ObjectRef, TransferSigner } from './transfer-signer';
 
-/** Upload URLs live an hour: long enough for a slow part, short enough to be worthless if leaked. */
-export const UPLOAD_URL_EXPIRY_S = 3600;
+/**
+ * The default lifetime of upload URLs (TransferSettings.urlExpirySeconds): an hour is long enough
+ * for a slow part, and short enough that a leaked URL is soon worthless. Each attempt signs afresh,
+ * and temporary credentials shorten it further (the Signer's lifetime rules).
+ */
+export const DEFAULT_UPLOAD_URL_EXPIRY_S = 3600;
 
 export interface DonePart {
   readonly partNumber: number;
@@ -129,7 +133,7 @@ async function uploadMultipart(options: FileUploadOptions): Promise<FileUploadRe
     withRetry(
       async () => {
         await checkUnchanged(file);
-        // Signed just before each attempt, so no attempt starts on an expired or dying URL (uppy#1724).
+        // Signed just before each attempt, so no attempt (a retry after a long backoff, say) starts on an expired or dying URL.
         const { url } = await signer.presignPart(ref, id, part.partNumber, settings.urlExpirySeconds);
         let sent = 0;
         try {

@@ -5,8 +5,8 @@ import { request as httpRequest, type ClientRequest, type IncomingMessage } from
 import { request as httpsRequest } from 'node:https';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { SigndropError } from '../../common/result';
-import { sameVersion, type FileSnapshot } from './file-check';
+import { S3ResponseError } from '../errors/s3-response-error';
+import { fileChanged, fileUnreadable, sameVersion, type FileSnapshot } from './file-check';
 
 export interface PutBodyOptions {
   readonly url: string;
@@ -40,32 +40,22 @@ export interface PutBodyResult {
   readonly md5: string;
 }
 
-const unreadable = (file: string, code: string | undefined) =>
-  SigndropError.of(
-    'file-unreadable',
-    code === 'ENOENT'
-      ? `${file} is gone (ENOENT): it was moved or deleted after it was added. Add it again if you still want it uploaded.`
-      : `${file} can no longer be read (${code}): check its permissions, then retry.`,
-  );
-const changed = (file: string, how: string) =>
-  SigndropError.of('file-changed', `${file} changed ${how}; add it again to upload the new version.`);
-
 /** Reads a small body whole through one open file, checking it is still the queued version. */
 async function readSmall(file: string, start: number, length: number, expect?: FileSnapshot): Promise<Buffer> {
   const handle = await open(file, 'r').catch((e: NodeJS.ErrnoException) => {
-    throw unreadable(file, e.code);
+    throw fileUnreadable(file, e.code);
   });
   try {
     const buffer = Buffer.allocUnsafe(length);
     let got = 0;
     while (got < length) {
       const { bytesRead } = await handle.read(buffer, got, length - got, start + got);
-      if (bytesRead === 0) throw changed(file, `while it was uploading (it ended after ${start + got} bytes)`);
+      if (bytesRead === 0) throw fileChanged(file, `while it was uploading (it ended after ${start + got} bytes)`);
       got += bytesRead;
     }
     // One check, after reading, on the file actually read: a change before or during the read shows
     // in its size or mtime here (a check before reading too would cost a thread-pool round trip a file).
-    if (expect && !sameVersion(await handle.stat(), expect)) throw changed(file, 'after it was added');
+    if (expect && !sameVersion(await handle.stat(), expect)) throw fileChanged(file, 'after it was added');
     return buffer;
   } finally {
     await handle.close();
@@ -109,12 +99,13 @@ export async function putFileBody(options: PutBodyOptions): Promise<PutBodyResul
   } catch (e) {
     req.destroy();
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR') throw unreadable(file, code);
+    if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR') throw fileUnreadable(file, code);
     throw e;
   }
   const res = await response;
   const body = await readBody(res);
-  if (res.statusCode !== 200) throw httpError(res.statusCode ?? 0, body);
+  // Both PUT and UploadPart are s3:PutObject to IAM; toAppError words the answer, retries read it.
+  if (res.statusCode !== 200) throw S3ResponseError.fromBody(res.statusCode ?? 0, body, 's3:PutObject', url);
   return { etag: String(res.headers.etag ?? '').replace(/"/g, ''), md5 };
 }
 
@@ -130,7 +121,7 @@ async function streamBody(req: ClientRequest, file: string, start: number, lengt
     },
     flush(done) {
       // The file shrank while it was read: the request would wait forever for the missing bytes.
-      if (streamed !== length) done(changed(file, `while it was uploading (it ended after ${start + streamed} bytes)`));
+      if (streamed !== length) done(fileChanged(file, `while it was uploading (it ended after ${start + streamed} bytes)`));
       else done();
     },
   });
@@ -148,21 +139,4 @@ async function readBody(res: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of res) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString('utf8');
-}
-
-/** Maps an S3 error response to words and whether retrying can help. */
-export function httpError(status: number, body: string): SigndropError {
-  const code = /<Code>([^<]+)<\/Code>/.exec(body)?.[1] ?? `HTTP ${status}`;
-  const retryable = status >= 500 || code === 'SlowDown' || code === 'RequestTimeout';
-  if (status === 403 && /expired/i.test(body)) {
-    // The presigned URL ran out; the engine signs a new one.
-    return SigndropError.of('upload-failed', 'The upload link expired before the upload finished; signing a new one.', true);
-  }
-  if (status === 403) {
-    return SigndropError.of('access-denied', `The store refused the upload (${code}). Check the profile's keys and that it may write to this bucket.`);
-  }
-  if (code === 'NoSuchBucket') {
-    return SigndropError.of('no-such-bucket', 'The bucket does not exist. Check the bucket name in the profile.');
-  }
-  return SigndropError.of('upload-failed', `The store answered ${status} ${code}.${retryable ? ' Retrying may help.' : ''}`, retryable);
 }

@@ -3,7 +3,6 @@ export const MIB = 1024 * 1024;
 export const MAX_PARTS = 10_000; // S3 limit on parts per multipart upload
 export const MIN_PART_SIZE = 5 * MIB; // S3 limit: every part but the last is at least 5 MiB
 export const MAX_PART_SIZE = 5 * 1024 * MIB; // S3 limit: 5 GiB per part
-export const MAX_OBJECT_SIZE = MAX_PARTS * MAX_PART_SIZE; // more than S3's 5 TiB object limit, so that one binds
 
 /** Below this a file goes up in one presigned PUT: one request instead of three plus N. */
 export const DEFAULT_MULTIPART_THRESHOLD = 16 * MIB;

@@ -1,4 +1,4 @@
-import { isSigndropError } from '../../common/result';
+import { toAppError } from '../errors/to-app-error';
 
 export interface RetryPolicy {
   /** Attempts in all, the first included. */
@@ -10,16 +10,12 @@ export interface RetryPolicy {
 /** About a minute of trying in all: enough to ride out a SlowDown burst or a restarting proxy. */
 export const DEFAULT_RETRY: RetryPolicy = { attempts: 8, baseDelayMs: 250, maxDelayMs: 15_000 };
 
-/** Socket-level failures that a new connection can cure. */
-const NETWORK_CODES = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNREFUSED', 'ECONNABORTED', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'UND_ERR_SOCKET']);
-
-/** Whether retrying can help: network errors, 5xx, SlowDown, RequestTimeout (marked retryable by httpError). */
-export function isRetryable(e: unknown): boolean {
-  if (isSigndropError(e)) return e.appError.retryable;
-  const err = e as NodeJS.ErrnoException | undefined;
-  if (err?.code && NETWORK_CODES.has(err.code)) return true;
-  return /socket hang up|stalled|aborted/i.test(err?.message ?? '') && err?.name !== 'AbortError';
-}
+/**
+ * Whether another attempt can help: network failures, 5xx, SlowDown, RequestTimeout, an expired
+ * presigned URL. The error model decides (toAppError's `retryable`), so the engine's retries and
+ * what the UI and CLI are told agree.
+ */
+export const isRetryable = (e: unknown): boolean => toAppError(e).retryable;
 
 /** "Full jitter" backoff (https://aws.amazon.com/blogs/architecture/exponential-backoff-and-jitter/). */
 export function backoffDelay(attempt: number, policy: RetryPolicy, random: () => number = Math.random): number {

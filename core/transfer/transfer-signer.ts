@@ -15,8 +15,9 @@ export interface StoredPart {
 
 /**
  * Everything the transfer engine needs from signing, and nothing more: presigned URLs and the
- * results of multipart control calls. Never keys, never an SDK client (STYLE.md #3).
- * core/signing/multipart.ts implements it over the Signer.
+ * results of multipart control calls. Never keys, never an SDK client: whatever the engine holds
+ * (and persists to resume) is worthless once its URLs expire.
+ * core/signing/signer-for-transfers.ts implements it over the Signer.
  */
 export interface TransferSigner {
   /** The bucket and key template of a profile, to name new items. */

@@ -1,4 +1,4 @@
-import { toAppError as toAppErrorAs } from '../app-error';
+import { toAppError } from '../errors/to-app-error';
 import type { AppError } from '../../common/result';
 import type { IntegrityCheck, ShareLink, UploadItem, UploadState } from '../../common/uploads';
 import { uploadFile, type MultipartCheckpoint, type TransferSettings } from '../transfer/file-upload';
@@ -140,7 +140,7 @@ export async function runEntry(e: Entry, ctx: RunContext): Promise<void> {
     if (reason === PAUSED) e.state = 'paused';
     else if (reason === CANCELED) e.state = 'uploading'; // cancel() finishes the job and sets the state
     else {
-      e.error = toAppError(err);
+      e.error = toAppError(err, { bucket: e.bucket }, UPLOAD_FAILED);
       e.state = 'failed';
       // The upload cannot continue for this file version: don't leave its parts on the server.
       if (e.error.code === 'file-changed' || e.error.code === 'file-unreadable') await ctx.abortOnServer();
@@ -152,5 +152,5 @@ export async function runEntry(e: Entry, ctx: RunContext): Promise<void> {
   }
 }
 
-/** Maps anything thrown during an upload to words; unknown failures are worth a retry. */
-export const toAppError = (e: unknown): AppError => toAppErrorAs(e, { code: 'upload-failed', retryable: true });
+/** What an unrecognised failure during an upload becomes: worth a retry. */
+const UPLOAD_FAILED = { code: 'upload-failed', retryable: true } as const;

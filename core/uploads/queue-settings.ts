@@ -1,4 +1,4 @@
-import { UPLOAD_URL_EXPIRY_S, type TransferSettings } from '../transfer/file-upload';
+import { DEFAULT_UPLOAD_URL_EXPIRY_S, type TransferSettings } from '../transfer/file-upload';
 import { DEFAULT_IDLE_TIMEOUT_MS } from '../transfer/http-put';
 import { DEFAULT_MULTIPART_THRESHOLD, DEFAULT_PART_SIZE } from '../transfer/part-plan';
 import { DEFAULT_RETRY } from '../transfer/retry';
@@ -25,7 +25,7 @@ export function transferSettings(o: QueueOptions): TransferSettings {
     partConcurrency: o.partConcurrency ?? DEFAULT_PART_CONCURRENCY,
     retry: o.retry ?? DEFAULT_RETRY,
     idleTimeoutMs: o.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS,
-    urlExpirySeconds: o.urlExpirySeconds ?? UPLOAD_URL_EXPIRY_S,
+    urlExpirySeconds: o.urlExpirySeconds ?? DEFAULT_UPLOAD_URL_EXPIRY_S,
     now: o.now ?? Date.now,
   };
 }

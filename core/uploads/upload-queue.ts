@@ -2,14 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { renderKey } from '../../common/key-template';
 import type { QueueSnapshot, QueueTotals, UploadItem, UploadState } from '../../common/uploads';
-import { transferSignerFor } from '../signing/multipart';
+import { transferSignerFor } from '../signing/signer-for-transfers';
 import { Signer } from '../signing/signer';
 import { Coalescer } from '../transfer/coalescer';
 import { type TransferSettings } from '../transfer/file-upload';
 import type { TransferSigner } from '../transfer/transfer-signer';
 import type { LocalFile } from './collect-files';
 import { QueueStore } from './queue-store';
-import { CANCELED, Entry, PAUSED, runEntry, toAppError } from './queue-entry';
+import { CANCELED, Entry, PAUSED, runEntry } from './queue-entry';
 import { restoreEntries } from './queue-restore';
 import { DEFAULT_FILE_CONCURRENCY, transferSettings, type QueueOptions } from './queue-settings';
 import { queueTotals } from './queue-totals';
@@ -271,5 +271,3 @@ export class UploadQueue {
     if (moving) for (const e of this.entries.values()) if (e.state === 'uploading') this.changes.mark(e.id);
   }
 }
-
-export { toAppError };

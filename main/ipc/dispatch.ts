@@ -1,5 +1,6 @@
 import { channels, isChannelName, type ChannelName } from '../../common/contract';
 import { fail, isSigndropError, ok, type Result } from '../../common/result';
+import { toAppError } from '../../core/errors/to-app-error';
 import type { Handlers } from './handlers';
 
 /**
@@ -17,9 +18,10 @@ export async function dispatch(handlers: Handlers, channel: ChannelName | string
     const handler = handlers[channel] as (input: unknown) => Promise<unknown>;
     return ok(await handler(parsed.data));
   } catch (e) {
-    if (isSigndropError(e)) return { ok: false, error: e.appError };
+    const error = toAppError(e, {}, { code: 'internal', retryable: true });
+    if (isSigndropError(e)) return { ok: false, error };
     // Unknown failures: the message only, never the object (it may hold a request with headers).
-    console.error(`[signdrop] ${channel} failed: ${(e as Error)?.message ?? String(e)}`);
-    return fail('internal', `Something went wrong in ${channel}: ${(e as Error)?.message ?? 'unknown error'}`, true);
+    console.error(`[signdrop] ${channel} failed: ${error.message}`);
+    return { ok: false, error: error.code === 'internal' ? { ...error, message: `Something went wrong in ${channel}: ${error.message || 'unknown error'}` } : error };
   }
 }

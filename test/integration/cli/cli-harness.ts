@@ -12,11 +12,6 @@ import { promisify } from 'node:util';
 export const ROOT = resolve(__dirname, '../../..');
 const BIN = join(ROOT, 'bin/signdrop.js');
 
-/** Compiles the CLI to out/cli, where bin/signdrop.js expects it (what `npm run build:cli` does). */
-export async function buildCli(): Promise<void> {
-  await promisify(execFile)('npx', ['tsc', '-p', 'cli/tsconfig.json'], { cwd: ROOT, timeout: 120_000 });
-}
-
 export interface CliResult {
   readonly code: number;
   readonly stdout: string;
@@ -46,6 +41,16 @@ export function signdrop(args: readonly string[], env: Record<string, string | u
       resolvePromise({ code, stdout, stderr, lines });
     });
   });
+}
+
+/** Runs signdrop on a pseudo-terminal (stdin, stdout and stderr all a TTY), typing `answers`. */
+export async function onTerminal(args: string[], env: Record<string, string>, answers: [string, string][] = []): Promise<{ out: string; code: number }> {
+  const { stdout } = await promisify(execFile)(
+    'python3',
+    [join(__dirname, 'pty-run.py'), JSON.stringify([process.execPath, BIN, ...args]), JSON.stringify(answers)],
+    { env: { PATH: process.env['PATH'] ?? '', DBUS_SESSION_BUS_ADDRESS: process.env['DBUS_SESSION_BUS_ADDRESS'] ?? '', HOME: tmpdir(), ...env }, timeout: 60_000 },
+  );
+  return JSON.parse(stdout) as { out: string; code: number };
 }
 
 export const md5 = (bytes: Uint8Array): string => createHash('md5').update(bytes).digest('hex');

@@ -3,7 +3,6 @@ import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { StoredProfile } from '../../../common/profile';
-import { MemoryCredentialStore } from '../../../core/credentials/credential-store';
 import { checkBucketRegion } from '../../../core/s3/region';
 import type { ResolvedCredentials } from '../../../core/credentials/resolve-credentials';
 import { PROBE_PREFIX, testConnection } from '../../../core/s3/test-connection';
@@ -154,9 +153,7 @@ describe('region detection for signing', () => {
   it('fills in an empty region from the bucket, so links are signed for where it lives', async () => {
     const fake = await startFakeS3((req) => permanentRedirectAnswer('photos', 'eu-north-1', req.method ?? 'GET'));
     try {
-      const store = new MemoryCredentialStore();
-      await store.set('p1', { secretAccessKey: RGW_USER.secretAccessKey });
-      const checked = await checkBucketRegion(profileFor('photos', fake.endpoint, ''), store);
+      const checked = await checkBucketRegion(profileFor('photos', fake.endpoint, ''), async () => keys());
       expect(checked.profile.region).toBe('eu-north-1');
       expect(checked.corrected).toBeUndefined();
     } finally {
@@ -166,9 +163,7 @@ describe('region detection for signing', () => {
 
   it('keeps the profile when the store does not name a region (radosgw)', async () => {
     const bucket = await createTestBucket('conn-region');
-    const store = new MemoryCredentialStore();
-    await store.set('p1', { secretAccessKey: RGW_USER.secretAccessKey });
-    const checked = await checkBucketRegion(profileFor(bucket, rgwEndpoint(), ''), store);
+    const checked = await checkBucketRegion(profileFor(bucket, rgwEndpoint(), ''), async () => keys());
     expect(checked.profile.region).toBe('');
   });
 });

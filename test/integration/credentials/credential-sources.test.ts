@@ -4,9 +4,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KeychainCredentialStore } from '../../../core/credentials/keychain-store';
 import { resolveCredentials } from '../../../core/credentials/resolve-credentials';
-import { ProfileService } from '../../../core/profiles/profile-service';
+import { createCore } from '../../../core';
 import { ProfileStore } from '../../../core/profiles/profile-store';
-import { Signer } from '../../../core/signing/signer';
 import { adminClient, createTestBucket, RGW_USER, rgwEndpoint } from '../../support/s3';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 
@@ -51,12 +50,13 @@ afterAll(() => {
   }
 });
 
+/** The engine as the app assembles it, on a fresh data folder and keychain service. */
 async function services() {
   const dir = await mkdtemp(join(tmpdir(), 'signdrop-cred-data-'));
   const store = new ProfileStore(dir);
   const keychain = new KeychainCredentialStore(`Signdrop-test-${Date.now()}-${Math.random()}`);
-  const signer = new Signer(store, keychain);
-  return { dir, store, keychain, signer, service: new ProfileService(store, keychain, signer) };
+  const core = await createCore({ dataDir: dir, credentials: keychain, profiles: store, keepQueue: false });
+  return { dir, store, keychain, signer: core.signer, service: core.profiles };
 }
 
 async function putObject(bucket: string, key: string, body: string): Promise<void> {

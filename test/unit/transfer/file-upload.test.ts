@@ -1,5 +1,6 @@
 import { utimes } from 'node:fs/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { toAppError } from '../../../core/errors/to-app-error';
 import { uploadFile, type TransferSettings } from '../../../core/transfer/file-upload';
 import { MIB } from '../../../core/transfer/part-plan';
 import { FakeStore, randomFile } from './fake-store';
@@ -88,7 +89,9 @@ describe('one file upload', () => {
       calls++;
       return { status: 403, body: '<Error><Code>AccessDenied</Code></Error>' };
     };
-    await expect(run(1000)).rejects.toMatchObject({ appError: { code: 'access-denied' } });
+    // The HTTP layer throws the answer as data; the error model words it (toAppError).
+    const error = await run(1000).catch((e: unknown) => e);
+    expect(toAppError(error)).toMatchObject({ code: 'access-denied', retryable: false });
     expect(calls).toBe(1);
   });
 });

@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { SigndropError } from '../../../common/result';
-import { httpError } from '../../../core/transfer/http-put';
+import { S3ResponseError } from '../../../core/errors/s3-response-error';
+import { toAppError } from '../../../core/errors/to-app-error';
 import { backoffDelay, isRetryable, sleep, withRetry } from '../../../core/transfer/retry';
 
 const policy = { attempts: 4, baseDelayMs: 1, maxDelayMs: 4 };
+/** An S3 error answer to a streamed PUT, as core/transfer/http-put.ts throws it. */
+const httpError = (status: number, body: string) => S3ResponseError.fromBody(status, body, 's3:PutObject', 'http://127.0.0.1:9/b/k');
 
 describe('retries', () => {
   it('backs off exponentially with jitter, capped', () => {
@@ -21,7 +24,7 @@ describe('retries', () => {
     expect(isRetryable(httpError(500, '<Error><Code>InternalError</Code></Error>'))).toBe(true);
     expect(isRetryable(httpError(403, '<Error><Code>AccessDenied</Code></Error>'))).toBe(false);
     expect(isRetryable(httpError(404, '<Error><Code>NoSuchBucket</Code></Error>'))).toBe(false);
-    expect(httpError(403, '<Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>').appError.retryable).toBe(true);
+    expect(toAppError(httpError(403, '<Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>')).retryable).toBe(true);
   });
 
   it('gets through transient failures, and gives up at once on an unfixable one', async () => {
