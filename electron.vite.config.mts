@@ -8,8 +8,7 @@ import { CONTENT_SECURITY_POLICY } from './main/security';
 const cspMeta = (): Plugin => ({
   name: 'signdrop-csp',
   apply: 'build',
-  transformIndexHtml: (html) =>
-    html.replace('<head>', `<head>\n    <meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />`),
+  transformIndexHtml: (html) => html.replace('<head>', `<head>\n    <meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}" />`),
 });
 
 export default defineConfig({

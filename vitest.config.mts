@@ -1,9 +1,11 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Three tiers (STYLE.md #9): unit needs nothing; integration needs radosgw and the keyring;
- * e2e adds Chromium and the built renderer. Service-backed tiers start their services in
- * globalSetup, or reuse the ones `npm run test:all` started (SIGNDROP_S3_ENDPOINT, SIGNDROP_KEYRING_DIR).
+ * Three tiers, so what needs no service runs anywhere and only the checks that need a real S3 or a
+ * browser pay for one: unit needs nothing (it also runs the boundary check, ESLint and Prettier);
+ * integration needs radosgw and the keyring; e2e adds Chromium and the built renderer. Service-backed
+ * tiers start their services in globalSetup, or reuse the ones `npm run test:all` started
+ * (SIGNDROP_S3_ENDPOINT, SIGNDROP_KEYRING_DIR).
  */
 export default defineConfig({
   test: {

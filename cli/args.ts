@@ -25,7 +25,14 @@ export const COMMAND_OPTIONS: Readonly<Record<string, Options>> = {
   'profile list': TARGET,
   'profile remove': TARGET,
   'profile test': TARGET,
-  upload: { ...TARGET, expires: { type: 'string' }, 'key-template': { type: 'string' }, inline: { type: 'boolean' }, download: { type: 'boolean' }, page: { type: 'boolean' } },
+  upload: {
+    ...TARGET,
+    expires: { type: 'string' },
+    'key-template': { type: 'string' },
+    inline: { type: 'boolean' },
+    download: { type: 'boolean' },
+    page: { type: 'boolean' },
+  },
   link: { ...TARGET, expires: { type: 'string' }, 'download-name': { type: 'string' }, inline: { type: 'boolean' }, download: { type: 'boolean' } },
   'put-url': { ...TARGET, expires: { type: 'string' }, 'content-type': { type: 'string' } },
 };
@@ -50,12 +57,16 @@ export function parseCommandLine(argv: readonly string[]): Parsed {
   const loose = parseArgs({ args: [...argv], options: ALL_OPTIONS, allowPositionals: true, strict: false });
   const [first, second] = loose.positionals;
   const command = first === 'profile' && second ? `profile ${second}` : first;
-  if (command === undefined || loose.values['help'] === true && !(command in COMMAND_OPTIONS)) {
+  if (command === undefined || (loose.values['help'] === true && !(command in COMMAND_OPTIONS))) {
     return { command, values: loose.values as Values, operands: [] };
   }
   const options = COMMAND_OPTIONS[command];
   if (!options) {
-    throw new UsageError(first === 'profile' ? `Unknown command "profile ${second ?? ''}": use profile add, list, remove or test.` : `Unknown command "${command}". Run signdrop --help.`);
+    throw new UsageError(
+      first === 'profile'
+        ? `Unknown command "profile ${second ?? ''}": use profile add, list, remove or test.`
+        : `Unknown command "${command}". Run signdrop --help.`,
+    );
   }
   try {
     const strict = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });

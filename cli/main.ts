@@ -40,7 +40,9 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
     }
     const load = COMMANDS[command];
     if (!load) throw new UsageError(`Unknown command "${command}". Run signdrop --help.`);
-    return await (await load())(values, operands, io);
+    return await (
+      await load()
+    )(values, operands, io);
   } catch (e) {
     if (e instanceof UsageError) {
       io.err(`signdrop: ${e.message}`);

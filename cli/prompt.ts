@@ -8,13 +8,20 @@ const BACKSPACE = /^[\b\u007f]$/;
  * Reads one line from a terminal. With `hidden` nothing typed is echoed (not even asterisks, so the
  * length of a secret does not show) and raw mode is always restored, even on Ctrl-C.
  */
-export function askOnTerminal(question: string, hidden: boolean, input: NodeJS.ReadStream = process.stdin, output: NodeJS.WriteStream = process.stderr): Promise<string> {
+export function askOnTerminal(
+  question: string,
+  hidden: boolean,
+  input: NodeJS.ReadStream = process.stdin,
+  output: NodeJS.WriteStream = process.stderr,
+): Promise<string> {
   if (!hidden) {
     const rl = createInterface({ input, output, terminal: true });
-    return new Promise((resolve) => rl.question(question, (answer) => {
-      rl.close();
-      resolve(answer.trim());
-    }));
+    return new Promise((resolve) =>
+      rl.question(question, (answer) => {
+        rl.close();
+        resolve(answer.trim());
+      }),
+    );
   }
   // Echo off before the prompt shows: input pasted the moment the prompt appears must not echo.
   input.setRawMode(true);

@@ -66,7 +66,9 @@ interface Channel<S extends z.ZodType, R> {
   /** Phantom: only its type is used. */
   readonly result?: R;
 }
-const channel = <R>() => <S extends z.ZodType>(input: S): Channel<S, R> => ({ input });
+const channel =
+  <R>() =>
+  <S extends z.ZodType>(input: S): Channel<S, R> => ({ input });
 
 export const channels = {
   'profiles:list': channel<ProfileView[]>()(none),
@@ -79,7 +81,9 @@ export const channels = {
   'uploads:control': channel<null>()(z.object({ action: z.enum(QUEUE_ACTIONS), id: z.string().min(1).optional() }).strict()),
   'links:list': channel<LinkRecord[]>()(none),
   'links:lifetime': channel<LinkLifetime>()(z.object({ profileId: z.string().min(1), expiresInSeconds: expirySeconds }).strict()),
-  'links:renew': channel<LinkRecord>()(z.object({ id: z.string().min(1), expiresInSeconds: expirySeconds, disposition: z.enum(DISPOSITIONS).optional() }).strict()),
+  'links:renew': channel<LinkRecord>()(
+    z.object({ id: z.string().min(1), expiresInSeconds: expirySeconds, disposition: z.enum(DISPOSITIONS).optional() }).strict(),
+  ),
   'links:share-page': channel<SharePage>()(SharePageInput),
   'links:delete-object': channel<null>()(byId),
   'clipboard:write': channel<null>()(text),
@@ -92,8 +96,7 @@ export type ChannelValue<C extends ChannelName> = (typeof channels)[C] extends C
 export type ChannelResult<C extends ChannelName> = Result<ChannelValue<C>>;
 
 export const channelNames = Object.keys(channels) as ChannelName[];
-export const isChannelName = (name: unknown): name is ChannelName =>
-  typeof name === 'string' && Object.hasOwn(channels, name);
+export const isChannelName = (name: unknown): name is ChannelName => typeof name === 'string' && Object.hasOwn(channels, name);
 
 /** Events main pushes to the renderer. */
 export interface EventPayloads {

@@ -27,6 +27,20 @@ export const PROVIDER_PRESETS: readonly ProviderPreset[] = [
     pathStyle: false,
     hint: 'Use the S3 endpoint shown on your bucket’s page; the region is its middle part.',
   },
-  { id: 'wasabi', label: 'Wasabi', endpoint: 'https://s3.us-east-1.wasabisys.com', region: 'us-east-1', pathStyle: false, hint: 'Use your bucket’s region in both fields.' },
-  { id: 'minio', label: 'MinIO / Ceph', endpoint: 'http://127.0.0.1:9000', region: 'us-east-1', pathStyle: true, hint: 'Your server’s address; path-style URLs.' },
+  {
+    id: 'wasabi',
+    label: 'Wasabi',
+    endpoint: 'https://s3.us-east-1.wasabisys.com',
+    region: 'us-east-1',
+    pathStyle: false,
+    hint: 'Use your bucket’s region in both fields.',
+  },
+  {
+    id: 'minio',
+    label: 'MinIO / Ceph',
+    endpoint: 'http://127.0.0.1:9000',
+    region: 'us-east-1',
+    pathStyle: true,
+    hint: 'Your server’s address; path-style URLs.',
+  },
 ];

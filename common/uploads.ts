@@ -67,5 +67,4 @@ export interface QueueSnapshot {
 export const QUEUE_ACTIONS = ['pause', 'resume', 'cancel', 'retry', 'remove'] as const;
 export type QueueAction = (typeof QUEUE_ACTIONS)[number];
 
-export const isFinished = (item: UploadItem): boolean =>
-  item.state === 'completed' || item.state === 'failed' || item.state === 'canceled';
+export const isFinished = (item: UploadItem): boolean => item.state === 'completed' || item.state === 'failed' || item.state === 'canceled';

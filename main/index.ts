@@ -38,7 +38,10 @@ let windowState: { file: WindowStateFile; saved: WindowState | undefined } | und
 function showWindow(): void {
   if (!window) {
     // Displays change between runs (a monitor unplugged): check against the current ones each time.
-    const state = restorableState(windowState?.saved, screen.getAllDisplays().map((display) => display.workArea));
+    const state = restorableState(
+      windowState?.saved,
+      screen.getAllDisplays().map((display) => display.workArea),
+    );
     window = createMainWindow(devServerUrl ?? `${APP_ORIGIN}/`, { show: true, ...(state ? { state } : {}) });
     window.on('closed', () => (window = undefined));
     rememberWindowState(window, (saved) => {

@@ -19,13 +19,14 @@ export function isPermissionAllowed(permission: string, requestingUrl: string | 
 }
 
 /** Installs the request and check handlers on a session (the default one holds our window). */
-export function restrictPermissions(session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler'>, appOrigin: string): void {
+export function restrictPermissions(
+  session: Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler'>,
+  appOrigin: string,
+): void {
   session.setPermissionRequestHandler((_contents, permission, callback, details) => {
     callback(isPermissionAllowed(permission, details.requestingUrl, appOrigin));
   });
-  session.setPermissionCheckHandler((_contents, permission, requestingOrigin) =>
-    isPermissionAllowed(permission, requestingOrigin, appOrigin),
-  );
+  session.setPermissionCheckHandler((_contents, permission, requestingOrigin) => isPermissionAllowed(permission, requestingOrigin, appOrigin));
   // USB, HID and serial devices: never.
   session.setDevicePermissionHandler(() => false);
 }

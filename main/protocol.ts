@@ -5,9 +5,7 @@ import { APP_SCHEME, CONTENT_SECURITY_POLICY } from './security';
 
 /** Must run before `app.ready`: makes app:// a standard, secure origin. */
 export function registerAppScheme(): void {
-  protocol.registerSchemesAsPrivileged([
-    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
-  ]);
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
 }
 
 /**

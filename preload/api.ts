@@ -56,7 +56,8 @@ export function createApi(transport: Transport): SigndropApi {
       list: () => invoke('links:list', undefined),
       lifetime: (profileId, expiresInSeconds) => invoke('links:lifetime', { profileId, expiresInSeconds }),
       renew: (id, expiresInSeconds, disposition) => invoke('links:renew', { id, expiresInSeconds, ...(disposition ? { disposition } : {}) }),
-      sharePage: ({ uploadIds, linkIds }) => invoke('links:share-page', { ...(uploadIds ? { uploadIds: [...uploadIds] } : {}), ...(linkIds ? { linkIds: [...linkIds] } : {}) }),
+      sharePage: ({ uploadIds, linkIds }) =>
+        invoke('links:share-page', { ...(uploadIds ? { uploadIds: [...uploadIds] } : {}), ...(linkIds ? { linkIds: [...linkIds] } : {}) }),
       deleteObject: (id) => invoke('links:delete-object', { id }),
     },
     clipboard: {

@@ -11,13 +11,13 @@ export function useNow(intervalMs = 1000): Date {
 }
 
 /** Files pasted with Ctrl/Cmd+V anywhere in the window (files copied in the file manager, or a screenshot). */
-export function usePastedFiles(onFiles: (files: File[]) => void): void {
+export function usePastedFiles(onFiles: (files: File[]) => Promise<void>): void {
   useEffect(() => {
     const paste = (e: ClipboardEvent) => {
       const files = Array.from(e.clipboardData?.files ?? []);
       if (files.length === 0) return; // plain text pastes into inputs as usual
       e.preventDefault();
-      onFiles(files);
+      void onFiles(files); // enqueue reports its own failures
     };
     document.addEventListener('paste', paste);
     return () => document.removeEventListener('paste', paste);

@@ -47,13 +47,26 @@ async function timed(fn) {
 }
 
 async function bench(label, shape) {
-  const profile = { id: 'bench', name: 'bench', bucket: 'bench-bucket', accessKeyId: 'AKIDBENCHMARK', credentials: { kind: 'keychain' }, keyTemplate: '{uuid}/{filename}', defaultExpirySeconds: EXPIRES, ...shape };
+  const profile = {
+    id: 'bench',
+    name: 'bench',
+    bucket: 'bench-bucket',
+    accessKeyId: 'AKIDBENCHMARK',
+    credentials: { kind: 'keychain' },
+    keyTemplate: '{uuid}/{filename}',
+    defaultExpirySeconds: EXPIRES,
+    ...shape,
+  };
   const credentials = new MemoryCredentialStore();
   await credentials.set('bench', { secretAccessKey: 'bench/secret+KEY' });
   const signer = new Signer({ get: async () => profile }, credentials, () => SIGNING_DATE);
   const keys = Array.from({ length: KEYS }, (_, i) => `${randomUUID()}/report ${i} – final.pdf`);
   const { client } = await signer.resolve('bench');
-  const sdkLink = (key) => getSignedUrl(client, new GetObjectCommand({ Bucket: profile.bucket, Key: key, ...responseOverrides(key, {}) }), { expiresIn: EXPIRES, signingDate: SIGNING_DATE });
+  const sdkLink = (key) =>
+    getSignedUrl(client, new GetObjectCommand({ Bucket: profile.bucket, Key: key, ...responseOverrides(key, {}) }), {
+      expiresIn: EXPIRES,
+      signingDate: SIGNING_DATE,
+    });
 
   // Warm up both paths (JIT, the batch signer's one-time middleware run, the SDK's key cache).
   await signer.presignGetBatch('bench', keys.slice(0, 200), { expiresInSeconds: EXPIRES });
@@ -76,31 +89,52 @@ async function bench(label, shape) {
   const oursRate = (KEYS / oursMs) * 1000;
   const sdkRate = (BASELINE_KEYS / baseline.wall) * 1000;
   console.log(`\n${label}`);
-  console.log(`  presignGetBatch : ${fmt(oursMs)} ms for ${fmt(KEYS)} links (median of ${ROUNDS}; best ${fmt(Math.min(...ours.map((t) => t.wall)))} ms, CPU ${fmt(median(ours.map((t) => t.cpu)))} ms) = ${fmt(oursRate)} links/s`);
+  console.log(
+    `  presignGetBatch : ${fmt(oursMs)} ms for ${fmt(KEYS)} links (median of ${ROUNDS}; best ${fmt(Math.min(...ours.map((t) => t.wall)))} ms, CPU ${fmt(median(ours.map((t) => t.cpu)))} ms) = ${fmt(oursRate)} links/s`,
+  );
   console.log(`  getSignedUrl    : ${fmt(baseline.wall)} ms for ${fmt(BASELINE_KEYS)} links (CPU ${fmt(baseline.cpu)} ms) = ${fmt(sdkRate)} links/s`);
   const per10k = (oursMs / KEYS) * 10_000;
-  console.log(`  ratio           : ${(oursRate / sdkRate).toFixed(1)}x faster; 10,000 links in ${fmt(per10k)} ms: ${per10k < 1000 ? 'under' : 'OVER'} the 1 s target`);
+  console.log(
+    `  ratio           : ${(oursRate / sdkRate).toFixed(1)}x faster; 10,000 links in ${fmt(per10k)} ms: ${per10k < 1000 ? 'under' : 'OVER'} the 1 s target`,
+  );
   console.log('  links checked byte-identical to getSignedUrl: yes');
 
   // Upload URLs: one await per URL, as the transfer engine signs each part just before sending it.
   const parts = keys.slice(0, Math.min(KEYS, 2000));
   const part = (i) => ({ uploadId: 'bench-upload', partNumber: (i % 10_000) + 1, expiresInSeconds: 3600 });
-  const sdkPart = (key, i) => getSignedUrl(client, new UploadPartCommand({ Bucket: profile.bucket, Key: key, UploadId: 'bench-upload', PartNumber: (i % 10_000) + 1 }), { expiresIn: 3600, signingDate: SIGNING_DATE });
+  const sdkPart = (key, i) =>
+    getSignedUrl(client, new UploadPartCommand({ Bucket: profile.bucket, Key: key, UploadId: 'bench-upload', PartNumber: (i % 10_000) + 1 }), {
+      expiresIn: 3600,
+      signingDate: SIGNING_DATE,
+    });
   const oursParts = await timed(async () => {
     for (const [i, key] of parts.entries()) await signer.presignUploadPart('bench', key, part(i));
   });
   const sdkParts = await timed(async () => {
     for (const [i, key] of parts.entries()) await sdkPart(key, i);
   });
-  if ((await signer.presignUploadPart('bench', parts[0], part(0))).url !== (await sdkPart(parts[0], 0))) throw new Error('UploadPart URL differs from getSignedUrl\'s');
+  if ((await signer.presignUploadPart('bench', parts[0], part(0))).url !== (await sdkPart(parts[0], 0)))
+    throw new Error("UploadPart URL differs from getSignedUrl's");
   const perUrl = (t) => ((t.cpu / parts.length) * 1000).toFixed(0);
-  console.log(`  UploadPart URLs : ${fmt(oursParts.wall)} ms for ${fmt(parts.length)} single calls (CPU ${perUrl(oursParts)} µs a URL); getSignedUrl ${fmt(sdkParts.wall)} ms (CPU ${perUrl(sdkParts)} µs a URL); byte-identical: yes`);
+  console.log(
+    `  UploadPart URLs : ${fmt(oursParts.wall)} ms for ${fmt(parts.length)} single calls (CPU ${perUrl(oursParts)} µs a URL); getSignedUrl ${fmt(sdkParts.wall)} ms (CPU ${perUrl(sdkParts)} µs a URL); byte-identical: yes`,
+  );
 }
 
 (async () => {
-  console.log(`Node ${process.version}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? '?'}), load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(
+    `Node ${process.version}, ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? '?'}), load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
   for (const [label, shape] of Object.entries(PROFILES)) await bench(label, shape);
-  console.log(`\nload average at the end ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  console.log(
+    `\nload average at the end ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}`,
+  );
 })().catch((e) => {
   console.error(e);
   process.exit(1);

@@ -27,7 +27,18 @@ async function main() {
   require('node:fs').mkdirSync(dir);
   for (let i = 0; i < count; i++) writeFileSync(join(dir, `f${i}.txt`), randomBytes(1024));
 
-  const profile = { id: 'p', name: 'scale', endpoint, region: 'us-east-1', bucket, pathStyle: true, accessKeyId: creds.accessKeyId, credentials: { kind: 'keychain' }, keyTemplate: '{uuid}/{filename}', defaultExpirySeconds: 3600 };
+  const profile = {
+    id: 'p',
+    name: 'scale',
+    endpoint,
+    region: 'us-east-1',
+    bucket,
+    pathStyle: true,
+    accessKeyId: creds.accessKeyId,
+    credentials: { kind: 'keychain' },
+    keyTemplate: '{uuid}/{filename}',
+    defaultExpirySeconds: 3600,
+  };
   const credentials = new MemoryCredentialStore();
   await credentials.set('p', { secretAccessKey: creds.secretAccessKey });
   const signer = new Signer({ get: async (id) => (id === 'p' ? profile : undefined) }, credentials);

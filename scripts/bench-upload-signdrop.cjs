@@ -13,8 +13,16 @@ async function main() {
   const [dir, bucket] = process.argv.slice(2);
   const env = process.env;
   const profile = {
-    id: 'bench', name: 'bench', endpoint: env.ENDPOINT, region: 'us-east-1', bucket, pathStyle: true,
-    accessKeyId: env.AWS_ACCESS_KEY_ID, credentials: { kind: 'keychain' }, keyTemplate: 'signdrop/{filename}', defaultExpirySeconds: 3600,
+    id: 'bench',
+    name: 'bench',
+    endpoint: env.ENDPOINT,
+    region: 'us-east-1',
+    bucket,
+    pathStyle: true,
+    accessKeyId: env.AWS_ACCESS_KEY_ID,
+    credentials: { kind: 'keychain' },
+    keyTemplate: 'signdrop/{filename}',
+    defaultExpirySeconds: 3600,
   };
   const credentials = new MemoryCredentialStore();
   await credentials.set('bench', { secretAccessKey: env.AWS_SECRET_ACCESS_KEY });

@@ -26,7 +26,14 @@ const variants = (process.env.BENCH_VARIANTS ?? '').split(',').filter(Boolean);
 const KEYS = { AWS_ACCESS_KEY_ID: 'TESTACCESSKEY', AWS_SECRET_ACCESS_KEY: 'TESTSECRETKEY', AWS_DEFAULT_REGION: 'us-east-1', AWS_REGION: 'us-east-1' };
 
 function ensurePeers() {
-  const missing = [['/usr/bin/aws', 'awscli'], ['/usr/bin/rclone', 'rclone'], ['/usr/bin/s3cmd', 's3cmd'], ['/usr/bin/time', 'time']].filter(([bin]) => !existsSync(bin)).map(([, pkg]) => pkg);
+  const missing = [
+    ['/usr/bin/aws', 'awscli'],
+    ['/usr/bin/rclone', 'rclone'],
+    ['/usr/bin/s3cmd', 's3cmd'],
+    ['/usr/bin/time', 'time'],
+  ]
+    .filter(([bin]) => !existsSync(bin))
+    .map(([, pkg]) => pkg);
   if (missing.length === 0) return;
   const sudo = process.getuid?.() === 0 ? [] : ['sudo'];
   console.error(`installing ${missing.join(' ')} from Debian…`);
@@ -55,7 +62,12 @@ function timed(cmd, args, env) {
   const wallText = /Elapsed \(wall clock\) time.*: (.+)/.exec(t)?.[1] ?? '0';
   const wall = wallText.split(':').reduce((acc, part) => acc * 60 + Number(part), 0);
   if (r.status !== 0) console.error(`${cmd} failed (${r.status}): ${(r.stderr || r.stdout).slice(-600)}`);
-  return { ok: r.status === 0, wall, cpu: num(/User time \(seconds\): ([\d.]+)/) + num(/System time \(seconds\): ([\d.]+)/), rssMb: num(/Maximum resident set size \(kbytes\): (\d+)/) / 1024 };
+  return {
+    ok: r.status === 0,
+    wall,
+    cpu: num(/User time \(seconds\): ([\d.]+)/) + num(/System time \(seconds\): ([\d.]+)/),
+    rssMb: num(/Maximum resident set size \(kbytes\): (\d+)/) / 1024,
+  };
 }
 
 function command(tool, dir, bucket, endpoint, variant) {
@@ -63,19 +75,66 @@ function command(tool, dir, bucket, endpoint, variant) {
   switch (tool) {
     case 'signdrop': {
       const m = /f(\d+)p(\d+)/.exec(variant ?? '');
-      return [process.execPath, [join(repo, 'scripts/bench-upload-signdrop.cjs'), dir, bucket], { ENDPOINT: endpoint, ...(m ? { FILE_CONCURRENCY: m[1], PART_CONCURRENCY: m[2] } : {}) }];
+      return [
+        process.execPath,
+        [join(repo, 'scripts/bench-upload-signdrop.cjs'), dir, bucket],
+        { ENDPOINT: endpoint, ...(m ? { FILE_CONCURRENCY: m[1], PART_CONCURRENCY: m[2] } : {}) },
+      ];
     }
     case 'aws':
       return ['/usr/bin/aws', ['--endpoint-url', endpoint, 's3', 'cp', '--recursive', '--only-show-errors', dir, `s3://${bucket}/aws/`], {}];
     case 'rclone':
       // The AWS_CA_BUNDLE set on these machines breaks rclone (services reference).
-      return ['/usr/bin/env', ['-u', 'AWS_CA_BUNDLE', '/usr/bin/rclone', 'copy', dir, `:s3:${bucket}/rclone`, '--s3-provider', 'Other', '--s3-endpoint', endpoint,
-        '--s3-access-key-id', KEYS.AWS_ACCESS_KEY_ID, '--s3-secret-access-key', KEYS.AWS_SECRET_ACCESS_KEY, '--s3-region', 'us-east-1', '--s3-force-path-style'], {}];
+      return [
+        '/usr/bin/env',
+        [
+          '-u',
+          'AWS_CA_BUNDLE',
+          '/usr/bin/rclone',
+          'copy',
+          dir,
+          `:s3:${bucket}/rclone`,
+          '--s3-provider',
+          'Other',
+          '--s3-endpoint',
+          endpoint,
+          '--s3-access-key-id',
+          KEYS.AWS_ACCESS_KEY_ID,
+          '--s3-secret-access-key',
+          KEYS.AWS_SECRET_ACCESS_KEY,
+          '--s3-region',
+          'us-east-1',
+          '--s3-force-path-style',
+        ],
+        {},
+      ];
     case 's3cmd': {
       const cfg = join(tmpdir(), 'bench-s3cmd.cfg');
       writeFileSync(cfg, '[default]\n');
-      return ['/usr/bin/s3cmd', ['-c', cfg, '--host', port, '--host-bucket', port, '--no-ssl', '--access_key', KEYS.AWS_ACCESS_KEY_ID, '--secret_key', KEYS.AWS_SECRET_ACCESS_KEY,
-        '--region', 'us-east-1', '--quiet', 'put', '--recursive', dir, `s3://${bucket}/s3cmd/`], {}];
+      return [
+        '/usr/bin/s3cmd',
+        [
+          '-c',
+          cfg,
+          '--host',
+          port,
+          '--host-bucket',
+          port,
+          '--no-ssl',
+          '--access_key',
+          KEYS.AWS_ACCESS_KEY_ID,
+          '--secret_key',
+          KEYS.AWS_SECRET_ACCESS_KEY,
+          '--region',
+          'us-east-1',
+          '--quiet',
+          'put',
+          '--recursive',
+          dir,
+          `s3://${bucket}/s3cmd/`,
+        ],
+        {},
+      ];
     }
     default:
       throw new Error(`unknown tool ${tool}`);
@@ -86,7 +145,10 @@ function main() {
   ensurePeers();
   execFileSync('npx', ['tsc', '-p', 'cli/tsconfig.json'], { cwd: repo, stdio: 'inherit' });
   const rgwDir = mkdtempSync(join(tmpdir(), 'signdrop-bench-rgw-'));
-  const started = execFileSync('bash', [join(repo, 'scripts/rgw/start.sh')], { env: { ...process.env, RGW_DIR: rgwDir, MEM_BYTES: String(10 * 1024 * MIB) }, encoding: 'utf8' });
+  const started = execFileSync('bash', [join(repo, 'scripts/rgw/start.sh')], {
+    env: { ...process.env, RGW_DIR: rgwDir, MEM_BYTES: String(10 * 1024 * MIB) },
+    encoding: 'utf8',
+  });
   const endpoint = /SIGNDROP_S3_ENDPOINT=(\S+)/.exec(started)[1];
   const data = mkdtempSync(join(tmpdir(), 'signdrop-bench-data-'));
   const stop = () => {
@@ -133,7 +195,9 @@ function report(rows) {
       // Median run, so one noisy neighbour on the shared cores does not decide.
       const med = rs.sort((x, y) => x.wall - y.wall)[Math.floor(rs.length / 2)];
       best[n] = med;
-      console.log(`${CASES[id].label.padEnd(16)}${n.padEnd(18)}${med.wall.toFixed(2).padStart(7)}${med.mbps.toFixed(1).padStart(9)}${med.cpu.toFixed(2).padStart(8)}${med.rssMb.toFixed(0).padStart(13)}`);
+      console.log(
+        `${CASES[id].label.padEnd(16)}${n.padEnd(18)}${med.wall.toFixed(2).padStart(7)}${med.mbps.toFixed(1).padStart(9)}${med.cpu.toFixed(2).padStart(8)}${med.rssMb.toFixed(0).padStart(13)}`,
+      );
     }
     const peers = Object.entries(best).filter(([n]) => !n.startsWith('signdrop'));
     const ours = Object.entries(best).filter(([n]) => n.startsWith('signdrop'));

@@ -77,7 +77,9 @@ export async function profileTestCommand(values: Values, operands: string[], io:
       io.err(`signdrop: ${profile.name}: ${report.error.message}`);
     }
     if (json) {
-      io.out(JSON.stringify({ profile: profile.name, ...report, ...(report.error ? { error: { code: report.error.code, message: report.error.message } } : {}) }));
+      io.out(
+        JSON.stringify({ profile: profile.name, ...report, ...(report.error ? { error: { code: report.error.code, message: report.error.message } } : {}) }),
+      );
     } else if (report.ok) {
       io.out(`${profile.name}: OK: bucket ${profile.bucket}, region ${report.region}; allowed ${report.passed.join(', ')}.`);
     }

@@ -70,7 +70,15 @@ export async function uploadCommand(values: Values, operands: string[], io: Io):
       done.push(item.id);
       io.out(
         json
-          ? JSON.stringify({ file, key: item.key, bucket: item.bucket, size: item.size, etag: item.etag ?? '', url: item.link.url, expiresAt: item.link.expiresAt })
+          ? JSON.stringify({
+              file,
+              key: item.key,
+              bucket: item.bucket,
+              size: item.size,
+              etag: item.etag ?? '',
+              url: item.link.url,
+              expiresAt: item.link.expiresAt,
+            })
           : `${file}\t${item.link.url}`,
       );
     } else {

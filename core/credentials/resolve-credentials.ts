@@ -44,7 +44,11 @@ export async function resolveCredentials(
   if (profile.credentials.kind === 'aws-profile') return fromAwsProfile(profile.credentials.profile, readProfile);
   if (profile.credentials.kind === 'env') {
     const keys = keysFromEnvironment(env);
-    if (!keys) throw SigndropError.of('credentials-unavailable', 'No keys in the environment: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN for temporary keys).');
+    if (!keys)
+      throw SigndropError.of(
+        'credentials-unavailable',
+        'No keys in the environment: set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY (and AWS_SESSION_TOKEN for temporary keys).',
+      );
     return keys;
   }
   const secret = await store.get(profile.id);

@@ -28,7 +28,18 @@ export interface FailureContext {
 
 const TLS_CODES = /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER|ERR_TLS|ERR_SSL|EPROTO/;
 /** Socket failures a new attempt can cure: the server restarting, a dropped or stalled connection, a DNS hiccup. */
-const TRANSIENT_NETWORK_CODES = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNREFUSED', 'ECONNABORTED', 'EAI_AGAIN', 'ENETUNREACH', 'EHOSTUNREACH', 'UND_ERR_SOCKET', 'TimeoutError']);
+const TRANSIENT_NETWORK_CODES = new Set([
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'ECONNREFUSED',
+  'ECONNABORTED',
+  'EAI_AGAIN',
+  'ENETUNREACH',
+  'EHOSTUNREACH',
+  'UND_ERR_SOCKET',
+  'TimeoutError',
+]);
 /** Host names that do not resolve (ENOTFOUND) are network failures too, but only a corrected endpoint cures them. */
 const NETWORK_CODES = new Set([...TRANSIENT_NETWORK_CODES, 'ENOTFOUND']);
 const TOKEN_CODES = new Set(['InvalidToken', 'ExpiredToken', 'TokenRefreshRequired']);
@@ -67,31 +78,59 @@ export function describeS3Failure(failure: S3Failure, context: FailureContext = 
   const key = context.accessKeyId ? ` "${context.accessKeyId}"` : '';
   const rightRegion = failure.headers?.['x-amz-bucket-region'] ?? failure.errorRegion;
   const regionProblem =
-    code === 'AuthorizationHeaderMalformed' || code === 'PermanentRedirect' || code === 'IllegalLocationConstraintException' || status === 301 || status === 307;
+    code === 'AuthorizationHeaderMalformed' ||
+    code === 'PermanentRedirect' ||
+    code === 'IllegalLocationConstraintException' ||
+    status === 301 ||
+    status === 307;
   if (regionProblem && rightRegion && rightRegion !== context.region) {
     const asked = context.region === undefined ? "the profile's region" : context.region || 'the default region (us-east-1)';
     return err('wrong-region', `The bucket${bucket} is in ${rightRegion}, not ${asked}. Set the profile's region to ${rightRegion}.`);
   }
-  if (code === 'InvalidAccessKeyId') return err('invalid-access-key', `${capital(where)} does not know the access key id${key}. Check the access key id, and that the keys belong to this store.`);
-  if (code === 'SignatureDoesNotMatch') return err('signature-mismatch', `The secret access key does not match access key id${key}. Enter the secret again (copy it whole, without spaces).`);
-  if (code === 'RequestTimeTooSkewed') return err('clock-skew', `The server refused the request because this computer's clock is off by more than 15 minutes. Turn on automatic time (NTP) and retry.`);
-  if (TOKEN_CODES.has(code)) return err('credentials-expired', `The session token was refused (${code}): temporary keys expire. Get fresh keys (or run \`aws sso login\`) and retry.`);
+  if (code === 'InvalidAccessKeyId')
+    return err(
+      'invalid-access-key',
+      `${capital(where)} does not know the access key id${key}. Check the access key id, and that the keys belong to this store.`,
+    );
+  if (code === 'SignatureDoesNotMatch')
+    return err('signature-mismatch', `The secret access key does not match access key id${key}. Enter the secret again (copy it whole, without spaces).`);
+  if (code === 'RequestTimeTooSkewed')
+    return err(
+      'clock-skew',
+      `The server refused the request because this computer's clock is off by more than 15 minutes. Turn on automatic time (NTP) and retry.`,
+    );
+  if (TOKEN_CODES.has(code))
+    return err('credentials-expired', `The session token was refused (${code}): temporary keys expire. Get fresh keys (or run \`aws sso login\`) and retry.`);
   // A presigned URL that ran out answers AccessDenied "Request has expired"; the engine signs a new one.
-  if (status === 403 && /expired/i.test(failure.errorMessage ?? '')) return err('upload-failed', 'The upload link expired before the upload finished; signing a new one.', true);
+  if (status === 403 && /expired/i.test(failure.errorMessage ?? ''))
+    return err('upload-failed', 'The upload link expired before the upload finished; signing a new one.', true);
   if (code === 'AccessDenied' || code === 'AllAccessDisabled' || status === 403) {
     const who = key ? `access key${key}` : "this profile's access key";
-    return err('access-denied', `The keys are valid but ${where} denied ${action} on ${bucket ? `bucket${bucket}` : 'this bucket'}. Allow ${action} for ${who} in the user's or the bucket's policy.`);
+    return err(
+      'access-denied',
+      `The keys are valid but ${where} denied ${action} on ${bucket ? `bucket${bucket}` : 'this bucket'}. Allow ${action} for ${who} in the user's or the bucket's policy.`,
+    );
   }
   // A HEAD answer has no error document: a bare 404 there means the bucket.
   if (code === 'NoSuchBucket' || (status === 404 && (!code || code === 'NotFound'))) {
-    return err('no-such-bucket', `The bucket does not exist: there is no bucket${bucket} at ${where}. Check the bucket name (and the endpoint), or create the bucket.`);
+    return err(
+      'no-such-bucket',
+      `The bucket does not exist: there is no bucket${bucket} at ${where}. Check the bucket name (and the endpoint), or create the bucket.`,
+    );
   }
   if (regionProblem) {
-    return err('wrong-region', `${capital(where)} redirected the request: the bucket${bucket} is in another region than ${context.region || 'us-east-1'}. Leave the region empty to detect it, or set the right one.`);
+    return err(
+      'wrong-region',
+      `${capital(where)} redirected the request: the bucket${bucket} is in another region than ${context.region || 'us-east-1'}. Leave the region empty to detect it, or set the right one.`,
+    );
   }
   const retryable = status >= 500 || code === 'SlowDown' || code === 'RequestTimeout';
   const detail = failure.errorMessage && failure.errorMessage !== code ? ` (${failure.errorMessage})` : '';
-  return err('request-failed', `${capital(where)} answered ${status} ${code || 'with an error'}${detail} to ${action}.${retryable ? ' The server is busy or had a problem: retrying may help.' : ''}`, retryable);
+  return err(
+    'request-failed',
+    `${capital(where)} answered ${status} ${code || 'with an error'}${detail} to ${action}.${retryable ? ' The server is busy or had a problem: retrying may help.' : ''}`,
+    retryable,
+  );
 }
 
 function describeNetworkFailure(failure: S3Failure, where: string): AppError {
@@ -103,7 +142,10 @@ function describeNetworkFailure(failure: S3Failure, where: string): AppError {
       `The secure (TLS) connection to ${where} failed (${detail}). Its certificate is not trusted here: give the server a valid certificate, or start Signdrop with NODE_EXTRA_CA_CERTS pointing at its CA file.`,
     );
   }
-  const hint = NETWORK_CODES.has(code) || code === '' ? 'Check the endpoint URL (scheme, host and port), that the server is running, and your network.' : 'Check the endpoint URL and your network.';
+  const hint =
+    NETWORK_CODES.has(code) || code === ''
+      ? 'Check the endpoint URL (scheme, host and port), that the server is running, and your network.'
+      : 'Check the endpoint URL and your network.';
   const transient = TRANSIENT_NETWORK_CODES.has(code) || /socket hang up|stalled|aborted/i.test(failure.networkMessage ?? '');
   return err('endpoint-unreachable', `Could not reach ${where} (${detail || 'no answer'}). ${hint}`, transient);
 }

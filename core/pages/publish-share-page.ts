@@ -57,7 +57,10 @@ export async function publishSharePage(signer: Signer, sources: readonly ShareSo
     files: sources.map((s) => ({ name: s.name, size: s.size, contentType: contentTypeFor(s.name), url: s.url })),
     expiresAt: new Date(expiresAt).toISOString(),
   });
-  const key = sharePageKey(sources.map((s) => s.key), (options.uuid ?? randomUUID)());
+  const key = sharePageKey(
+    sources.map((s) => s.key),
+    (options.uuid ?? randomUUID)(),
+  );
   const put = await signer.presignPut(profileId, key, { expiresInSeconds: PAGE_PUT_EXPIRY_S, contentType: PAGE_CONTENT_TYPE });
   const res = await fetch(put.url, { method: 'PUT', body: html, headers: { 'content-type': PAGE_CONTENT_TYPE } });
   if (!res.ok) throw S3ResponseError.fromBody(res.status, await res.text(), 's3:PutObject', put.url);

@@ -46,7 +46,9 @@ function fileRow(file: SharePageFile): string {
     ? `<img src="${url}" alt="" loading="lazy" decoding="async">`
     : `<span class="ext">${escapeHtml(extensionBadge(name))}</span>`;
   const inline = dispositionFor(file.contentType) === 'inline';
-  const action = inline ? `<a class="button" href="${url}" target="_blank" rel="noopener noreferrer">Open</a>` : `<a class="button" href="${url}" rel="noopener noreferrer">Download</a>`;
+  const action = inline
+    ? `<a class="button" href="${url}" target="_blank" rel="noopener noreferrer">Open</a>`
+    : `<a class="button" href="${url}" rel="noopener noreferrer">Download</a>`;
   return [
     '<li class="file">',
     `<div class="thumb">${thumb}</div>`,

@@ -20,7 +20,13 @@ const fromItem = (item: UploadItem): ShareSource | undefined =>
     : undefined;
 
 const fromRecord = (link: LinkRecord): ShareSource => ({
-  profileId: link.profileId, bucket: link.bucket, key: link.key, name: link.name, size: link.size, url: link.url, expiresAt: link.expiresAt,
+  profileId: link.profileId,
+  bucket: link.bucket,
+  key: link.key,
+  name: link.name,
+  size: link.size,
+  url: link.url,
+  expiresAt: link.expiresAt,
 });
 
 /**
@@ -33,7 +39,11 @@ export async function shareSources(lookup: ShareLookup, request: ShareRequest): 
   for (const id of request.uploadIds ?? []) {
     const item = lookup.uploads.get(id);
     const source = item && fromItem(item);
-    if (!source) throw SigndropError.of('not-found', item ? `${item.name} has not finished uploading yet; share the page once it has.` : 'That upload is no longer in the list.');
+    if (!source)
+      throw SigndropError.of(
+        'not-found',
+        item ? `${item.name} has not finished uploading yet; share the page once it has.` : 'That upload is no longer in the list.',
+      );
     sources.push(source);
   }
   if (request.linkIds?.length) {

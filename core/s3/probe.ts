@@ -24,8 +24,7 @@ export async function probe(client: S3Client, command: ProbeCommand, action: str
     return result;
   };
   // The union of commands has no common middleware signature; the recorder is type-agnostic.
-  (command as HeadBucketCommand).middlewareStack.add(record as never,
-{ step: 'deserialize', priority: 'low', name: 'signdropRecordResponse' });
+  (command as HeadBucketCommand).middlewareStack.add(record as never, { step: 'deserialize', priority: 'low', name: 'signdropRecordResponse' });
   try {
     const output: unknown = await client.send(command as never);
     // A GetObject body left unread holds its socket until the client is destroyed.

@@ -17,7 +17,9 @@ const LIST_PARTS_PAGE = 1000;
 
 /** An SDK failure as a SigndropError, worded with what the profile says about where it went. */
 function failed(e: unknown, { profile }: ResolvedProfile, action: string): SigndropError {
-  return new SigndropError(toAppError(e, { endpoint: profile.endpoint, region: profile.region, bucket: profile.bucket, accessKeyId: profile.accessKeyId, action }));
+  return new SigndropError(
+    toAppError(e, { endpoint: profile.endpoint, region: profile.region, bucket: profile.bucket, accessKeyId: profile.accessKeyId, action }),
+  );
 }
 
 /** Whether the store says the multipart upload no longer exists (aborted, or expired by a lifecycle rule). */
@@ -82,7 +84,13 @@ export async function listParts(signer: Signer, profileId: string, key: string, 
     let page;
     try {
       page = await client.send(
-        new ListPartsCommand({ Bucket: profile.bucket, Key: key, UploadId: uploadId, MaxParts: LIST_PARTS_PAGE, ...(marker ? { PartNumberMarker: marker } : {}) }),
+        new ListPartsCommand({
+          Bucket: profile.bucket,
+          Key: key,
+          UploadId: uploadId,
+          MaxParts: LIST_PARTS_PAGE,
+          ...(marker ? { PartNumberMarker: marker } : {}),
+        }),
       );
     } catch (e) {
       if (isNoSuchUpload(e)) return undefined;

@@ -115,7 +115,14 @@ export class Presigner {
   }
 
   /** This second's parts for a shape: reused within the second, else learnt from the SDK's presign of the sentinel. */
-  private async fixedFor(name: string, shape: Shape, stamp: string, credentials: Credentials, expiresIn: number, signingDate: Date): Promise<FixedParts | undefined> {
+  private async fixedFor(
+    name: string,
+    shape: Shape,
+    stamp: string,
+    credentials: Credentials,
+    expiresIn: number,
+    signingDate: Date,
+  ): Promise<FixedParts | undefined> {
     const known = this.lastSecond.get(name);
     if (known?.stamp === stamp && known.credentials === credentials) return known.fixed;
     const sentinel = { ...shape.template, query: { ...shape.template.query }, headers: { ...shape.template.headers } };

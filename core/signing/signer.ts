@@ -110,7 +110,11 @@ export class Signer {
    * presigner's per-second parts make 10,000 links take well under a second.
    */
   async presignGetBatch(profileId: string, keys: readonly BatchKey[], options: BatchOptions): Promise<PresignedBatch> {
-    const requests = keys.map((entry) => (typeof entry === 'string' ? getRequest(entry, options) : getRequest(entry.key, { ...options, ...(entry.downloadName ? { downloadName: entry.downloadName } : {}) })));
+    const requests = keys.map((entry) =>
+      typeof entry === 'string'
+        ? getRequest(entry, options)
+        : getRequest(entry.key, { ...options, ...(entry.downloadName ? { downloadName: entry.downloadName } : {}) }),
+    );
     const { urls, lifetime } = await this.presign(profileId, requests, options.expiresInSeconds);
     return { links: urls.map((url, i) => ({ key: requests[i]!.key, url })), ...outcome(lifetime) };
   }
@@ -124,7 +128,11 @@ export class Signer {
   }
 
   /** Signs `requests` now, for the lifetime the profile's credentials allow. */
-  private async presign(profileId: string, requests: readonly PresignableRequest[], expiresInSeconds: number): Promise<{ urls: string[]; lifetime: LinkLifetime }> {
+  private async presign(
+    profileId: string,
+    requests: readonly PresignableRequest[],
+    expiresInSeconds: number,
+  ): Promise<{ urls: string[]; lifetime: LinkLifetime }> {
     const { client, profile, credentialsExpireAt } = await this.resolve(profileId);
     const signingDate = this.now();
     const lifetime = linkLifetime(expiresInSeconds, signingDate, credentialsExpireAt);

@@ -32,7 +32,8 @@ export const fileChanged = (path: string, how: string): SigndropError =>
 export async function checkUnchanged(file: FileSnapshot): Promise<void> {
   const now = await stat(file.path).catch((e: NodeJS.ErrnoException) => e);
   if (now instanceof Error) throw fileUnreadable(file.path, now.code);
-  if (!sameVersion(now, file)) throw fileChanged(file.path, `after it was added (${now.size !== file.size ? `size ${file.size} → ${now.size} bytes` : 'modified'})`);
+  if (!sameVersion(now, file))
+    throw fileChanged(file.path, `after it was added (${now.size !== file.size ? `size ${file.size} → ${now.size} bytes` : 'modified'})`);
 }
 
 /** Like checkUnchanged, but answers instead of throwing (used when resuming after a restart). */

@@ -58,7 +58,11 @@ export interface FileUploadResult {
 }
 
 const integrityError = (what: string, got: string, expected: string, retryable: boolean) =>
-  SigndropError.of('integrity-mismatch', `The store's copy of ${what} does not match the file read from disk (ETag ${got}, expected ${expected}).${retryable ? ' Retrying.' : ' The upload cannot be trusted: retry it.'}`, retryable);
+  SigndropError.of(
+    'integrity-mismatch',
+    `The store's copy of ${what} does not match the file read from disk (ETag ${got}, expected ${expected}).${retryable ? ' Retrying.' : ' The upload cannot be trusted: retry it.'}`,
+    retryable,
+  );
 
 /** Uploads one file: one presigned PUT below the threshold, parallel presigned parts above it. */
 export async function uploadFile(options: FileUploadOptions): Promise<FileUploadResult> {
@@ -77,7 +81,11 @@ async function uploadSingle({ signer, ref, file, settings, signal, onBytes }: Fi
       let sent = 0;
       try {
         const { etag, md5 } = await putFileBody({
-          url: put.url, file: file.path, length: file.size, signal, idleTimeoutMs: settings.idleTimeoutMs,
+          url: put.url,
+          file: file.path,
+          length: file.size,
+          signal,
+          idleTimeoutMs: settings.idleTimeoutMs,
           // Signed into the URL when set (signer-for-transfers.ts): sent exactly as signed.
           ...(ref.contentType ? { contentType: ref.contentType } : {}),
           ...(small ? { expect: file } : {}),
@@ -100,31 +108,69 @@ async function uploadSingle({ signer, ref, file, settings, signal, onBytes }: Fi
   return result;
 }
 
+type Retry = <T>(fn: (n: number) => Promise<T>) => Promise<T>;
+
+/**
+ * Where a multipart upload picks up: the parts the store already holds whole (the store is the
+ * truth; our MD5 is kept where we have one), or nothing when the upload is gone from the server
+ * (aborted or expired), so it starts over.
+ */
+async function resumePoint(options: FileUploadOptions, retry: Retry): Promise<{ uploadId?: string; partSize: number; done: Map<number, DonePart> }> {
+  const { signer, ref, file, settings, resume } = options;
+  const done = new Map<number, DonePart>();
+  const fresh = { partSize: choosePartSize(file.size, settings.partSize), done };
+  if (!resume?.uploadId) return resume ? { ...fresh, partSize: resume.partSize } : fresh;
+  const uploadId = resume.uploadId;
+  const stored = await retry(() => signer.listParts(ref, uploadId));
+  if (!stored) return fresh;
+  const known = new Map(resume.parts.map((p) => [p.partNumber, p]));
+  const plan = new Map(planParts(file.size, resume.partSize).map((p) => [p.partNumber, p]));
+  for (const p of stored) {
+    if (plan.get(p.partNumber)?.length !== p.size) continue;
+    const md5 = isMd5Etag(p.etag) ? p.etag : known.get(p.partNumber)?.md5;
+    done.set(p.partNumber, { partNumber: p.partNumber, etag: p.etag, size: p.size, ...(md5 ? { md5 } : {}) });
+  }
+  return { uploadId, partSize: resume.partSize, done };
+}
+
+/**
+ * Runs `send` over the parts, `concurrency` at a time. One part that cannot be sent fails the
+ * file: the others are stopped at once, and the first failure is what the caller sees.
+ */
+async function sendAll(
+  parts: readonly PartRange[],
+  concurrency: number,
+  signal: AbortSignal,
+  send: (part: PartRange, signal: AbortSignal) => Promise<void>,
+): Promise<void> {
+  const local = new AbortController();
+  const onOuterAbort = () => local.abort(signal.reason);
+  signal.addEventListener('abort', onOuterAbort, { once: true });
+  let next = 0;
+  const worker = async () => {
+    while (next < parts.length && !local.signal.aborted) await send(parts[next++]!, local.signal);
+  };
+  try {
+    const workers = Array.from({ length: Math.max(1, Math.min(concurrency, parts.length)) }, () =>
+      worker().catch((e: unknown) => {
+        if (!local.signal.aborted) local.abort(e);
+        throw e;
+      }),
+    );
+    const settled = await Promise.allSettled(workers);
+    if (signal.aborted) throw signal.reason;
+    const failure = settled.find((s) => s.status === 'rejected');
+    if (failure) throw local.signal.reason ?? failure.reason;
+  } finally {
+    signal.removeEventListener('abort', onOuterAbort);
+  }
+}
+
 async function uploadMultipart(options: FileUploadOptions): Promise<FileUploadResult> {
   const { signer, ref, file, settings, signal, onBytes, onCheckpoint } = options;
-  const retry = <T>(fn: (n: number) => Promise<T>) => withRetry(fn, { policy: settings.retry, signal });
-  let partSize = options.resume?.partSize ?? choosePartSize(file.size, settings.partSize);
-  let uploadId = options.resume?.uploadId;
-  const done = new Map<number, DonePart>();
-  if (uploadId) {
-    const id = uploadId;
-    const stored = await retry(() => signer.listParts(ref, id));
-    if (stored) {
-      // The store is the truth: take every part it holds whole; keep our MD5 where we have one.
-      const known = new Map((options.resume?.parts ?? []).map((p) => [p.partNumber, p]));
-      const plan = new Map(planParts(file.size, partSize).map((p) => [p.partNumber, p]));
-      for (const p of stored) {
-        if (plan.get(p.partNumber)?.length !== p.size) continue;
-        const md5 = isMd5Etag(p.etag) ? p.etag : known.get(p.partNumber)?.md5;
-        done.set(p.partNumber, { partNumber: p.partNumber, etag: p.etag, size: p.size, ...(md5 ? { md5 } : {}) });
-      }
-    } else {
-      uploadId = undefined; // aborted or expired on the server: start over
-      partSize = choosePartSize(file.size, settings.partSize);
-    }
-  }
-  if (!uploadId) uploadId = await retry(() => signer.createMultipart(ref));
-  const id = uploadId;
+  const retry: Retry = (fn) => withRetry(fn, { policy: settings.retry, signal });
+  const { uploadId: resumed, partSize, done } = await resumePoint(options, retry);
+  const id = resumed ?? (await retry(() => signer.createMultipart(ref)));
   const plan = planParts(file.size, partSize);
   const checkpoint = () => onCheckpoint({ uploadId: id, partSize, parts: [...done.values()] });
   checkpoint();
@@ -140,7 +186,12 @@ async function uploadMultipart(options: FileUploadOptions): Promise<FileUploadRe
         let sent = 0;
         try {
           const { etag, md5 } = await putFileBody({
-            url, file: file.path, start: part.start, length: part.length, signal: partSignal, idleTimeoutMs: settings.idleTimeoutMs,
+            url,
+            file: file.path,
+            start: part.start,
+            length: part.length,
+            signal: partSignal,
+            idleTimeoutMs: settings.idleTimeoutMs,
             onBytes: (n) => {
               sent += n;
               onBytes(n);
@@ -157,34 +208,12 @@ async function uploadMultipart(options: FileUploadOptions): Promise<FileUploadRe
     );
 
   const pending = plan.filter((p) => !done.has(p.partNumber));
-  const local = new AbortController();
-  const onOuterAbort = () => local.abort(signal.reason);
-  signal.addEventListener('abort', onOuterAbort, { once: true });
-  let next = 0;
-  const worker = async () => {
-    while (next < pending.length && !local.signal.aborted) {
-      const part = pending[next++]!;
-      const result = await sendPart(part, local.signal);
-      done.set(result.partNumber, result);
-      checkpoint();
-      options.onParts?.(done.size, plan.length);
-    }
-  };
-  try {
-    const workers = Array.from({ length: Math.max(1, Math.min(settings.partConcurrency, pending.length)) }, () =>
-      worker().catch((e: unknown) => {
-        // One part that cannot be sent fails the file: stop the others at once.
-        if (!local.signal.aborted) local.abort(e);
-        throw e;
-      }),
-    );
-    const settled = await Promise.allSettled(workers);
-    if (signal.aborted) throw signal.reason;
-    const failure = settled.find((s) => s.status === 'rejected');
-    if (failure) throw local.signal.reason ?? failure.reason;
-  } finally {
-    signal.removeEventListener('abort', onOuterAbort);
-  }
+  await sendAll(pending, settings.partConcurrency, signal, async (part, partSignal) => {
+    const result = await sendPart(part, partSignal);
+    done.set(result.partNumber, result);
+    checkpoint();
+    options.onParts?.(done.size, plan.length);
+  });
 
   await checkUnchanged(file);
   const parts = plan.map((p) => done.get(p.partNumber)!);

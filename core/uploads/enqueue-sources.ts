@@ -58,7 +58,7 @@ export async function enqueueSources(deps: EnqueueSourcesDeps, request: SourcesR
   const { profileId, expiresInSeconds } = await target(deps.profiles, request);
   const now = deps.now?.() ?? new Date();
   const paths = await Promise.all(
-    request.sources.map((source) => ('path' in source ? source.path : savePasted(deps.dataDir, source.name, source.bytes, now))),
+    request.sources.map(async (source) => ('path' in source ? source.path : savePasted(deps.dataDir, source.name, source.bytes, now))),
   );
   const { files, problems } = await collectFiles(paths);
   if (files.length === 0) throw SigndropError.of('file-unreadable', problems[0]?.message ?? 'Nothing to upload: the folders are empty.');

@@ -66,7 +66,14 @@ export class Entry {
     const uploading = this.state === 'uploading';
     const eta = uploading ? etaSeconds(this.size - this.bytes, this.meter.speed) : undefined;
     return {
-      id: this.id, profileId: this.profileId, name: this.relativePath, size: this.size, key: this.key, bucket: this.bucket, state: this.state, bytesSent: this.bytes,
+      id: this.id,
+      profileId: this.profileId,
+      name: this.relativePath,
+      size: this.size,
+      key: this.key,
+      bucket: this.bucket,
+      state: this.state,
+      bytesSent: this.bytes,
       ...(uploading ? { speed: Math.round(this.meter.speed) } : {}),
       ...(eta !== undefined ? { etaSeconds: eta } : {}),
       ...(this.partsTotal !== undefined ? { partsDone: this.partsDone ?? 0, partsTotal: this.partsTotal } : {}),
@@ -80,8 +87,16 @@ export class Entry {
 
   persisted(): PersistedEntry {
     return {
-      id: this.id, profileId: this.profileId, expiresInSeconds: this.expiresInSeconds, path: this.path, relativePath: this.relativePath,
-      size: this.size, mtimeMs: this.mtimeMs, key: this.key, bucket: this.bucket, state: this.state,
+      id: this.id,
+      profileId: this.profileId,
+      expiresInSeconds: this.expiresInSeconds,
+      path: this.path,
+      relativePath: this.relativePath,
+      size: this.size,
+      mtimeMs: this.mtimeMs,
+      key: this.key,
+      bucket: this.bucket,
+      state: this.state,
       ...(this.etag ? { etag: this.etag } : {}),
       ...(this.integrity ? { integrity: this.integrity } : {}),
       ...(this.notice ? { notice: this.notice } : {}),
@@ -118,7 +133,10 @@ export async function runEntry(e: Entry, ctx: RunContext): Promise<void> {
   const ref = { profileId: e.profileId, key: e.key, contentType };
   try {
     const result = await uploadFile({
-      signer: ctx.signer, ref, settings: ctx.settings, signal: controller.signal,
+      signer: ctx.signer,
+      ref,
+      settings: ctx.settings,
+      signal: controller.signal,
       file: { path: e.path, size: e.size, mtimeMs: e.mtimeMs },
       ...(e.multipart ? { resume: e.multipart } : {}),
       onBytes: (n) => {
@@ -139,7 +157,10 @@ export async function runEntry(e: Entry, ctx: RunContext): Promise<void> {
     e.partsDone = e.partsTotal;
     const name = e.relativePath.slice(e.relativePath.lastIndexOf('/') + 1);
     const disposition = chooseDisposition(contentType, e.disposition);
-    e.link = await withRetry(() => ctx.signer.presignGet(ref, e.expiresInSeconds, name, disposition), { policy: ctx.settings.retry, signal: controller.signal });
+    e.link = await withRetry(() => ctx.signer.presignGet(ref, e.expiresInSeconds, name, disposition), {
+      policy: ctx.settings.retry,
+      signal: controller.signal,
+    });
     e.etag = result.etag;
     e.integrity = result.integrity;
     e.bytes = e.size;
@@ -147,7 +168,8 @@ export async function runEntry(e: Entry, ctx: RunContext): Promise<void> {
   } catch (err) {
     const reason: unknown = controller.signal.aborted ? controller.signal.reason : undefined;
     if (reason === PAUSED) e.state = 'paused';
-    else if (reason === CANCELED) e.state = 'uploading'; // cancel() finishes the job and sets the state
+    else if (reason === CANCELED)
+      e.state = 'uploading'; // cancel() finishes the job and sets the state
     else {
       e.error = toAppError(err, { bucket: e.bucket }, UPLOAD_FAILED);
       e.state = 'failed';

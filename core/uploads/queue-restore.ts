@@ -26,16 +26,28 @@ export async function restoreEntries(saved: readonly PersistedEntry[], signer: T
     if (p.multipart) await signer.abortMultipart({ profileId: p.profileId, key: p.key }, p.multipart.uploadId).catch(() => undefined);
     const { multipart: _dropped, ...rest } = p;
     if (!now?.isFile()) {
-      entries.push(new Entry({
-        ...rest, state: 'failed',
-        error: { code: 'file-unreadable', message: `${p.path} is gone: it was moved or deleted while Signdrop was closed. Add it again if you still want it uploaded.`, retryable: false },
-      }));
+      entries.push(
+        new Entry({
+          ...rest,
+          state: 'failed',
+          error: {
+            code: 'file-unreadable',
+            message: `${p.path} is gone: it was moved or deleted while Signdrop was closed. Add it again if you still want it uploaded.`,
+            retryable: false,
+          },
+        }),
+      );
       continue;
     }
-    entries.push(new Entry({
-      ...rest, state, size: now.size, mtimeMs: now.mtimeMs,
-      notice: `${p.relativePath} changed while Signdrop was closed, so it uploads again from the start (the new version).`,
-    }));
+    entries.push(
+      new Entry({
+        ...rest,
+        state,
+        size: now.size,
+        mtimeMs: now.mtimeMs,
+        notice: `${p.relativePath} changed while Signdrop was closed, so it uploads again from the start (the new version).`,
+      }),
+    );
   }
   return entries;
 }

@@ -78,9 +78,15 @@ export class UploadQueue {
     const added = request.files.map((file) => {
       const rendered = renderKey(keyTemplate, { relativePath: file.relativePath, now, uuid: randomUUID() });
       const entry = new Entry({
-        id: randomUUID(), profileId: request.profileId, expiresInSeconds: request.expiresInSeconds,
-        path: file.path, relativePath: file.relativePath, size: file.size, mtimeMs: file.mtimeMs,
-        key: 'key' in rendered ? rendered.key : '', bucket,
+        id: randomUUID(),
+        profileId: request.profileId,
+        expiresInSeconds: request.expiresInSeconds,
+        path: file.path,
+        relativePath: file.relativePath,
+        size: file.size,
+        mtimeMs: file.mtimeMs,
+        key: 'key' in rendered ? rendered.key : '',
+        bucket,
         ...(request.disposition ? { disposition: request.disposition } : {}),
         state: 'error' in rendered ? 'failed' : 'queued',
         ...('error' in rendered ? { error: { code: 'invalid-input' as const, message: rendered.error, retryable: false } } : {}),
@@ -179,7 +185,7 @@ export class UploadQueue {
   /** Stops uploading and saves, leaving multipart uploads on the server to resume on the next start. */
   async close(): Promise<void> {
     for (const e of this.entries.values()) e.controller?.abort(PAUSED);
-    await Promise.all([...this.entries.values()].map((e) => e.running));
+    await Promise.all([...this.entries.values()].flatMap((e) => (e.running ? [e.running] : [])));
     this.changes.flush();
     await this.store?.flush();
   }

@@ -36,18 +36,14 @@ export function setupUpdater({ isPackaged, updater: getUpdater, confirm, inform 
   updater.autoInstallOnAppQuit = false;
 
   updater.on('update-available', (info: UpdateInfo) => {
-    void confirm(`Signdrop ${info.version} is available.`, 'Download it now? You will be asked again before it installs.').then(
-      (yes) => {
-        if (yes) void updater.downloadUpdate();
-      },
-    );
+    void confirm(`Signdrop ${info.version} is available.`, 'Download it now? You will be asked again before it installs.').then((yes) => {
+      if (yes) void updater.downloadUpdate();
+    });
   });
   updater.on('update-downloaded', (info: UpdateInfo) => {
-    void confirm(`Signdrop ${info.version} is ready to install.`, 'Restart Signdrop now to install it? Uploads in progress will stop.').then(
-      (yes) => {
-        if (yes) updater.quitAndInstall();
-      },
-    );
+    void confirm(`Signdrop ${info.version} is ready to install.`, 'Restart Signdrop now to install it? Uploads in progress will stop.').then((yes) => {
+      if (yes) updater.quitAndInstall();
+    });
   });
 
   return {

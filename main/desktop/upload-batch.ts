@@ -82,7 +82,10 @@ export function batchNotice(summary: BatchSummary, context: { readonly windowFoc
   }
   if (completed.length === 1 && context.windowFocused) return undefined;
   if (completed.length === 1) return { title: '1 file uploaded — link ready', body: completed[0]!.name };
-  const names = completed.slice(0, NAMES_SHOWN).map((i) => i.name).join(', ');
+  const names = completed
+    .slice(0, NAMES_SHOWN)
+    .map((i) => i.name)
+    .join(', ');
   const more = completed.length > NAMES_SHOWN ? ` and ${completed.length - NAMES_SHOWN} more` : '';
   return { title: `${completed.length} files uploaded — links ready`, body: `${names}${more}` };
 }

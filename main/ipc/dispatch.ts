@@ -22,6 +22,9 @@ export async function dispatch(handlers: Handlers, channel: ChannelName | string
     if (isSigndropError(e)) return { ok: false, error };
     // Unknown failures: the message only, never the object (it may hold a request with headers).
     console.error(`[signdrop] ${channel} failed: ${error.message}`);
-    return { ok: false, error: error.code === 'internal' ? { ...error, message: `Something went wrong in ${channel}: ${error.message || 'unknown error'}` } : error };
+    return {
+      ok: false,
+      error: error.code === 'internal' ? { ...error, message: `Something went wrong in ${channel}: ${error.message || 'unknown error'}` } : error,
+    };
   }
 }

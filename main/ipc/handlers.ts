@@ -60,7 +60,10 @@ export function createHandlers({ core, dataDir, showOpenDialog, writeClipboard, 
         if (!path) throw SigndropError.of('invalid-input', 'That file was not picked in this session; pick it again.');
         return { path };
       });
-      return enqueueSources({ uploads: core.uploads, profiles: core.profiles, dataDir }, { profileId, expiresInSeconds, sources, ...(disposition ? { disposition } : {}) });
+      return enqueueSources(
+        { uploads: core.uploads, profiles: core.profiles, dataDir },
+        { profileId, expiresInSeconds, sources, ...(disposition ? { disposition } : {}) },
+      );
     },
     'uploads:list': async () => core.uploads.list(),
     'uploads:control': async ({ action, id }) => {
@@ -71,7 +74,13 @@ export function createHandlers({ core, dataDir, showOpenDialog, writeClipboard, 
       else if (action === 'retry') queue.retryAll();
       else if (action === 'cancel') await queue.cancelAll();
       // "Remove" for all clears what is finished; unfinished items stay queued.
-      else await Promise.all(queue.list().filter(isFinished).map((item) => queue.remove(item.id)));
+      else
+        await Promise.all(
+          queue
+            .list()
+            .filter(isFinished)
+            .map((item) => queue.remove(item.id)),
+        );
       return null;
     },
     'links:list': () => core.links.list(),

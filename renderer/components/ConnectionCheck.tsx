@@ -32,6 +32,7 @@ export function ConnectionCheck({ profileId, autoRun = false }: Props) {
       void run();
     }
     // Once, on mount: `run` reads only this profile's id, which cannot change for this instance (keyed by it).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   const problem = error ?? report?.error;

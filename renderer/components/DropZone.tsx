@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { DroppedFile } from '../../common/api';
 
 /** Listens for files dropped anywhere on the window and shows an overlay while dragging. */
-export function useWindowDrop(onDrop: (files: DroppedFile[]) => void): boolean {
+export function useWindowDrop(onDrop: (files: DroppedFile[]) => Promise<void>): boolean {
   const [dragging, setDragging] = useState(false);
   useEffect(() => {
     let depth = 0;
@@ -24,7 +24,7 @@ export function useWindowDrop(onDrop: (files: DroppedFile[]) => void): boolean {
       depth = 0;
       setDragging(false);
       const files = Array.from(e.dataTransfer?.files ?? []);
-      if (files.length > 0) onDrop(files);
+      if (files.length > 0) void onDrop(files); // enqueue reports its own failures
     };
     window.addEventListener('dragenter', enter);
     window.addEventListener('dragleave', leave);

@@ -43,7 +43,11 @@ export function HistoryView({ profiles, selected }: Props) {
           <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="File name or key" />
         </label>
       </div>
-      {error && <p role="alert" className="error">{error.message}</p>}
+      {error && (
+        <p role="alert" className="error">
+          {error.message}
+        </p>
+      )}
       {shown.length === 0 && <p className="hint">{links.length === 0 ? 'Links you make appear here.' : 'No link matches.'}</p>}
       <ul className="history" aria-label="Links">
         {shown.map((link) => (

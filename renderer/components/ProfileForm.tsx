@@ -4,6 +4,24 @@ import { PROVIDER_PRESETS } from '../../common/providers';
 import type { AppError } from '../../common/result';
 import { api } from '../api';
 
+type Preset = (typeof PROVIDER_PRESETS)[number];
+
+/** The provider list: choosing one fills in the endpoint, region and addressing it needs. */
+function ProviderSelect({ value, onChange }: { readonly value: string; readonly onChange: (preset: Preset) => void }) {
+  return (
+    <label>
+      Provider
+      <select value={value} onChange={(e) => onChange(PROVIDER_PRESETS.find((p) => p.id === e.target.value)!)}>
+        {PROVIDER_PRESETS.map((p) => (
+          <option key={p.id} value={p.id}>
+            {p.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 interface Props {
   readonly onSaved: (profile: ProfileView) => void;
 }
@@ -38,23 +56,13 @@ export function ProfileForm({ onSaved }: Props) {
   return (
     <form className="card profile-form" onSubmit={submit} aria-labelledby="profile-form-title">
       <h2 id="profile-form-title">Add a storage profile</h2>
-      <label>
-        Provider
-        <select
-          value={provider}
-          onChange={(e) => {
-            const next = PROVIDER_PRESETS.find((p) => p.id === e.target.value)!;
-            setProvider(next.id);
-            setFields((f) => ({ ...f, endpoint: next.endpoint, region: next.region, pathStyle: next.pathStyle }));
-          }}
-        >
-          {PROVIDER_PRESETS.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.label}
-            </option>
-          ))}
-        </select>
-      </label>
+      <ProviderSelect
+        value={provider}
+        onChange={(next) => {
+          setProvider(next.id);
+          setFields((f) => ({ ...f, endpoint: next.endpoint, region: next.region, pathStyle: next.pathStyle }));
+        }}
+      />
       {preset && <p className="hint">{preset.hint}</p>}
       <label>
         Name
@@ -84,13 +92,7 @@ export function ProfileForm({ onSaved }: Props) {
       </label>
       <label>
         Secret access key
-        <input
-          required
-          type="password"
-          autoComplete="off"
-          value={fields.secretAccessKey}
-          onChange={(e) => set('secretAccessKey', e.target.value)}
-        />
+        <input required type="password" autoComplete="off" value={fields.secretAccessKey} onChange={(e) => set('secretAccessKey', e.target.value)} />
       </label>
       <p className="hint">The secret is kept in your system keychain, never in a file.</p>
       {error && (

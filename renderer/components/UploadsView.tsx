@@ -35,7 +35,11 @@ export function UploadsView({ profiles, profile, queue, actions, error, onAddPro
       <LifetimeNote profileId={profile.id} expiresInSeconds={profile.defaultExpirySeconds} />
       <ConnectionCheck key={profile.id} profileId={profile.id} autoRun={profile.id === profiles.justAdded} />
       <KeyPreview profile={profile} />
-      {error && <p role="alert" className="error">{error.message}</p>}
+      {error && (
+        <p role="alert" className="error">
+          {error.message}
+        </p>
+      )}
       <SkippedNotice messages={actions.skipped} onDismiss={actions.dismissSkipped} />
       {queue.items.length === 0 ? (
         <section className="empty" aria-label="Drop area">

@@ -16,7 +16,11 @@ export function Welcome({ error, onSaved }: Props) {
         <p>Drop files to upload them to your own S3 bucket and get links that expire when you choose.</p>
         <p>Start by adding the bucket to upload to. Any S3-compatible store works.</p>
       </header>
-      {error && <p role="alert" className="error">{error.message}</p>}
+      {error && (
+        <p role="alert" className="error">
+          {error.message}
+        </p>
+      )}
       <ProfileForm onSaved={onSaved} />
     </main>
   );

@@ -43,5 +43,4 @@ export function profilesReducer(state: ProfilesState, action: ProfilesAction): P
 }
 
 /** The profile uploads go to: the chosen one, or the first while none is chosen. */
-export const selectProfile = (state: ProfilesState): ProfileView | undefined =>
-  state.list?.find((p) => p.id === state.selectedId) ?? state.list?.[0];
+export const selectProfile = (state: ProfilesState): ProfileView | undefined => state.list?.find((p) => p.id === state.selectedId) ?? state.list?.[0];

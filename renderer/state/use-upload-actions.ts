@@ -50,10 +50,7 @@ export function useUploadActions(queue: Queue, profile: ProfileView | undefined,
     else setError(picked.error);
   }, [enqueue]);
   const { control: send } = queue;
-  const control = useCallback(
-    (action: QueueAction, id?: string) => void send(action, id).then((r) => !r.ok && setError(r.error)),
-    [send],
-  );
+  const control = useCallback((action: QueueAction, id?: string) => void send(action, id).then((r) => !r.ok && setError(r.error)), [send]);
   const dismissSkipped = useCallback(() => setSkipped([]), []);
   return { enqueue, pickFiles, control, error, skipped, dismissSkipped, autoCopy };
 }

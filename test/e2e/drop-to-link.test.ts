@@ -64,7 +64,10 @@ describe('drop a file, get a link', () => {
 
     const tampered = new URL(url);
     const sig = tampered.searchParams.get('X-Amz-Signature')!;
-    tampered.searchParams.set('X-Amz-Signature', sig.replace(/^./, (c) => (c === 'a' ? 'b' : 'a')));
+    tampered.searchParams.set(
+      'X-Amz-Signature',
+      sig.replace(/^./, (c) => (c === 'a' ? 'b' : 'a')),
+    );
     expect((await fetch(tampered)).status).toBe(403);
   });
 });

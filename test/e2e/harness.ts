@@ -41,18 +41,18 @@ const TYPES: Record<string, string> = {
 };
 
 function serveRenderer(): Promise<Server> {
-  const server = createServer(async (req, res) => {
+  const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     const file = normalize(join(RENDERER_DIR, path === '/' ? 'index.html' : decodeURIComponent(path)));
     if (relative(RENDERER_DIR, file).startsWith('..')) return void res.writeHead(404).end();
-    try {
-      const body = await readFile(file);
-      // The same CSP header main's app:// protocol sends.
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-security-policy': CONTENT_SECURITY_POLICY });
-      res.end(body);
-    } catch {
-      res.writeHead(404).end();
-    }
+    readFile(file).then(
+      (body) => {
+        // The same CSP header main's app:// protocol sends.
+        res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-security-policy': CONTENT_SECURITY_POLICY });
+        res.end(body);
+      },
+      () => res.writeHead(404).end(),
+    );
   });
   return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
 }
@@ -118,13 +118,14 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   page.on('pageerror', (e) => pageErrors.push(e.message));
   // Results and events cross as JSON text: Playwright's own serializer is far slower than
   // Electron's structured clone on 10,000-item payloads, and would skew what we measure.
-  await page.exposeBinding('__signdropInvoke', async (_source, channel: string, input: unknown) =>
-    JSON.stringify(await app.invokeRaw(channel, input)),
-  );
+  await page.exposeBinding('__signdropInvoke', async (_source, channel: string, input: unknown) => JSON.stringify(await app.invokeRaw(channel, input)));
   app.onEvent((event, payload) => {
     const json = JSON.stringify(payload);
     void page
-      .evaluate(([e, p]) => (window as unknown as { __signdropEmit?: (e: string, p: unknown) => void }).__signdropEmit?.(e, JSON.parse(p)), [event, json] as const)
+      .evaluate(([e, p]) => (window as unknown as { __signdropEmit?: (e: string, p: unknown) => void }).__signdropEmit?.(e, JSON.parse(p)), [
+        event,
+        json,
+      ] as const)
       .catch(() => undefined);
   });
   await page.addInitScript({ content: bridge });

@@ -30,7 +30,13 @@ describe('the share page in Chromium', () => {
     app = await createTestApp();
     const bucket = await createTestBucket('share-page');
     const saved = await app.invoke('profiles:save', {
-      name: 'rgw', endpoint: rgwEndpoint(), region: RGW_REGION, bucket, pathStyle: true, accessKeyId: RGW_USER.accessKeyId, secretAccessKey: RGW_USER.secretAccessKey,
+      name: 'rgw',
+      endpoint: rgwEndpoint(),
+      region: RGW_REGION,
+      bucket,
+      pathStyle: true,
+      accessKeyId: RGW_USER.accessKeyId,
+      secretAccessKey: RGW_USER.secretAccessKey,
     });
     if (!saved.ok) throw new Error(saved.error.message);
     samples = await writeSamples([{ name: EVIL, bytes: SAMPLE_PNG, contentType: 'image/png', disposition: 'inline' }]);

@@ -18,7 +18,10 @@ const run = promisify(execFile);
 async function waitForFinished(app: TestApp, id: string): Promise<UploadItem> {
   return vi.waitFor(
     () => {
-      const last = app.events.flatMap((e) => (e.payload as QueueSnapshot).items).filter((i) => i.id === id).at(-1);
+      const last = app.events
+        .flatMap((e) => (e.payload as QueueSnapshot).items)
+        .filter((i) => i.id === id)
+        .at(-1);
       if (!last || (last.state !== 'completed' && last.state !== 'failed')) throw new Error(`still ${last?.state}`);
       return last;
     },

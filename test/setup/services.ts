@@ -20,10 +20,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   // Always a private bus: tests must never write into the developer's own keyring.
   if (!process.env['SIGNDROP_KEYRING_DIR']) started.push(await startKeyring());
   for (const s of started) Object.assign(process.env, s.env);
-  project.provide(
-    'serviceEnv',
-    Object.fromEntries(SERVICE_VARS.flatMap((name) => (process.env[name] ? [[name, process.env[name]!]] : []))),
-  );
+  project.provide('serviceEnv', Object.fromEntries(SERVICE_VARS.flatMap((name) => (process.env[name] ? [[name, process.env[name]!]] : []))));
   return async () => {
     for (const s of started.reverse()) await s.stop();
   };

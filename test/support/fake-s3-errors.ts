@@ -102,12 +102,23 @@ export async function startSelfSignedFakeS3(respond: Responder): Promise<FakeS3>
   const dir = await mkdtemp(join(tmpdir(), 'signdrop-tls-'));
   try {
     await promisify(execFile)('openssl', [
-      'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1',
-      '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'),
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-days',
+      '1',
+      '-subj',
+      '/CN=127.0.0.1',
+      '-keyout',
+      join(dir, 'key.pem'),
+      '-out',
+      join(dir, 'cert.pem'),
     ]);
     const [key, cert] = await Promise.all([readFile(join(dir, 'key.pem')), readFile(join(dir, 'cert.pem'))]);
     const seen: string[] = [];
-    return listen(createHttps({ key, cert }, handler(respond, seen)), 'https', seen);
+    return await listen(createHttps({ key, cert }, handler(respond, seen)), 'https', seen);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

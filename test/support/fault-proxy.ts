@@ -79,7 +79,9 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
     const fault = proxy.plan(req, count++);
     const pn = url.searchParams.get('partNumber');
     const record: ProxiedRequest = {
-      method: req.method ?? 'GET', path: url.pathname, fault: fault.kind,
+      method: req.method ?? 'GET',
+      path: url.pathname,
+      fault: fault.kind,
       ...(pn ? { partNumber: Number(pn) } : {}),
       ...(url.searchParams.get('uploadId') ? { uploadId: url.searchParams.get('uploadId')! } : {}),
     };

@@ -23,7 +23,12 @@ const SAMPLES: readonly Omit<SampleFile, 'path'>[] = [
   { name: 'screenshot.png', bytes: PNG, contentType: 'image/png', disposition: 'inline' },
   { name: 'report.pdf', bytes: PDF, contentType: 'application/pdf', disposition: 'inline' },
   { name: 'notes café.txt', bytes: Buffer.from('Notes in UTF-8: café, 日本語\n'), contentType: 'text/plain; charset=utf-8', disposition: 'inline' },
-  { name: 'page.html', bytes: Buffer.from('<!doctype html><script>document.title = "ran"</script>'), contentType: 'text/html; charset=utf-8', disposition: 'attachment' },
+  {
+    name: 'page.html',
+    bytes: Buffer.from('<!doctype html><script>document.title = "ran"</script>'),
+    contentType: 'text/html; charset=utf-8',
+    disposition: 'attachment',
+  },
 ];
 
 /** Writes the samples (and any `extra` files) to a fresh temporary folder. */

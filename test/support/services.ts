@@ -25,7 +25,7 @@ async function start(script: string, what: string): Promise<Record<string, strin
     return parseAssignments(stdout);
   } catch (e) {
     const err = e as { stderr?: string; message: string };
-    throw new Error(`Could not start ${what}: ${err.stderr?.trim() || err.message}`);
+    throw new Error(`Could not start ${what}: ${err.stderr?.trim() || err.message}`, { cause: e });
   }
 }
 

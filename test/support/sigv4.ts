@@ -97,7 +97,8 @@ export function verifyPresignedUrl(url: string, options: VerifyOptions): Verific
   if (!/^\d{8}T\d{6}Z$/.test(amzDate)) problems.push(`X-Amz-Date "${amzDate}" is not yyyyMMddTHHmmssZ`);
   if (amzDate.slice(0, 8) !== date) problems.push('X-Amz-Date and the credential scope name different days');
   const expiresIn = Number(get('X-Amz-Expires'));
-  if (!Number.isInteger(expiresIn) || expiresIn < 1 || expiresIn > MAX_EXPIRES_S) problems.push(`X-Amz-Expires ${get('X-Amz-Expires')} is outside 1..${MAX_EXPIRES_S}`);
+  if (!Number.isInteger(expiresIn) || expiresIn < 1 || expiresIn > MAX_EXPIRES_S)
+    problems.push(`X-Amz-Expires ${get('X-Amz-Expires')} is outside 1..${MAX_EXPIRES_S}`);
   const signedHeaders = get('X-Amz-SignedHeaders').split(';').filter(Boolean);
   if (!signedHeaders.includes('host')) problems.push('Host is not a signed header');
 
@@ -124,12 +125,21 @@ export function verifyPresignedUrl(url: string, options: VerifyOptions): Verific
   const payloadHash = query.get('X-Amz-Content-Sha256') ?? UNSIGNED_PAYLOAD;
   const canonicalRequest = [options.method.toUpperCase(), canonicalUri, canonicalQuery, canonicalHeaders, signedHeaders.join(';'), payloadHash].join('\n');
   const stringToSign = [ALGORITHM, amzDate, [date, region, service, terminator].join('/'), sha256Hex(canonicalRequest)].join('\n');
-  const expectedSignature = createHmac('sha256', signingKey(options.secretAccessKey, date, region, service)).update(stringToSign, 'utf8').digest('hex');
+  const expectedSignature = createHmac('sha256', signingKey(options.secretAccessKey, date, region, service))
+    .update(stringToSign, 'utf8')
+    .digest('hex');
   const signature = get('X-Amz-Signature');
   if (signature !== expectedSignature) problems.push('The signature does not match');
 
   if (options.at && /^\d{8}T\d{6}Z$/.test(amzDate)) {
-    const start = Date.UTC(+amzDate.slice(0, 4), +amzDate.slice(4, 6) - 1, +amzDate.slice(6, 8), +amzDate.slice(9, 11), +amzDate.slice(11, 13), +amzDate.slice(13, 15));
+    const start = Date.UTC(
+      +amzDate.slice(0, 4),
+      +amzDate.slice(4, 6) - 1,
+      +amzDate.slice(6, 8),
+      +amzDate.slice(9, 11),
+      +amzDate.slice(11, 13),
+      +amzDate.slice(13, 15),
+    );
     const at = options.at.getTime();
     if (at < start) problems.push('The URL is not valid yet');
     if (at > start + expiresIn * 1000) problems.push('The URL has expired');

@@ -34,7 +34,10 @@ async function withLock<T>(work: () => Promise<T>): Promise<T> {
       break;
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      const since = await stat(LOCK).then((s) => Date.now() - s.mtimeMs, () => 0);
+      const since = await stat(LOCK).then(
+        (s) => Date.now() - s.mtimeMs,
+        () => 0,
+      );
       if (since > STALE_LOCK_MS) await rm(LOCK, { recursive: true, force: true });
       else await new Promise((resolve) => setTimeout(resolve, 200));
     }

@@ -8,13 +8,7 @@ import { promisify } from 'node:util';
 import { RGW_USER } from '../../support/s3';
 
 /** The names users really have: spaces, URL metacharacters, emoji, macOS's decomposed Unicode, 255 bytes. */
-export const HARD_NAMES = [
-  'with space.txt',
-  'a # ? % + & = b.txt',
-  '📷 photo 🎉.jpg',
-  'Cafe\u0301 de\u0301ja\u0300 vu.txt',
-  `a${'é'.repeat(125)}.txt`,
-];
+export const HARD_NAMES = ['with space.txt', 'a # ? % + & = b.txt', '📷 photo 🎉.jpg', 'Cafe\u0301 de\u0301ja\u0300 vu.txt', `a${'é'.repeat(125)}.txt`];
 export const UPLOAD_FIELDS = ['bucket', 'etag', 'expiresAt', 'file', 'key', 'size', 'url'];
 export const SIGNED_FIELDS = ['expiresAt', 'key', 'method', 'url'];
 
@@ -49,7 +43,10 @@ export async function keychainItems(): Promise<string> {
 export async function awsHome(): Promise<Record<string, string>> {
   const home = await mkdtemp(join(tmpdir(), 'signdrop-cli-aws-'));
   await mkdir(join(home, '.aws'));
-  await writeFile(join(home, '.aws', 'credentials'), `[rgw]\naws_access_key_id = ${RGW_USER.accessKeyId}\naws_secret_access_key = ${RGW_USER.secretAccessKey}\n`);
+  await writeFile(
+    join(home, '.aws', 'credentials'),
+    `[rgw]\naws_access_key_id = ${RGW_USER.accessKeyId}\naws_secret_access_key = ${RGW_USER.secretAccessKey}\n`,
+  );
   await writeFile(join(home, '.aws', 'config'), '[profile rgw]\nregion = us-east-1\n');
   return { HOME: home };
 }

@@ -48,7 +48,10 @@ export async function onTerminal(args: string[], env: Record<string, string>, an
   const { stdout } = await promisify(execFile)(
     'python3',
     [join(__dirname, 'pty-run.py'), JSON.stringify([process.execPath, BIN, ...args]), JSON.stringify(answers)],
-    { env: { PATH: process.env['PATH'] ?? '', DBUS_SESSION_BUS_ADDRESS: process.env['DBUS_SESSION_BUS_ADDRESS'] ?? '', HOME: tmpdir(), ...env }, timeout: 60_000 },
+    {
+      env: { PATH: process.env['PATH'] ?? '', DBUS_SESSION_BUS_ADDRESS: process.env['DBUS_SESSION_BUS_ADDRESS'] ?? '', HOME: tmpdir(), ...env },
+      timeout: 60_000,
+    },
   );
   return JSON.parse(stdout) as { out: string; code: number };
 }

@@ -18,7 +18,10 @@ describe('signdrop profile with keys from ~/.aws', () => {
     const bucket = await createTestBucket('cli-awsprofile-saved');
     const home = await awsHome();
     const config = await newConfigDir();
-    const add = await signdrop(['profile', 'add', 'from-aws', '--aws-profile', 'rgw', '--endpoint', rgwEndpoint(), '--region', 'us-east-1', '--bucket', bucket, '--path-style'], { ...home, SIGNDROP_CONFIG_DIR: config });
+    const add = await signdrop(
+      ['profile', 'add', 'from-aws', '--aws-profile', 'rgw', '--endpoint', rgwEndpoint(), '--region', 'us-east-1', '--bucket', bucket, '--path-style'],
+      { ...home, SIGNDROP_CONFIG_DIR: config },
+    );
     expect(add.code).toBe(0);
     expect(await readFile(join(config, 'profiles.json'), 'utf8')).not.toContain(RGW_USER.accessKeyId);
     const test = await signdrop(['profile', 'test', 'from-aws', '--json'], { ...home, SIGNDROP_CONFIG_DIR: config });
@@ -35,7 +38,10 @@ describe('signdrop profile (keys in the private keyring)', () => {
   it('adds, lists, tests, signs links and PUT URLs, and removes a profile', async () => {
     const bucket = await createTestBucket('cli-profile');
     const config = await newConfigDir();
-    const add = await signdrop(['profile', 'add', 'my rgw', '--endpoint', rgwEndpoint(), '--bucket', bucket, '--path-style', '--json'], { ...envKeys(), SIGNDROP_CONFIG_DIR: config });
+    const add = await signdrop(['profile', 'add', 'my rgw', '--endpoint', rgwEndpoint(), '--bucket', bucket, '--path-style', '--json'], {
+      ...envKeys(),
+      SIGNDROP_CONFIG_DIR: config,
+    });
     expect(add.stderr).toBe('');
     expect(add.code).toBe(0);
     expect(add.lines[0]).toMatchObject({ name: 'my rgw', bucket, credentials: { kind: 'keychain' }, accessKeyId: RGW_USER.accessKeyId });
@@ -97,7 +103,10 @@ describe('signdrop profile (keys in the private keyring)', () => {
   it('says which profile test failed and why, with status 1', async () => {
     const bucket = await createTestBucket('cli-test-fail');
     const config = await newConfigDir();
-    await signdrop(['profile', 'add', 'other', '--endpoint', rgwEndpoint(), '--region', 'us-east-1', '--bucket', bucket, '--path-style'], { ...envKeys(RGW_OTHER_USER), SIGNDROP_CONFIG_DIR: config });
+    await signdrop(['profile', 'add', 'other', '--endpoint', rgwEndpoint(), '--region', 'us-east-1', '--bucket', bucket, '--path-style'], {
+      ...envKeys(RGW_OTHER_USER),
+      SIGNDROP_CONFIG_DIR: config,
+    });
     const result = await signdrop(['profile', 'test', '--json'], { SIGNDROP_CONFIG_DIR: config });
     expect(result.code).toBe(1);
     expect(result.lines[0]).toMatchObject({ profile: 'other', ok: false, error: { code: 'access-denied' } });
@@ -110,11 +119,15 @@ describe('signdrop profile add on a terminal', () => {
     const bucket = await createTestBucket('cli-tty');
     const config = await newConfigDir();
     const secret = RGW_USER.secretAccessKey;
-    const run = await onTerminal(['profile', 'add', 'typed', '--endpoint', rgwEndpoint(), '--region', 'us-east-1', '--bucket', bucket, '--path-style'], { SIGNDROP_CONFIG_DIR: config }, [
-      ['Access key ID: ', `${RGW_USER.accessKeyId}\r`],
-      ['Secret access key (hidden): ', `${secret}\r`],
-      ['Session token (hidden; Enter if none): ', '\r'],
-    ]);
+    const run = await onTerminal(
+      ['profile', 'add', 'typed', '--endpoint', rgwEndpoint(), '--region', 'us-east-1', '--bucket', bucket, '--path-style'],
+      { SIGNDROP_CONFIG_DIR: config },
+      [
+        ['Access key ID: ', `${RGW_USER.accessKeyId}\r`],
+        ['Secret access key (hidden): ', `${secret}\r`],
+        ['Session token (hidden; Enter if none): ', '\r'],
+      ],
+    );
     expect(run.code).toBe(0);
     expect(run.out).toContain(RGW_USER.accessKeyId);
     expect(run.out).not.toContain(secret);

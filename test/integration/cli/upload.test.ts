@@ -54,7 +54,10 @@ describe('signdrop upload (keys from the environment)', () => {
       { ...envKeys(), SIGNDROP_CONFIG_DIR: await newConfigDir() },
     );
     expect(result.code).toBe(0);
-    const rows = result.stdout.trim().split('\n').map((l) => l.split('\t'));
+    const rows = result.stdout
+      .trim()
+      .split('\n')
+      .map((l) => l.split('\t'));
     expect(rows.map((r) => r[0])).toEqual([join(root, 'my folder', 'sub dir', 'Cafe\u0301.bin'), join(root, 'my folder', 'top #1.txt')]);
     const year = new Date().getUTCFullYear();
     const keys = [`shared/${year}/my folder/sub dir/Café.bin`, `shared/${year}/my folder/top #1.txt`];
@@ -121,7 +124,22 @@ describe('signdrop upload with a saved profile', () => {
     const bucket = await createTestBucket('cli-defaults');
     const config = await newConfigDir();
     const add = await signdrop(
-      ['profile', 'add', 'tpl', '--endpoint', rgwEndpoint(), '--region', 'us-east-1', '--bucket', bucket, '--path-style', '--key-template', 'drop/{name}-{random}.{ext}', '--expires', '2h'],
+      [
+        'profile',
+        'add',
+        'tpl',
+        '--endpoint',
+        rgwEndpoint(),
+        '--region',
+        'us-east-1',
+        '--bucket',
+        bucket,
+        '--path-style',
+        '--key-template',
+        'drop/{name}-{random}.{ext}',
+        '--expires',
+        '2h',
+      ],
       { ...envKeys(), SIGNDROP_CONFIG_DIR: config },
     );
     expect(add.code).toBe(0);

@@ -28,7 +28,14 @@ describe('the app saves a profile with the region its bucket names', () => {
   it('corrects a wrong region that the store refuses, through the profiles:save handler', async () => {
     fake = await startFakeS3(() => wrongRegionAnswer('photos', 'eu-west-2'));
     app = await createTestApp();
-    const saved = await app.invoke('profiles:save', { name: 'Moved bucket', endpoint: fake.endpoint, region: 'us-east-1', bucket: 'photos', pathStyle: true, ...keys });
+    const saved = await app.invoke('profiles:save', {
+      name: 'Moved bucket',
+      endpoint: fake.endpoint,
+      region: 'us-east-1',
+      bucket: 'photos',
+      pathStyle: true,
+      ...keys,
+    });
     expect(saved).toMatchObject({ ok: true, value: { region: 'eu-west-2', hasSecret: true } });
     const listed = await app.invoke('profiles:list', undefined);
     expect(listed).toMatchObject({ ok: true, value: [{ name: 'Moved bucket', region: 'eu-west-2' }] });
@@ -48,7 +55,14 @@ describe('the app saves a profile with the region its bucket names', () => {
   it('keeps a region the store names differently but accepts', async () => {
     fake = await startFakeS3(() => ({ status: 200, headers: { 'x-amz-bucket-region': 'default' } }));
     app = await createTestApp();
-    const saved = await app.invoke('profiles:save', { name: 'Lenient store', endpoint: fake.endpoint, region: 'us-east-1', bucket: 'photos', pathStyle: true, ...keys });
+    const saved = await app.invoke('profiles:save', {
+      name: 'Lenient store',
+      endpoint: fake.endpoint,
+      region: 'us-east-1',
+      bucket: 'photos',
+      pathStyle: true,
+      ...keys,
+    });
     expect(saved).toMatchObject({ ok: true, value: { region: 'us-east-1' } });
   });
 
@@ -69,7 +83,15 @@ describe('region on first use', () => {
     const dataDir = await mkdtemp(join(tmpdir(), 'signdrop-first-use-'));
     const credentials = new MemoryCredentialStore();
     await credentials.set('one-off', { secretAccessKey: keys.secretAccessKey });
-    const profile = StoredProfile.parse({ id: 'one-off', name: 'one off', endpoint: fake.endpoint, region: '', bucket: 'photos', pathStyle: true, accessKeyId: keys.accessKeyId });
+    const profile = StoredProfile.parse({
+      id: 'one-off',
+      name: 'one off',
+      endpoint: fake.endpoint,
+      region: '',
+      bucket: 'photos',
+      pathStyle: true,
+      accessKeyId: keys.accessKeyId,
+    });
     const profiles = new OneOffProfiles(profile);
     const corrections: RegionCorrection[] = [];
     try {

@@ -72,7 +72,12 @@ describe('test connection against radosgw', () => {
       Statement: [
         { Effect: 'Allow', Principal: { AWS: ['arn:aws:iam:::user/other'] }, Action: ['s3:PutObject'], Resource: [`arn:aws:s3:::${bucket}/*`] },
         // The uploader owns what it wrote; only an explicit Deny stops it reading that back.
-        { Effect: 'Deny', Principal: { AWS: ['arn:aws:iam:::user/other'] }, Action: ['s3:GetObject', 's3:DeleteObject'], Resource: [`arn:aws:s3:::${bucket}/*`] },
+        {
+          Effect: 'Deny',
+          Principal: { AWS: ['arn:aws:iam:::user/other'] },
+          Action: ['s3:GetObject', 's3:DeleteObject'],
+          Resource: [`arn:aws:s3:::${bucket}/*`],
+        },
       ],
     };
     await adminClient().send(new PutBucketPolicyCommand({ Bucket: bucket, Policy: JSON.stringify(policy) }));
@@ -111,7 +116,9 @@ describe('test connection against a fake that answers like AWS', () => {
     // Like s3.amazonaws.com: 301 + x-amz-bucket-region unless the request is signed for the bucket's region.
     fake = await startFakeS3((req) => {
       const signedFor = /Credential=[^/]+\/\d{8}\/([^/]+)\//.exec(String(req.headers['authorization']))?.[1];
-      return signedFor === 'ap-southeast-2' ? { status: 200, headers: { etag: '"x"' } } : permanentRedirectAnswer('photos', 'ap-southeast-2', req.method ?? 'GET');
+      return signedFor === 'ap-southeast-2'
+        ? { status: 200, headers: { etag: '"x"' } }
+        : permanentRedirectAnswer('photos', 'ap-southeast-2', req.method ?? 'GET');
     });
     const report = await testConnection(profileFor('photos', fake.endpoint, ''), keys());
     expect(report.detectedRegion).toBe('ap-southeast-2');

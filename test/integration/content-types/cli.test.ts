@@ -54,13 +54,16 @@ describe('signdrop upload: content types, inline or download, --page', () => {
     const [png, pdf] = samples;
     const result = await signdrop(['upload', png!.path, pdf!.path, ...target(), '--download', '--page'], await env());
     expect(result.code).toBe(0);
-    const rows = result.stdout.trim().split('\n').map((l) => l.split('\t'));
+    const rows = result.stdout
+      .trim()
+      .split('\n')
+      .map((l) => l.split('\t'));
     expect(rows.map((r) => r[0])).toEqual([png!.path, pdf!.path, 'page']);
     for (const row of rows.slice(0, 2)) expect((await dispositionOf(row[1]!)).type).toBe('attachment');
     expect((await download(rows[2]![1]!)).bytes.toString('utf8')).toContain('2 files shared with you');
   });
 
-  it('signdrop link follows the name\'s type; --inline and --download override it; both at once is a usage error', async () => {
+  it("signdrop link follows the name's type; --inline and --download override it; both at once is a usage error", async () => {
     const upload = await signdrop(['upload', samples[3]!.path, samples[0]!.path, ...target(), '--json'], await env());
     const [html, png] = upload.lines.map((l) => l['key'] as string);
     const link = async (key: string, ...flags: string[]) => (await signdrop(['link', key!, ...target(), ...flags], await env())).stdout.trim();

@@ -33,7 +33,12 @@ describe('content types and dispositions, engine', () => {
   let items: UploadItem[];
 
   async function upload(files: readonly SampleFile[], disposition?: 'inline' | 'attachment'): Promise<UploadItem[]> {
-    const queued = await app.invoke('uploads:enqueue', { profileId, expiresInSeconds: 3600, files: files.map((s) => ({ path: s.path })), ...(disposition ? { disposition } : {}) });
+    const queued = await app.invoke('uploads:enqueue', {
+      profileId,
+      expiresInSeconds: 3600,
+      files: files.map((s) => ({ path: s.path })),
+      ...(disposition ? { disposition } : {}),
+    });
     if (!queued.ok) throw new Error(queued.error.message);
     await app.core.uploads.idle();
     return queued.value.items.map((i) => app.core.uploads.get(i.id)!);
@@ -43,7 +48,13 @@ describe('content types and dispositions, engine', () => {
     app = await createTestApp();
     bucket = await createTestBucket('types');
     const saved = await app.invoke('profiles:save', {
-      name: 'rgw', endpoint: rgwEndpoint(), region: RGW_REGION, bucket, pathStyle: true, accessKeyId: RGW_USER.accessKeyId, secretAccessKey: RGW_USER.secretAccessKey,
+      name: 'rgw',
+      endpoint: rgwEndpoint(),
+      region: RGW_REGION,
+      bucket,
+      pathStyle: true,
+      accessKeyId: RGW_USER.accessKeyId,
+      secretAccessKey: RGW_USER.secretAccessKey,
     });
     if (!saved.ok) throw new Error(saved.error.message);
     profileId = saved.value.id;

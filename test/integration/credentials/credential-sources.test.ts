@@ -68,7 +68,14 @@ describe('a profile whose keys come from ~/.aws (fromIni)', () => {
     const bucket = await createTestBucket('cred-ini');
     await putObject(bucket, 'hello.txt', 'hello from ini');
     const { dir, service, signer, keychain } = await services();
-    const view = await service.save({ name: 'ini', endpoint: rgwEndpoint(), region: 'us-east-1', bucket, pathStyle: true, credentials: { kind: 'aws-profile', profile: 'rgw-static' } });
+    const view = await service.save({
+      name: 'ini',
+      endpoint: rgwEndpoint(),
+      region: 'us-east-1',
+      bucket,
+      pathStyle: true,
+      credentials: { kind: 'aws-profile', profile: 'rgw-static' },
+    });
     expect(view.hasSecret).toBe(true);
     const link = await signer.presignGet(view.id, 'hello.txt', { expiresInSeconds: 60 });
     expect(link.url).toContain(`X-Amz-Credential=${RGW_USER.accessKeyId}`);
@@ -81,7 +88,14 @@ describe('a profile whose keys come from ~/.aws (fromIni)', () => {
 
   it('reads a changed credentials file without a restart', async () => {
     const { service, store, keychain } = await services();
-    const view = await service.save({ name: 'ini2', endpoint: rgwEndpoint(), region: 'us-east-1', bucket: 'any-bucket', pathStyle: true, credentials: { kind: 'aws-profile', profile: 'rgw-static' } });
+    const view = await service.save({
+      name: 'ini2',
+      endpoint: rgwEndpoint(),
+      region: 'us-east-1',
+      bucket: 'any-bucket',
+      pathStyle: true,
+      credentials: { kind: 'aws-profile', profile: 'rgw-static' },
+    });
     const profile = (await store.get(view.id))!;
     expect((await resolveCredentials(profile, keychain)).accessKeyId).toBe(RGW_USER.accessKeyId);
     const file = process.env['AWS_SHARED_CREDENTIALS_FILE']!;
@@ -96,7 +110,14 @@ describe('a profile whose keys come from ~/.aws (fromIni)', () => {
 
   it('says which AWS profile is missing', async () => {
     const { service, signer } = await services();
-    const view = await service.save({ name: 'ghost', endpoint: rgwEndpoint(), region: 'us-east-1', bucket: 'any-bucket', pathStyle: true, credentials: { kind: 'aws-profile', profile: 'no-such-profile' } });
+    const view = await service.save({
+      name: 'ghost',
+      endpoint: rgwEndpoint(),
+      region: 'us-east-1',
+      bucket: 'any-bucket',
+      pathStyle: true,
+      credentials: { kind: 'aws-profile', profile: 'no-such-profile' },
+    });
     await expect(signer.presignGet(view.id, 'k', { expiresInSeconds: 60 })).rejects.toMatchObject({
       appError: { code: 'credentials-unavailable', message: expect.stringContaining('"no-such-profile" was not found') },
     });
@@ -104,7 +125,14 @@ describe('a profile whose keys come from ~/.aws (fromIni)', () => {
 
   it('tells an SSO user without a live session to run aws sso login', async () => {
     const { service, signer } = await services();
-    const view = await service.save({ name: 'sso', endpoint: '', region: 'eu-west-1', bucket: 'any-bucket', pathStyle: false, credentials: { kind: 'aws-profile', profile: 'dev-sso' } });
+    const view = await service.save({
+      name: 'sso',
+      endpoint: '',
+      region: 'eu-west-1',
+      bucket: 'any-bucket',
+      pathStyle: false,
+      credentials: { kind: 'aws-profile', profile: 'dev-sso' },
+    });
     await expect(signer.presignGet(view.id, 'k', { expiresInSeconds: 60 })).rejects.toMatchObject({
       appError: { code: 'credentials-expired', message: expect.stringContaining('aws sso login --profile dev-sso') },
     });

@@ -25,7 +25,10 @@ async function submit(post: PresignedPost, file: Buffer, fileName: string, overr
 async function exists(key: string): Promise<boolean> {
   return adminClient()
     .send(new HeadObjectCommand({ Bucket: bucket, Key: key }))
-    .then(() => true, () => false);
+    .then(
+      () => true,
+      () => false,
+    );
 }
 
 describe('presigned POST policies against radosgw', () => {

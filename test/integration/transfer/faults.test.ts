@@ -30,7 +30,12 @@ describe('transfer engine through a faulty network', () => {
     };
     try {
       const queue = new UploadQueue(await testSigner(proxy.endpoint, bucket), {
-        multipartThreshold: 8 * MIB, partSize: 5 * MIB, fileConcurrency: 4, partConcurrency: 2, retry: FAST_RETRY, idleTimeoutMs: 1000,
+        multipartThreshold: 8 * MIB,
+        partSize: 5 * MIB,
+        fileConcurrency: 4,
+        partConcurrency: 2,
+        retry: FAST_RETRY,
+        idleTimeoutMs: 1000,
       });
       const items = await queue.enqueue({ profileId: 'p', expiresInSeconds: 600, files });
       await queue.idle();
@@ -57,7 +62,11 @@ describe('transfer engine through a faulty network', () => {
     proxy.throttleBytesPerSecond = 4 * MIB;
     try {
       const queue = new UploadQueue(await testSigner(proxy.endpoint, bucket), {
-        multipartThreshold: 8 * MIB, partSize: 5 * MIB, fileConcurrency: 1, partConcurrency: 1, retry: FAST_RETRY,
+        multipartThreshold: 8 * MIB,
+        partSize: 5 * MIB,
+        fileConcurrency: 1,
+        partConcurrency: 1,
+        retry: FAST_RETRY,
       });
       const [bigItem, goneItem, fineItem] = await queue.enqueue({ profileId: 'p', expiresInSeconds: 600, files: [big, gone, fine] });
       await unlink(gone.path); // still queued behind the big file

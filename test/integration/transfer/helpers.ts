@@ -12,8 +12,16 @@ import { adminClient, RGW_REGION, RGW_USER } from '../../support/s3';
 /** A Signer for the test user, talking to `endpoint` (radosgw itself, or the fault proxy in front of it). */
 export async function testSigner(endpoint: string, bucket: string): Promise<Signer> {
   const profile: StoredProfile = {
-    id: 'p', name: 'test', endpoint, region: RGW_REGION, bucket, pathStyle: true,
-    accessKeyId: RGW_USER.accessKeyId, credentials: { kind: 'keychain' }, keyTemplate: '{uuid}/{filename}', defaultExpirySeconds: 3600,
+    id: 'p',
+    name: 'test',
+    endpoint,
+    region: RGW_REGION,
+    bucket,
+    pathStyle: true,
+    accessKeyId: RGW_USER.accessKeyId,
+    credentials: { kind: 'keychain' },
+    keyTemplate: '{uuid}/{filename}',
+    defaultExpirySeconds: 3600,
   };
   const credentials = new MemoryCredentialStore();
   await credentials.set('p', { secretAccessKey: RGW_USER.secretAccessKey });

@@ -41,7 +41,14 @@ describe('crash safety', () => {
     const bucket = await createTestBucket('xfer-kill');
     const dir = await tempDir();
     const file = await makeFile(dir, 'big.bin', 40 * MIB);
-    const env = { ENDPOINT: proxy.endpoint, BUCKET: bucket, DATA_DIR: join(dir, 'data'), FILE: file.path, AK: RGW_USER.accessKeyId, SK: RGW_USER.secretAccessKey };
+    const env = {
+      ENDPOINT: proxy.endpoint,
+      BUCKET: bucket,
+      DATA_DIR: join(dir, 'data'),
+      FILE: file.path,
+      AK: RGW_USER.accessKeyId,
+      SK: RGW_USER.secretAccessKey,
+    };
     proxy.throttleBytesPerSecond = 5 * MIB; // ~1 s a part, two at a time: the kill lands mid-upload
     const first = await runChild(env, () => proxy.completedParts().size >= 3);
     expect(first.code, first.stderr).toBeNull(); // killed, not finished
@@ -69,7 +76,14 @@ describe('crash safety', () => {
     const bucket = await createTestBucket('xfer-restart');
     const dir = await tempDir();
     const file = await makeFile(dir, 'big.bin', 20 * MIB);
-    const env = { ENDPOINT: proxy.endpoint, BUCKET: bucket, DATA_DIR: join(dir, 'data'), FILE: file.path, AK: RGW_USER.accessKeyId, SK: RGW_USER.secretAccessKey };
+    const env = {
+      ENDPOINT: proxy.endpoint,
+      BUCKET: bucket,
+      DATA_DIR: join(dir, 'data'),
+      FILE: file.path,
+      AK: RGW_USER.accessKeyId,
+      SK: RGW_USER.secretAccessKey,
+    };
     const start = proxy.requests.length;
     proxy.throttleBytesPerSecond = 5 * MIB;
     await runChild(env, () => proxy.requests.slice(start).some((r) => r.partNumber !== undefined && r.status === 200));

@@ -39,7 +39,12 @@ describe('transfer engine against radosgw', () => {
     const file = await makeFile(dir, 'big.bin', 30 * MIB);
     proxy.throttleBytesPerSecond = 4 * MIB;
     try {
-      const queue = new UploadQueue(await testSigner(proxy.endpoint, bucket), { multipartThreshold: 8 * MIB, partSize: 5 * MIB, partConcurrency: 2, retry: FAST_RETRY });
+      const queue = new UploadQueue(await testSigner(proxy.endpoint, bucket), {
+        multipartThreshold: 8 * MIB,
+        partSize: 5 * MIB,
+        partConcurrency: 2,
+        retry: FAST_RETRY,
+      });
       const [item] = await queue.enqueue({ profileId: 'p', expiresInSeconds: 600, files: [file] });
       await until(() => (queue.get(item!.id)!.partsDone ?? 0) >= 1);
       expect(await openMultipartUploads(bucket)).toBe(1);
@@ -58,7 +63,12 @@ describe('transfer engine against radosgw', () => {
     proxy.throttleBytesPerSecond = 6 * MIB;
     const start = proxy.requests.length;
     try {
-      const queue = new UploadQueue(await testSigner(proxy.endpoint, bucket), { multipartThreshold: 8 * MIB, partSize: 5 * MIB, partConcurrency: 1, retry: FAST_RETRY });
+      const queue = new UploadQueue(await testSigner(proxy.endpoint, bucket), {
+        multipartThreshold: 8 * MIB,
+        partSize: 5 * MIB,
+        partConcurrency: 1,
+        retry: FAST_RETRY,
+      });
       const [item] = await queue.enqueue({ profileId: 'p', expiresInSeconds: 600, files: [file] });
       await until(() => (queue.get(item!.id)!.partsDone ?? 0) >= 2);
       queue.pause(item!.id);

@@ -74,7 +74,9 @@ describe('signdrop usage errors exit 2 with a sentence on stderr', () => {
   it('reports a missing file as a failed item (status 1), in JSON and on stderr', async () => {
     const { io, out, err } = await fakeIo({ AWS_ACCESS_KEY_ID: 'k', AWS_SECRET_ACCESS_KEY: 's' });
     expect(await run(['upload', '/no/such/file.txt', '--bucket', 'b-1', '--json'], io)).toBe(1);
-    expect(out.map((l) => JSON.parse(l))).toEqual([{ file: '/no/such/file.txt', error: { code: 'file-unreadable', message: expect.stringContaining('ENOENT') } }]);
+    expect(out.map((l) => JSON.parse(l))).toEqual([
+      { file: '/no/such/file.txt', error: { code: 'file-unreadable', message: expect.stringContaining('ENOENT') } },
+    ]);
     expect(err).toEqual([expect.stringContaining('/no/such/file.txt')]);
   });
 });
@@ -141,7 +143,10 @@ describe('links from temporary credentials', () => {
       AWS_SESSION_TOKEN: 'session-token',
       AWS_CREDENTIAL_EXPIRATION: expiration,
     });
-    const code = await run(['link', 'reports/q3.pdf', '--endpoint', 'http://127.0.0.1:9', '--bucket', 'reports', '--path-style', '--expires', '1d', '--json'], io);
+    const code = await run(
+      ['link', 'reports/q3.pdf', '--endpoint', 'http://127.0.0.1:9', '--bucket', 'reports', '--path-style', '--expires', '1d', '--json'],
+      io,
+    );
     expect(code).toBe(0);
     const line = JSON.parse(out[0]!) as { url: string; expiresAt: string };
     const signedFor = Number(new URL(line.url).searchParams.get('X-Amz-Expires'));

@@ -20,11 +20,26 @@ describe('toAppError: the one place failures become words', () => {
     expect(error.message).toContain('access key "AKIAEXAMPLE"');
   });
 
-  it('words a streamed PUT\'s answer the same way, from the URL it went to', () => {
-    const missing = toAppError(S3ResponseError.fromBody(404, '<Error><Code>NoSuchBucket</Code></Error>', 's3:PutObject', 'http://127.0.0.1:7480/gone/k?X-Amz-Credential=AKID%2F20260101%2Fus-east-1%2Fs3%2Faws4_request'), { bucket: 'gone' });
+  it("words a streamed PUT's answer the same way, from the URL it went to", () => {
+    const missing = toAppError(
+      S3ResponseError.fromBody(
+        404,
+        '<Error><Code>NoSuchBucket</Code></Error>',
+        's3:PutObject',
+        'http://127.0.0.1:7480/gone/k?X-Amz-Credential=AKID%2F20260101%2Fus-east-1%2Fs3%2Faws4_request',
+      ),
+      { bucket: 'gone' },
+    );
     expect(missing).toMatchObject({ code: 'no-such-bucket', retryable: false });
     expect(missing.message).toMatch(/bucket does not exist.*no bucket "gone" at 127\.0\.0\.1:7480/);
-    const denied = toAppError(S3ResponseError.fromBody(403, '<Error><Code>AccessDenied</Code></Error>', 's3:PutObject', 'http://127.0.0.1:7480/b/k?X-Amz-Credential=AKID%2F20260101%2Fus-east-1%2Fs3%2Faws4_request'));
+    const denied = toAppError(
+      S3ResponseError.fromBody(
+        403,
+        '<Error><Code>AccessDenied</Code></Error>',
+        's3:PutObject',
+        'http://127.0.0.1:7480/b/k?X-Amz-Credential=AKID%2F20260101%2Fus-east-1%2Fs3%2Faws4_request',
+      ),
+    );
     expect(denied.message).toContain('access key "AKID"');
   });
 
@@ -34,13 +49,16 @@ describe('toAppError: the one place failures become words', () => {
 
   it('says whether trying again can help: the network, 5xx and throttling can; a wrong host name cannot', () => {
     expect(toAppError(Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }))).toMatchObject({ code: 'endpoint-unreachable', retryable: true });
-    expect(toAppError(Object.assign(new Error('getaddrinfo ENOTFOUND nope.example'), { code: 'ENOTFOUND' }))).toMatchObject({ code: 'endpoint-unreachable', retryable: false });
+    expect(toAppError(Object.assign(new Error('getaddrinfo ENOTFOUND nope.example'), { code: 'ENOTFOUND' }))).toMatchObject({
+      code: 'endpoint-unreachable',
+      retryable: false,
+    });
     expect(toAppError(sdkError('SlowDown', 503))).toMatchObject({ code: 'request-failed', retryable: true });
     expect(toAppError(sdkError('InternalError', 500)).message).toMatch(/answered 500 InternalError to the request\. .*retrying may help/);
     expect(toAppError(sdkError('ExpiredToken', 400))).toMatchObject({ code: 'credentials-expired', retryable: false });
   });
 
-  it('keeps anything else\'s message under the caller\'s fallback code', () => {
+  it("keeps anything else's message under the caller's fallback code", () => {
     expect(toAppError(new Error('boom'))).toEqual({ code: 'internal', message: 'boom', retryable: false });
     expect(toAppError('odd', {}, { code: 'upload-failed', retryable: true })).toEqual({ code: 'upload-failed', message: 'odd', retryable: true });
   });

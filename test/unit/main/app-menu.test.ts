@@ -7,7 +7,10 @@ import { appMenuTemplate } from '../../../main/desktop/app-menu';
 
 const flatten = (items: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] =>
   items.flatMap((i) => [i, ...(Array.isArray(i.submenu) ? flatten(i.submenu) : [])]);
-const roles = (items: MenuItemConstructorOptions[]) => flatten(items).map((i) => i.role).filter(Boolean);
+const roles = (items: MenuItemConstructorOptions[]) =>
+  flatten(items)
+    .map((i) => i.role)
+    .filter(Boolean);
 
 describe('application menu', () => {
   const actions = () => ({ uploadFiles: vi.fn(), checkForUpdates: vi.fn() });

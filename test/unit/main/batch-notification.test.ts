@@ -50,9 +50,7 @@ describe('batch notifications', () => {
     run(queue, ['a'], (id) => queue.complete(id));
     expect(fake.shown).toEqual([]);
     run(queue, ['b', 'c'], (id) => (id === 'b' ? queue.fail(id) : queue.complete(id)));
-    expect(fake.shown.map((n) => n.options)).toEqual([
-      { title: '1 of 2 uploads failed', body: 'b.pdf: Access denied: the key cannot write to this bucket.' },
-    ]);
+    expect(fake.shown.map((n) => n.options)).toEqual([{ title: '1 of 2 uploads failed', body: 'b.pdf: Access denied: the key cannot write to this bucket.' }]);
   });
 
   it('stays silent where the OS has no notifications', () => {

@@ -151,7 +151,12 @@ describe('desktop wiring', () => {
     const queue = new FakeQueue();
     const win = { isFocused: () => false, setProgressBar: vi.fn() };
     const on = { ...DEFAULT_DESKTOP_SETTINGS, clipboardShortcut: { ...DEFAULT_DESKTOP_SETTINGS.clipboardShortcut, enabled: true } };
-    const stop = await setupDesktop(electron, { ...deps(), uploads: queue, mainWindow: () => win, settingsFile: { load: async () => on, save: async () => undefined } as never });
+    const stop = await setupDesktop(electron, {
+      ...deps(),
+      uploads: queue,
+      mainWindow: () => win,
+      settingsFile: { load: async () => on, save: async () => undefined } as never,
+    });
     expect(queue.subscribers()).toBeGreaterThan(0);
     expect(fake.shortcuts.size).toBe(1);
     stop();

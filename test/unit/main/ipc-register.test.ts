@@ -11,9 +11,7 @@ import { APP_ORIGIN } from '../../../main/security';
 type Listener = (event: unknown, input: unknown) => Promise<unknown> | unknown;
 
 const profiles = [{ id: 'p1', name: 'Work' }];
-const handlers = Object.fromEntries(
-  channelNames.map((name) => [name, vi.fn(async () => (name === 'profiles:list' ? profiles : null))]),
-) as unknown as Handlers;
+const handlers = Object.fromEntries(channelNames.map((name) => [name, vi.fn(async () => (name === 'profiles:list' ? profiles : null))])) as unknown as Handlers;
 
 // Our window: a web contents whose main frame shows app://signdrop/.
 const mainFrame = { url: `${APP_ORIGIN}/index.html` };

@@ -62,7 +62,10 @@ describe('tray menu', () => {
     const a = actions();
     const menu = trayMenuTemplate(totalsOf([]), [], DEFAULT_DESKTOP_SETTINGS, a);
     expect(menu.find((e) => e.label === 'Launch at login')).toMatchObject({ type: 'checkbox', checked: false });
-    expect(menu.find((e) => e.label?.startsWith('Upload clipboard'))).toMatchObject({ checked: false, label: 'Upload clipboard with CommandOrControl+Shift+U' });
+    expect(menu.find((e) => e.label?.startsWith('Upload clipboard'))).toMatchObject({
+      checked: false,
+      label: 'Upload clipboard with CommandOrControl+Shift+U',
+    });
     click(menu, 'Launch at login');
     click(menu, /^Upload clipboard/);
     expect(a.setLaunchAtLogin).toHaveBeenCalledWith(true);

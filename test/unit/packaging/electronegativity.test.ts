@@ -51,7 +51,9 @@ describe('electronegativity', () => {
       stdio: 'pipe',
     });
     const report = scan(out);
-    console.log(`electronegativity: ${report.checks} checks\n${report.issues.map((i) => `  ${i.id} ${i.file}:${i.line} ${i.severity}/${i.confidence}${i.manualReview ? ' (review)' : ''} — ${i.description}`).join('\n')}`);
+    console.log(
+      `electronegativity: ${report.checks} checks\n${report.issues.map((i) => `  ${i.id} ${i.file}:${i.line} ${i.severity}/${i.confidence}${i.manualReview ? ' (review)' : ''} — ${i.description}`).join('\n')}`,
+    );
     expect(report.checks).toBeGreaterThan(30);
     expect(report.errors).toEqual([]);
     const unexplained = report.issues.filter((i) => !(`${i.id} ${i.file}` in JUSTIFIED));
@@ -67,6 +69,8 @@ describe('electronegativity', () => {
       "const { BrowserWindow } = require('electron');\nnew BrowserWindow({ webPreferences: { nodeIntegration: true, contextIsolation: false, sandbox: false } });\n",
     );
     const ids = scan(bad).issues.map((i) => i.id);
-    expect(ids).toEqual(expect.arrayContaining(['CONTEXT_ISOLATION_JS_CHECK', 'SANDBOX_JS_CHECK', 'LIMIT_NAVIGATION_GLOBAL_CHECK', 'PERMISSION_REQUEST_HANDLER_GLOBAL_CHECK']));
+    expect(ids).toEqual(
+      expect.arrayContaining(['CONTEXT_ISOLATION_JS_CHECK', 'SANDBOX_JS_CHECK', 'LIMIT_NAVIGATION_GLOBAL_CHECK', 'PERMISSION_REQUEST_HANDLER_GLOBAL_CHECK']),
+    );
   }, 120_000);
 });

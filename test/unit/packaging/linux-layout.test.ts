@@ -93,9 +93,15 @@ describe('the packaged Linux app', () => {
 
   it('main needs only Node, Electron and packed dependencies; the sandboxed preload needs only electron', () => {
     const requires = (file: string) =>
-      [...extractFile(join(resources, 'app.asar'), file).toString().matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]!);
+      [
+        ...extractFile(join(resources, 'app.asar'), file)
+          .toString()
+          .matchAll(/require\("([^"]+)"\)/g),
+      ].map((m) => m[1]!);
     const packages = new Set(entries.filter((e) => e.startsWith('/node_modules/')).map(packageOf));
-    const missing = requires('out/main/index.js').filter((r) => !r.startsWith('node:') && r !== 'electron' && !packages.has(r.replace(/^((@[^/]+\/)?[^/]+).*$/, '$1')));
+    const missing = requires('out/main/index.js').filter(
+      (r) => !r.startsWith('node:') && r !== 'electron' && !packages.has(r.replace(/^((@[^/]+\/)?[^/]+).*$/, '$1')),
+    );
     expect(missing).toEqual([]);
     expect([...new Set(requires('out/preload/index.js'))]).toEqual(['electron']);
   });

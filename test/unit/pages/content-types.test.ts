@@ -34,12 +34,21 @@ describe('dispositionFor', () => {
     },
   );
 
-  it.each(['text/html', 'text/html; charset=utf-8', 'image/svg+xml', 'IMAGE/SVG+XML', 'application/xhtml+xml', 'text/javascript', 'text/markdown', 'application/octet-stream', 'application/zip', 'text/xml', ''])(
-    '%j downloads',
-    (type) => {
-      expect(dispositionFor(type)).toBe('attachment');
-    },
-  );
+  it.each([
+    'text/html',
+    'text/html; charset=utf-8',
+    'image/svg+xml',
+    'IMAGE/SVG+XML',
+    'application/xhtml+xml',
+    'text/javascript',
+    'text/markdown',
+    'application/octet-stream',
+    'application/zip',
+    'text/xml',
+    '',
+  ])('%j downloads', (type) => {
+    expect(dispositionFor(type)).toBe('attachment');
+  });
 
   it("the user's choice wins either way", () => {
     expect(chooseDisposition('text/html', 'inline')).toBe('inline');

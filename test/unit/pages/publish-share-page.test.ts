@@ -5,12 +5,29 @@ import type { Signer } from '../../../core/signing/signer';
 
 const now = () => new Date('2029-01-01T00:00:00.000Z');
 const source = (over: Partial<ShareSource> = {}): ShareSource => ({
-  profileId: 'p', bucket: 'b', key: 'k/a.png', name: 'a.png', size: 1, url: 'https://s3.example/b/k/a.png?sig', expiresAt: '2029-01-02T00:00:00.000Z', ...over,
+  profileId: 'p',
+  bucket: 'b',
+  key: 'k/a.png',
+  name: 'a.png',
+  size: 1,
+  url: 'https://s3.example/b/k/a.png?sig',
+  expiresAt: '2029-01-02T00:00:00.000Z',
+  ...over,
 });
 // Each case is refused before anything is signed: a signer that is touched fails the test.
-const untouchable = new Proxy({}, { get: () => { throw new Error('signed anyway'); } }) as Signer;
+const untouchable = new Proxy(
+  {},
+  {
+    get: () => {
+      throw new Error('signed anyway');
+    },
+  },
+) as Signer;
 const refusal = (sources: ShareSource[]) =>
-  publishSharePage(untouchable, sources, { now }).then(() => 'published', (e: unknown) => (isSigndropError(e) ? e.appError.message : String(e)));
+  publishSharePage(untouchable, sources, { now }).then(
+    () => 'published',
+    (e: unknown) => (isSigndropError(e) ? e.appError.message : String(e)),
+  );
 
 describe('publishSharePage refuses what would make a broken page', () => {
   it('no files', async () => {

@@ -18,24 +18,43 @@ describe('sharePageKey', () => {
     expect(sharePageKey(['photos-a.png', 'photos-b.png'], UUID)).toBe(`${UUID}/share.html`);
   });
 
-  it("one file: next to it, in its folder", () => {
+  it('one file: next to it, in its folder', () => {
     expect(sharePageKey(['a1/x.png'], UUID)).toBe(`a1/${UUID}/share.html`);
   });
 });
 
 const item = (id: string, state: UploadItem['state'], link = true): UploadItem => ({
-  id, profileId: 'p', name: `dir/${id}.png`, size: 10, key: `k/${id}.png`, bucket: 'b', state, bytesSent: 10,
+  id,
+  profileId: 'p',
+  name: `dir/${id}.png`,
+  size: 10,
+  key: `k/${id}.png`,
+  bucket: 'b',
+  state,
+  bytesSent: 10,
   ...(link ? { link: { url: `https://s3.example/b/k/${id}.png?sig`, expiresAt: '2030-01-01T00:00:00.000Z' } } : {}),
 });
 const record = (id: string, deleted = false): LinkRecord => ({
-  id, profileId: 'p', bucket: 'b', key: `k/${id}`, name: id, size: 5, url: `https://s3.example/b/k/${id}?sig`, createdAt: '2029-01-01T00:00:00.000Z', expiresAt: '2030-01-01T00:00:00.000Z',
+  id,
+  profileId: 'p',
+  bucket: 'b',
+  key: `k/${id}`,
+  name: id,
+  size: 5,
+  url: `https://s3.example/b/k/${id}?sig`,
+  createdAt: '2029-01-01T00:00:00.000Z',
+  expiresAt: '2030-01-01T00:00:00.000Z',
   ...(deleted ? { deletedAt: '2029-06-01T00:00:00.000Z' } : {}),
 });
 
 describe('shareSources', () => {
   const items = new Map([item('a', 'completed'), item('b', 'uploading', false)].map((i) => [i.id, i]));
   const lookup = { uploads: { get: (id: string) => items.get(id) }, links: { list: async () => [record('r1'), record('gone', true)] } };
-  const codeOf = (p: Promise<unknown>) => p.then(() => 'resolved', (e: unknown) => (isSigndropError(e) ? e.appError.code : String(e)));
+  const codeOf = (p: Promise<unknown>) =>
+    p.then(
+      () => 'resolved',
+      (e: unknown) => (isSigndropError(e) ? e.appError.code : String(e)),
+    );
 
   it('takes finished uploads and history links, in the order asked', async () => {
     const sources = await shareSources(lookup, { uploadIds: ['a'], linkIds: ['r1'] });

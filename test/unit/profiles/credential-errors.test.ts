@@ -19,7 +19,10 @@ describe('keychain errors', () => {
 
 describe('AWS profile errors', () => {
   it('points an SSO user at aws sso login', () => {
-    const e = awsProfileError('dev', new Error('The SSO session associated with this profile has expired or is otherwise invalid. To refresh this SSO session run aws sso login'));
+    const e = awsProfileError(
+      'dev',
+      new Error('The SSO session associated with this profile has expired or is otherwise invalid. To refresh this SSO session run aws sso login'),
+    );
     expect(e.appError).toMatchObject({ code: 'credentials-expired', message: expect.stringContaining('aws sso login --profile dev') });
   });
 

@@ -25,7 +25,7 @@ describe('diagnose', () => {
   it('names the region AWS says the bucket is in', () => {
     const error = diagnose(put({ status: 400, errorCode: 'AuthorizationHeaderMalformed', errorRegion: 'eu-west-2' }), target);
     expect(error).toMatchObject({ code: 'wrong-region' });
-    expect(error?.message).toContain('is in eu-west-2, not us-east-1. Set the profile\'s region to eu-west-2');
+    expect(error?.message).toContain("is in eu-west-2, not us-east-1. Set the profile's region to eu-west-2");
   });
 
   it('reads the region of a bodiless 301 from x-amz-bucket-region', () => {

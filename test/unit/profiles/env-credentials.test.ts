@@ -3,7 +3,15 @@ import { StoredProfile } from '../../../common/profile';
 import { MemoryCredentialStore } from '../../../core/credentials/credential-store';
 import { resolveCredentials } from '../../../core/credentials/resolve-credentials';
 
-const envProfile = StoredProfile.parse({ id: 'command-line', name: 'command line', endpoint: '', region: '', bucket: 'photos', pathStyle: false, credentials: { kind: 'env' } });
+const envProfile = StoredProfile.parse({
+  id: 'command-line',
+  name: 'command line',
+  endpoint: '',
+  region: '',
+  bucket: 'photos',
+  pathStyle: false,
+  credentials: { kind: 'env' },
+});
 
 describe('a profile whose keys come from the environment', () => {
   it('reads the keys from the environment it is given, not from the credential store', async () => {
@@ -17,7 +25,12 @@ describe('a profile whose keys come from the environment', () => {
     const store = new MemoryCredentialStore();
     const expiration = '2030-01-01T00:00:00.000Z';
     const temporary = { AWS_ACCESS_KEY_ID: 'ASIA1', AWS_SECRET_ACCESS_KEY: 's', AWS_SESSION_TOKEN: 'token', AWS_CREDENTIAL_EXPIRATION: expiration };
-    expect(await resolveCredentials(envProfile, store, { env: temporary })).toEqual({ accessKeyId: 'ASIA1', secretAccessKey: 's', sessionToken: 'token', expiration });
+    expect(await resolveCredentials(envProfile, store, { env: temporary })).toEqual({
+      accessKeyId: 'ASIA1',
+      secretAccessKey: 's',
+      sessionToken: 'token',
+      expiration,
+    });
     const longTerm = { AWS_ACCESS_KEY_ID: 'AKIA1', AWS_SECRET_ACCESS_KEY: 's', AWS_CREDENTIAL_EXPIRATION: expiration };
     expect(await resolveCredentials(envProfile, store, { env: longTerm })).toEqual({ accessKeyId: 'AKIA1', secretAccessKey: 's' });
   });

@@ -67,7 +67,13 @@ describe('ProfileService finds the bucket region when a profile is saved', () =>
     const view = await service.save({ ...fields, accessKeyId: 'AKIA1', secretAccessKey: 's1', sessionToken: 't1' });
     expect(view.region).toBe('ap-south-1');
     expect((await store.get(view.id))?.region).toBe('ap-south-1');
-    expect(asked).toEqual([{ profile: expect.objectContaining({ id: view.id, region: 'eu-west-2' }), keys: { accessKeyId: 'AKIA1', secretAccessKey: 's1', sessionToken: 't1' }, keychainHeld: false }]);
+    expect(asked).toEqual([
+      {
+        profile: expect.objectContaining({ id: view.id, region: 'eu-west-2' }),
+        keys: { accessKeyId: 'AKIA1', secretAccessKey: 's1', sessionToken: 't1' },
+        keychainHeld: false,
+      },
+    ]);
   });
 
   it('asks with the kept secret when an edit leaves it empty', async () => {

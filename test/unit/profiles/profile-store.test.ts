@@ -30,7 +30,10 @@ describe('ProfileStore', () => {
     await store.save({ ...base, name: 'home' });
     await store.save({ ...work, defaultExpirySeconds: 3600 });
     const again = await new ProfileStore(d).list();
-    expect(again.map((p) => [p.name, p.defaultExpirySeconds])).toEqual([['work', 3600], ['home', 86_400]]);
+    expect(again.map((p) => [p.name, p.defaultExpirySeconds])).toEqual([
+      ['work', 3600],
+      ['home', 86_400],
+    ]);
   });
 
   it('reads a file written before credential sources existed as keychain profiles', async () => {

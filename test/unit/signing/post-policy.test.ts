@@ -13,7 +13,13 @@ function decodePolicy(fields: Readonly<Record<string, string>>): { expiration: s
 describe('Signer.presignPost', () => {
   it('signs a policy with the size range, key prefix, content type and expiry, for the profile region', async () => {
     const signer = await signerFor(testProfile(), undefined, () => NOW);
-    const post = await signer.presignPost('p1', { expiresInSeconds: 600, keyPrefix: 'inbox/2026/', maxBytes: 1_000_000, minBytes: 1, contentType: 'image/png' });
+    const post = await signer.presignPost('p1', {
+      expiresInSeconds: 600,
+      keyPrefix: 'inbox/2026/',
+      maxBytes: 1_000_000,
+      minBytes: 1,
+      contentType: 'image/png',
+    });
     expect(post.url).toBe('http://127.0.0.1:9000/my-bucket');
     expect(post.expiresAt).toBe('2026-03-01T10:10:00.000Z');
     expect(post.fields['key']).toBe('inbox/2026/${filename}');
@@ -36,7 +42,9 @@ describe('Signer.presignPost', () => {
   it('is signed as SigV4 POST policies are: HMAC of the base64 policy with the derived key', async () => {
     const signer = await signerFor(testProfile(), undefined, () => NOW);
     const post = await signer.presignPost('p1', { expiresInSeconds: 60, keyPrefix: 'a/', maxBytes: 10 });
-    const expected = createHmac('sha256', signingKey(TEST_KEYS.secretAccessKey, '20260301', 'eu-west-2', 's3')).update(post.fields['Policy']!).digest('hex');
+    const expected = createHmac('sha256', signingKey(TEST_KEYS.secretAccessKey, '20260301', 'eu-west-2', 's3'))
+      .update(post.fields['Policy']!)
+      .digest('hex');
     expect(post.fields['X-Amz-Signature']).toBe(expected);
   });
 

@@ -41,7 +41,12 @@ const SECRETS = [{ ...TEST_KEYS }, { ...TEST_KEYS, sessionToken: 'IQoJb3JpZ2luX2
 /** The SDK's command and signable headers for a request: what getSignedUrl is given for it. */
 function sdkCommand(bucket: string, r: PresignableRequest) {
   if (r.kind === 'GetObject') {
-    const input = { Bucket: bucket, Key: r.key, ...(r.responseContentDisposition ? { ResponseContentDisposition: r.responseContentDisposition } : {}), ...(r.responseContentType ? { ResponseContentType: r.responseContentType } : {}) };
+    const input = {
+      Bucket: bucket,
+      Key: r.key,
+      ...(r.responseContentDisposition ? { ResponseContentDisposition: r.responseContentDisposition } : {}),
+      ...(r.responseContentType ? { ResponseContentType: r.responseContentType } : {}),
+    };
     return { command: new GetObjectCommand(input) };
   }
   if (r.kind === 'UploadPart') return { command: new UploadPartCommand({ Bucket: bucket, Key: r.key, UploadId: r.uploadId, PartNumber: r.partNumber }) };
@@ -86,7 +91,11 @@ describe('Presigner', () => {
     const profile = testProfile();
     const client = createS3Client(profile, { ...TEST_KEYS });
     const options = { disposition: 'inline' as const, contentType: 'text/plain; charset=utf-8' };
-    const urls = await new Presigner(client, profile.bucket).sign(HARD_KEYS.map((k) => getRequest(k, options)), 3600, NOW);
+    const urls = await new Presigner(client, profile.bucket).sign(
+      HARD_KEYS.map((k) => getRequest(k, options)),
+      3600,
+      NOW,
+    );
     for (const [i, key] of HARD_KEYS.entries()) {
       const command = new GetObjectCommand({ Bucket: profile.bucket, Key: key, ...responseOverrides(key, options) });
       expect(urls[i]).toBe(await getSignedUrl(client, command, { expiresIn: 3600, signingDate: NOW }));
@@ -139,7 +148,11 @@ describe('Presigner', () => {
     const name = 'Zeugnis für Ärztin (final) 100%.pdf';
     const requests = everyKind([`x/${name}`]);
     const urls = await new Presigner(client, profile.bucket).sign(requests, 900, NOW);
-    const sdk = await getSignedUrl(client, new GetObjectCommand({ Bucket: profile.bucket, Key: `x/${name}`, ResponseContentDisposition: contentDisposition(name) }), { expiresIn: 900, signingDate: NOW });
+    const sdk = await getSignedUrl(
+      client,
+      new GetObjectCommand({ Bucket: profile.bucket, Key: `x/${name}`, ResponseContentDisposition: contentDisposition(name) }),
+      { expiresIn: 900, signingDate: NOW },
+    );
     expect(await new Presigner(client, profile.bucket).sign([getRequest(`x/${name}`, { downloadName: name })], 900, NOW)).toEqual([sdk]);
     for (const url of urls) expect(url).not.toMatch(/x-amz-checksum|x-amz-sdk-checksum-algorithm/i);
     expect(new URL(urls[4]!).searchParams.get('X-Amz-Credential')).toContain('/eu-west-2/s3/');
@@ -150,7 +163,11 @@ describe('Presigner', () => {
     try {
       const profile = testProfile();
       const client = createS3Client(profile, { ...TEST_KEYS });
-      const urls = await new Presigner(client, profile.bucket).sign(HARD_KEYS.map((k) => getRequest(k, {})), 60, NOW);
+      const urls = await new Presigner(client, profile.bucket).sign(
+        HARD_KEYS.map((k) => getRequest(k, {})),
+        60,
+        NOW,
+      );
       expect(broken).toHaveBeenCalledTimes(1);
       for (const [i, key] of HARD_KEYS.entries()) expect(urls[i]).toBe(await reference(client, profile.bucket, getRequest(key, {}), 60, NOW));
       const uploads = everyKind(['big.iso']).filter((r) => r.kind !== 'GetObject');

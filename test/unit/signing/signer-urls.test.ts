@@ -30,9 +30,10 @@ describe('Signer.presignGetBatch', () => {
     expect(batch.expiresAt).toBe('2026-03-01T10:15:00.000Z');
     expect(batch.clampedBy).toBeUndefined();
     for (const [i, item] of items.entries()) {
-      const single = typeof item === 'string'
-        ? await signer.presignGet('p1', item, { expiresInSeconds: 900 })
-        : await signer.presignGet('p1', item.key, { expiresInSeconds: 900, downloadName: item.downloadName });
+      const single =
+        typeof item === 'string'
+          ? await signer.presignGet('p1', item, { expiresInSeconds: 900 })
+          : await signer.presignGet('p1', item.key, { expiresInSeconds: 900, downloadName: item.downloadName });
       expect(batch.links[i]!.url).toBe(single.url);
       const result = verifyPresignedUrl(single.url, { method: 'GET', secretAccessKey: TEST_KEYS.secretAccessKey, at: NOW });
       expect(result.problems).toEqual([]);
@@ -90,10 +91,13 @@ describe('upload URLs and temporary credentials', () => {
     expect(verifyPresignedUrl(put.url, { method: 'PUT', secretAccessKey: TEST_KEYS.secretAccessKey, at: NOW }).problems).toEqual([]);
     expect(verifyPresignedUrl(part.url, { method: 'PUT', secretAccessKey: TEST_KEYS.secretAccessKey, at: NOW }).problems).toEqual([]);
     expect(new URL(part.url).searchParams.get('partNumber')).toBe('4');
-    expect(await signer.presignUploadPart('p1', ref.key, { uploadId: 'u', partNumber: 1, expiresInSeconds: 3600 })).toMatchObject({ method: 'PUT', clampedBy: 'credentials' });
+    expect(await signer.presignUploadPart('p1', ref.key, { uploadId: 'u', partNumber: 1, expiresInSeconds: 3600 })).toMatchObject({
+      method: 'PUT',
+      clampedBy: 'credentials',
+    });
   });
 
-  it('use the Signer\'s clock, and keep their own lifetime when the credentials outlive it', async () => {
+  it("use the Signer's clock, and keep their own lifetime when the credentials outlive it", async () => {
     const signer = await signerFor(testProfile(), temporary(inMinutes(90)), () => NOW);
     const put = await transferSignerFor(signer).presignPut(ref, 3600);
     expect(put.expiresAt).toBe(inMinutes(60));

@@ -7,7 +7,9 @@ const md5 = (s: string) => createHash('md5').update(s).digest('hex');
 describe('ETags', () => {
   it('computes the multipart ETag as S3 does: MD5 of the binary part MD5s, then -N', () => {
     const parts = [md5('part one'), md5('part two')];
-    const expected = createHash('md5').update(Buffer.concat(parts.map((p) => Buffer.from(p, 'hex')))).digest('hex');
+    const expected = createHash('md5')
+      .update(Buffer.concat(parts.map((p) => Buffer.from(p, 'hex'))))
+      .digest('hex');
     expect(multipartEtag(parts)).toBe(`${expected}-2`);
     expect(multipartEtag(parts)).not.toBe(multipartEtag([...parts].reverse()));
   });

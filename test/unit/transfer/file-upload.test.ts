@@ -6,7 +6,12 @@ import { MIB } from '../../../core/transfer/part-plan';
 import { FakeStore, randomFile } from './fake-store';
 
 const settings: TransferSettings = {
-  multipartThreshold: 8 * MIB, partSize: 5 * MIB, partConcurrency: 2, idleTimeoutMs: 5000, urlExpirySeconds: 3600, now: Date.now,
+  multipartThreshold: 8 * MIB,
+  partSize: 5 * MIB,
+  partConcurrency: 2,
+  idleTimeoutMs: 5000,
+  urlExpirySeconds: 3600,
+  now: Date.now,
   retry: { attempts: 4, baseDelayMs: 1, maxDelayMs: 5 },
 };
 
@@ -21,8 +26,13 @@ describe('one file upload', () => {
     const file = await randomFile(size);
     let bytes = 0;
     const result = await uploadFile({
-      signer: store.signer(), ref: { profileId: 'p', key: 'k' }, file, settings: { ...settings, ...over }, signal: new AbortController().signal,
-      onBytes: (n) => (bytes += n), onCheckpoint: () => undefined,
+      signer: store.signer(),
+      ref: { profileId: 'p', key: 'k' },
+      file,
+      settings: { ...settings, ...over },
+      signal: new AbortController().signal,
+      onBytes: (n) => (bytes += n),
+      onCheckpoint: () => undefined,
     });
     return { result, bytes };
   };
@@ -34,8 +44,13 @@ describe('one file upload', () => {
     const answer = store.answer;
     store.answer = (info) => (received++, answer(info));
     const upload = uploadFile({
-      signer: store.signer(), ref: { profileId: 'p', key: 'k' }, file, settings, signal: new AbortController().signal,
-      onBytes: () => undefined, onCheckpoint: () => undefined,
+      signer: store.signer(),
+      ref: { profileId: 'p', key: 'k' },
+      file,
+      settings,
+      signal: new AbortController().signal,
+      onBytes: () => undefined,
+      onCheckpoint: () => undefined,
     });
     await expect(upload).rejects.toMatchObject({ appError: { code: 'file-changed', retryable: false } });
     await expect(upload).rejects.toThrow(/f\.bin changed after it was added.*add it again/);
@@ -68,7 +83,9 @@ describe('one file upload', () => {
 
   it('bytes that keep arriving wrong fail loudly with both checksums', async () => {
     store.answer = () => ({ etag: 'f'.repeat(32) });
-    await expect(run(1000)).rejects.toMatchObject({ appError: { code: 'integrity-mismatch', message: expect.stringMatching(/does not match.*ETag f+, expected [0-9a-f]{32}/) } });
+    await expect(run(1000)).rejects.toMatchObject({
+      appError: { code: 'integrity-mismatch', message: expect.stringMatching(/does not match.*ETag f+, expected [0-9a-f]{32}/) },
+    });
   });
 
   it('a multipart object whose final ETag disagrees with the part MD5s is reported, not trusted', async () => {

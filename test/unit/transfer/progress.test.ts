@@ -8,7 +8,11 @@ describe('progress events', () => {
 
   it('10,000 files changing for two seconds give at most ten batches a second, and every change arrives', () => {
     const batches: number[][] = [];
-    const c = new Coalescer<number>((keys) => batches.push(keys), 100, () => Date.now());
+    const c = new Coalescer<number>(
+      (keys) => batches.push(keys),
+      100,
+      () => Date.now(),
+    );
     for (let ms = 0; ms < 2000; ms += 5) {
       for (let i = 0; i < 50; i++) c.mark((ms * 10 + i) % 10_000);
       vi.advanceTimersByTime(5);
@@ -20,7 +24,11 @@ describe('progress events', () => {
 
   it('the first change after a quiet spell is not held back', () => {
     const batches: string[][] = [];
-    const c = new Coalescer<string>((keys) => batches.push(keys), 100, () => Date.now());
+    const c = new Coalescer<string>(
+      (keys) => batches.push(keys),
+      100,
+      () => Date.now(),
+    );
     vi.advanceTimersByTime(5000);
     c.mark('a');
     vi.advanceTimersByTime(0);

@@ -29,27 +29,38 @@ describe('retries', () => {
 
   it('gets through transient failures, and gives up at once on an unfixable one', async () => {
     let calls = 0;
-    const value = await withRetry(async () => {
-      if (++calls < 3) throw Object.assign(new Error('reset'), { code: 'ECONNRESET' });
-      return 'ok';
-    }, { policy });
+    const value = await withRetry(
+      async () => {
+        if (++calls < 3) throw Object.assign(new Error('reset'), { code: 'ECONNRESET' });
+        return 'ok';
+      },
+      { policy },
+    );
     expect([value, calls]).toEqual(['ok', 3]);
 
     calls = 0;
-    const denied = withRetry(async () => {
-      calls++;
-      throw SigndropError.of('access-denied', 'no');
-    }, { policy });
+    const denied = withRetry(
+      async () => {
+        calls++;
+        throw SigndropError.of('access-denied', 'no');
+      },
+      { policy },
+    );
     await expect(denied).rejects.toThrow('no');
     expect(calls).toBe(1);
   });
 
   it('stops after the last attempt with the last error', async () => {
     let calls = 0;
-    await expect(withRetry(async () => {
-      calls++;
-      throw httpError(503, '<Code>SlowDown</Code>');
-    }, { policy })).rejects.toThrow(/503 SlowDown/);
+    await expect(
+      withRetry(
+        async () => {
+          calls++;
+          throw httpError(503, '<Code>SlowDown</Code>');
+        },
+        { policy },
+      ),
+    ).rejects.toThrow(/503 SlowDown/);
     expect(calls).toBe(4);
   });
 

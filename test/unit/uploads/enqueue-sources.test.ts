@@ -27,7 +27,10 @@ const setup = (profiles: { id: string; defaultExpirySeconds: number }[] = [{ id:
 describe('enqueueSources', () => {
   it('uploads files with the first profile and its default link lifetime when none is named', async () => {
     await writeFile(join(dir, 'a.txt'), 'hello');
-    const { deps, enqueue } = setup([{ id: 'work', defaultExpirySeconds: 3600 }, { id: 'home', defaultExpirySeconds: 60 }]);
+    const { deps, enqueue } = setup([
+      { id: 'work', defaultExpirySeconds: 3600 },
+      { id: 'home', defaultExpirySeconds: 60 },
+    ]);
     const result = await enqueueSources(deps, { sources: [{ path: join(dir, 'a.txt') }] });
     expect(result).toMatchObject({ items: [{ name: 'a.txt' }], skipped: [] });
     expect(enqueue).toHaveBeenCalledWith(
@@ -37,7 +40,10 @@ describe('enqueueSources', () => {
 
   it("uses the profile and lifetime it is given, and the named profile's default when only the profile is given", async () => {
     await writeFile(join(dir, 'a.txt'), 'hello');
-    const { deps, enqueue } = setup([{ id: 'work', defaultExpirySeconds: 3600 }, { id: 'home', defaultExpirySeconds: 60 }]);
+    const { deps, enqueue } = setup([
+      { id: 'work', defaultExpirySeconds: 3600 },
+      { id: 'home', defaultExpirySeconds: 60 },
+    ]);
     await enqueueSources(deps, { profileId: 'home', expiresInSeconds: 600, sources: [{ path: join(dir, 'a.txt') }] });
     await enqueueSources(deps, { profileId: 'home', sources: [{ path: join(dir, 'a.txt') }] });
     expect(enqueue.mock.calls.map(([r]) => [r.profileId, r.expiresInSeconds])).toEqual([
@@ -66,7 +72,11 @@ describe('enqueueSources', () => {
 
   it('keeps in-memory content as a private file under the data folder, with a plain file name', async () => {
     const { deps, files } = setup();
-    await enqueueSources(deps, { profileId: 'work', expiresInSeconds: 60, sources: [{ name: '../../notes.txt', bytes: new TextEncoder().encode('meeting notes') }] });
+    await enqueueSources(deps, {
+      profileId: 'work',
+      expiresInSeconds: 60,
+      sources: [{ name: '../../notes.txt', bytes: new TextEncoder().encode('meeting notes') }],
+    });
     const [file] = files();
     expect(file!.relativePath).toBe('notes.txt');
     expect(file!.path.startsWith(join(dir, 'data', 'pasted'))).toBe(true);
