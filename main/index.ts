@@ -15,7 +15,7 @@ import { HIDDEN_ARG } from './desktop/launch-at-login';
 import { listenForOpenedFiles, PathInbox } from './desktop/opened-files';
 import { rememberWindowState } from './desktop/remember-window';
 import { restorableState, WindowStateFile, type WindowState } from './desktop/window-state';
-import { createHandlers } from './ipc/handlers';
+import { createHandlers, forwardEvents, type HandlerDeps } from './ipc/handlers';
 import { registerHandlers } from './ipc/register';
 import { guardAllWebContents } from './navigation';
 import { restrictPermissions } from './permissions';
@@ -79,13 +79,9 @@ async function start(): Promise<void> {
   windowState = { file: stateFile, saved: await stateFile.load() };
   const core = await createCore({ dataDir, credentials: new KeychainCredentialStore() });
   const writeClipboard = (text: string) => void clipboard.writeText(text);
-  const handlers = createHandlers({
-    core,
-    dataDir,
-    showOpenDialog: pickPaths,
-    writeClipboard,
-    emit: (event, payload) => window?.webContents.send(event, payload),
-  });
+  const emit: HandlerDeps['emit'] = (event, payload) => window?.webContents.send(event, payload);
+  const handlers = createHandlers({ core, dataDir, showOpenDialog: pickPaths, writeClipboard, emit });
+  app.on('will-quit', forwardEvents({ core, emit }));
   registerHandlers(handlers, { webContents: () => window?.webContents, origin: appOrigin });
 
   // Files from the OS and the clipboard go to the first profile with its default expiry: the

@@ -18,6 +18,16 @@ export class LinkService {
     return this.history.list();
   }
 
+  /** Set once the history is loaded when part of it could not be read; the app and the CLI show it once. */
+  get loadProblem(): string | undefined {
+    return this.history.loadProblem;
+  }
+
+  /** Resolves when every link recorded so far is on disk: wait for it before showing or copying a link, and before quitting. */
+  flush(): Promise<void> {
+    return this.history.flush();
+  }
+
   /** Records the link of a finished upload. */
   recordUpload(item: UploadItem): Promise<LinkRecord> | undefined {
     if (item.state !== 'completed' || !item.link) return undefined;

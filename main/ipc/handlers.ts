@@ -27,12 +27,18 @@ export type Handlers = {
   [C in ChannelName]: (input: ChannelParsed<C>) => Promise<ChannelValue<C>>;
 };
 
+/**
+ * Forwards the engine's events to the window: the queue batches its changes (at most ten a
+ * second), one IPC message per batch. Returns the unsubscribe, for quitting.
+ */
+export function forwardEvents({ core, emit }: Pick<HandlerDeps, 'core' | 'emit'>): () => void {
+  return core.uploads.onBatch((snapshot) => emit('uploads:changed', snapshot));
+}
+
+/** The handler of every channel in the contract. */
 export function createHandlers({ core, dataDir, showOpenDialog, writeClipboard, emit }: HandlerDeps): Handlers {
   // Paths the user chose in our dialog, by token: the renderer holds tokens, not paths.
   const picked = new Map<string, string>();
-
-  // The queue batches its changes (at most ten a second): one IPC message per batch.
-  core.uploads.onBatch((snapshot) => emit('uploads:changed', snapshot));
 
   return {
     'profiles:list': () => core.profiles.list(),

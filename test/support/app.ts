@@ -13,7 +13,7 @@ import type { Result } from '../../common/result';
 import { createCore, type Core } from '../../core';
 import { KeychainCredentialStore } from '../../core/credentials/keychain-store';
 import { dispatch } from '../../main/ipc/dispatch';
-import { createHandlers } from '../../main/ipc/handlers';
+import { createHandlers, forwardEvents, type HandlerDeps } from '../../main/ipc/handlers';
 
 export interface TestApp {
   /** The engine behind the handlers, for arranging state a user cannot reach from the UI. */
@@ -57,21 +57,18 @@ export async function createTestApp(): Promise<TestApp> {
     },
     onEvent: (listener) => listeners.push(listener as never),
     close: async () => {
+      stopEvents();
       await core.uploads.close();
       const profiles = await core.profiles.list();
       for (const p of profiles) await credentials.delete(p.id);
       await rm(dataDir, { recursive: true, force: true, maxRetries: 5 });
     },
   };
-  const handlers = createHandlers({
-    core,
-    dataDir,
-    showOpenDialog: async () => app.dialogPaths,
-    writeClipboard: (text) => app.clipboard.push(text),
-    emit: (event, payload) => {
-      app.events.push({ event, payload });
-      for (const l of listeners) l(event, payload as never);
-    },
-  });
+  const emit: HandlerDeps['emit'] = (event, payload) => {
+    app.events.push({ event, payload });
+    for (const l of listeners) l(event, payload as never);
+  };
+  const handlers = createHandlers({ core, dataDir, showOpenDialog: async () => app.dialogPaths, writeClipboard: (text) => app.clipboard.push(text), emit });
+  const stopEvents = forwardEvents({ core, emit });
   return app;
 }

@@ -1,0 +1,143 @@
+import type { LinkRecord } from '../../common/links';
+import { LinkEventSchema, type LinkEvent } from './link-events';
+
+/** Which object a link points to: the key `deleted` events are applied by. */
+const objectKey = (l: Pick<LinkRecord, 'profileId' | 'bucket' | 'key'>): string => `${l.profileId}\n${l.bucket}\n${l.key}`;
+// Ties go to the line read last: two changes in the same millisecond keep their log order.
+const later = (a: string | undefined, b: string): boolean => a === undefined || b >= a;
+
+interface Relink {
+  readonly url: string;
+  readonly expiresAt: string;
+  readonly at: string;
+}
+
+/**
+ * The history as the log's events replay to. Replay gives the same result whatever the order of
+ * the events and however often one repeats, because a compaction racing another process's append
+ * can repeat a batch or move it after a later one: `created` is taken once per id; a relink wins
+ * when it is the latest (by its time); a deletion marks the object's links made up to its time,
+ * and is remembered for links whose `created` comes later. Links are kept in order of their
+ * first `created` line (oldest first).
+ */
+export class LinkReplay {
+  private readonly records = new Map<string, LinkRecord>();
+  private readonly byObject = new Map<string, Set<string>>();
+  private readonly relinks = new Map<string, Relink>();
+  private readonly deletions = new Map<string, string>();
+  private newest: LinkRecord[] | undefined;
+  /** Non-empty lines read from the current file, good or not: what compaction would shrink. */
+  lines = 0;
+  /** JSON lines that are no event we know (written by a newer version): kept, so never compacted away. */
+  unknown = 0;
+
+  get size(): number {
+    return this.records.size;
+  }
+
+  /** How many lines a compacted log needs: one per link, per deleted object, per relink whose link is missing. */
+  get needed(): number {
+    return this.records.size + this.deletions.size + [...this.relinks.keys()].filter((id) => !this.records.has(id)).length;
+  }
+
+  /**
+   * The file was replaced (compacted) and is read again from its start. What is known stays:
+   * the new file replays to the same links, and a link whose line the compaction is still
+   * copying over must not vanish from a list meanwhile. Only the line counts start over.
+   */
+  newFile(): void {
+    this.lines = this.unknown = 0;
+  }
+
+  /** Applies one line; false when it is not JSON (damaged). `count: false` for a last line read again later. */
+  applyLine(line: string, { count = true } = {}): boolean {
+    if (count) this.lines++;
+    let json: unknown;
+    try {
+      json = JSON.parse(line);
+    } catch {
+      return false;
+    }
+    const event = LinkEventSchema.safeParse(json);
+    if (event.success) this.apply(event.data);
+    else if (count) this.unknown++;
+    return true;
+  }
+
+  /** Whether a line parses as JSON at all: a line cut short does not. */
+  static isWhole(line: string): boolean {
+    try {
+      JSON.parse(line);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  get(id: string): LinkRecord | undefined {
+    return this.records.get(id);
+  }
+
+  /** Newest first, as the History view shows them. */
+  newestFirst(): readonly LinkRecord[] {
+    this.newest ??= [...this.records.values()].reverse();
+    return this.newest;
+  }
+
+  /** The log compacted: one `created` line per link (oldest first, with its latest relink's time), then what may still apply to links not seen yet. */
+  compactedLines(): string[] {
+    const lines = [...this.records.values()].map((r) => JSON.stringify({ t: 'created', ...r, relinkedAt: this.relinks.get(r.id)?.at }));
+    for (const [id, r] of this.relinks) if (!this.records.has(id)) lines.push(JSON.stringify({ t: 'relinked', id, ...r }));
+    for (const [key, at] of this.deletions) {
+      const [profileId, bucket, ...rest] = key.split('\n');
+      lines.push(JSON.stringify({ t: 'deleted', profileId, bucket, key: rest.join('\n'), at }));
+    }
+    return lines;
+  }
+
+  private apply(event: LinkEvent): void {
+    if (event.t === 'created') {
+      const { t: _, relinkedAt, ...record } = event;
+      if (this.records.has(record.id)) return this.merge(record, relinkedAt);
+      const key = objectKey(record);
+      this.byObject.set(key, (this.byObject.get(key) ?? new Set()).add(record.id));
+      // A compacted line carries its latest relink; a relink read before its link waits in `relinks`.
+      if (relinkedAt && later(this.relinks.get(record.id)?.at, relinkedAt)) this.relinks.set(record.id, { url: record.url, expiresAt: record.expiresAt, at: relinkedAt });
+      const relink = this.relinks.get(record.id);
+      this.set(relink ? { ...record, url: relink.url, expiresAt: relink.expiresAt } : record);
+      const deleted = this.deletions.get(key);
+      if (deleted) this.markDeleted(record.id, deleted);
+    } else if (event.t === 'relinked') {
+      this.relink(event.id, event);
+    } else {
+      const key = objectKey(event);
+      if (later(this.deletions.get(key), event.at)) this.deletions.set(key, event.at);
+      for (const id of this.byObject.get(key) ?? []) this.markDeleted(id, event.at);
+    }
+  }
+
+  /** A `created` line for a link already known (a repeat, or a compacted line read after the originals): only its later state counts. */
+  private merge(line: LinkRecord, relinkedAt: string | undefined): void {
+    if (relinkedAt) this.relink(line.id, { url: line.url, expiresAt: line.expiresAt, at: relinkedAt });
+    if (line.deletedAt) this.markDeleted(line.id, line.deletedAt);
+  }
+
+  private relink(id: string, relink: Relink): void {
+    if (!later(this.relinks.get(id)?.at, relink.at)) return;
+    this.relinks.set(id, { url: relink.url, expiresAt: relink.expiresAt, at: relink.at });
+    const record = this.records.get(id);
+    if (record) this.set({ ...record, url: relink.url, expiresAt: relink.expiresAt });
+  }
+
+  /** A deletion ends the links made up to its time; a link made later (the same key uploaded again) lives on. */
+  private markDeleted(id: string, at: string): void {
+    const record = this.records.get(id)!;
+    if (record.createdAt <= at && later(record.deletedAt, at)) this.set({ ...record, deletedAt: at });
+  }
+
+  private set(record: LinkRecord): void {
+    // Map.set on a known id keeps its place: an update does not move a link to the top.
+    this.records.set(record.id, record);
+    this.newest = undefined;
+  }
+}

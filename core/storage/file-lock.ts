@@ -1,0 +1,23 @@
+import { open, stat, unlink } from 'node:fs/promises';
+
+/**
+ * Takes a lock file created with O_EXCL, which only one process can create. Returns its release,
+ * or undefined when another process holds it. A lock older than `staleMs` is taken over: its
+ * holder crashed (what it guards takes far less time than that).
+ */
+export async function tryLock(lockFile: string, staleMs: number, now: () => number = Date.now): Promise<(() => Promise<void>) | undefined> {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const handle = await open(lockFile, 'wx', 0o600);
+      await handle.writeFile(JSON.stringify({ pid: process.pid, at: new Date(now()).toISOString() }));
+      await handle.close();
+      return () => unlink(lockFile).catch(() => undefined);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    }
+    const since = await stat(lockFile).then((s) => now() - s.mtimeMs, () => Infinity);
+    if (since < staleMs) return undefined;
+    await unlink(lockFile).catch(() => undefined);
+  }
+  return undefined;
+}
