@@ -1,5 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { randomUUID } from 'node:crypto';
+import type { Disposition } from '../common/disposition';
 import { parseDuration } from '../common/expiry';
 import { renderKey } from '../common/key-template';
 import { UsageError } from './io';
@@ -24,8 +25,15 @@ export const COMMAND_OPTIONS: Readonly<Record<string, Options>> = {
   'profile list': TARGET,
   'profile remove': TARGET,
   'profile test': TARGET,
-  upload: { ...TARGET, expires: { type: 'string' }, 'key-template': { type: 'string' } },
-  link: { ...TARGET, expires: { type: 'string' }, 'download-name': { type: 'string' } },
+  upload: {
+    ...TARGET,
+    expires: { type: 'string' },
+    'key-template': { type: 'string' },
+    inline: { type: 'boolean' },
+    download: { type: 'boolean' },
+    page: { type: 'boolean' },
+  },
+  link: { ...TARGET, expires: { type: 'string' }, 'download-name': { type: 'string' }, inline: { type: 'boolean' }, download: { type: 'boolean' } },
   'put-url': { ...TARGET, expires: { type: 'string' }, 'content-type': { type: 'string' } },
 };
 
@@ -90,4 +98,11 @@ export function templateOption(values: Values): string | undefined {
   const sample = renderKey(template, { relativePath: 'folder/file.txt', now: new Date(), uuid: randomUUID() });
   if ('error' in sample) throw new UsageError(sample.error);
   return template;
+}
+
+/** --inline or --download: how the links present the files; neither lets each file's type decide. */
+export function dispositionOption(values: Values): Disposition | undefined {
+  if (values['inline'] === true && values['download'] === true) throw new UsageError('Choose --inline or --download, not both.');
+  if (values['inline'] === true) return 'inline';
+  return values['download'] === true ? 'attachment' : undefined;
 }

@@ -15,10 +15,12 @@ Commands:
                        delete a profile and its keychain item
   profile test [<name>]
                        check keys, bucket, region, permissions and clock (all profiles if none named)
-  upload <file-or-folder>... [--expires D] [--key-template T]
-                       upload files (folders recursively) and print a link for each
-  link <key> [--expires D] [--download-name NAME]
-                       print a download link for an object already in the bucket
+  upload <file-or-folder>... [--expires D] [--key-template T] [--inline | --download] [--page]
+                       upload files (folders recursively) and print a link for each; each is
+                       stored with its content type. --page also writes one page in the bucket
+                       that lists them all and prints its link last (page<TAB>URL)
+  link <key> [--expires D] [--download-name NAME] [--inline | --download]
+                       print a link for an object already in the bucket
   put-url <key> [--expires D] [--content-type T]
                        print a URL someone else can PUT a file to
 
@@ -30,10 +32,13 @@ Every command:
                        region from AWS_REGION
   --json               one JSON object per line:
                          upload: {"file","key","bucket","size","etag","url","expiresAt"}
+                         upload --page, last: {"page":{"url","key","expiresAt","files"}}
                          link, put-url: {"key","url","method","expiresAt"}
                          a failed item: {"file","error":{"code","message"}}
   -h, --help           show this help
 
+Links open in the browser for images (not SVG), PDF, audio, video and plain text, and download
+otherwise (HTML and SVG too); --inline or --download overrides that for every file.
 Durations: 45s, 15m, 1h, 7d, or a number of seconds; at most 7d (the SigV4 limit).
 Key template tokens: {filename} {name} {ext} {yyyy} {mm} {dd} {uuid} {random}; default {uuid}/{filename}.
 Exit status: 0 all succeeded; 1 any item failed (each failure also on stderr); 2 usage error.

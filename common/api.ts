@@ -5,10 +5,12 @@
  */
 import type { EventPayloads, PickedFile } from './contract';
 import type { ConnectionReport } from './connection';
+import type { Disposition } from './disposition';
 import type { LinkLifetime, LinkRecord } from './links';
 import type { ProfileInput, ProfileView } from './profile';
 import type { Result } from './result';
 import type { Settings, SettingsPatch } from './settings';
+import type { SharePage } from './share-page';
 import type { EnqueueResult, QueueAction, UploadItem } from './uploads';
 
 /** A dropped or pasted browser File; structurally typed so common/ needs no DOM types. */
@@ -37,7 +39,13 @@ export interface SigndropApi {
     pick(): Promise<Result<PickedFile[]>>;
   };
   readonly uploads: {
-    enqueue(request: { profileId: string; expiresInSeconds: number; files: readonly FileSource[] }): Promise<Result<EnqueueResult>>;
+    enqueue(request: {
+      profileId: string;
+      expiresInSeconds: number;
+      files: readonly FileSource[];
+      /** Links open in the browser or download; absent, each file's content type decides. */
+      disposition?: Disposition;
+    }): Promise<Result<EnqueueResult>>;
     list(): Promise<Result<UploadItem[]>>;
     /** Pause, resume, cancel, retry or remove one item, or every item when no id is given. */
     control(action: QueueAction, id?: string): Promise<Result<null>>;
@@ -52,8 +60,10 @@ export interface SigndropApi {
     list(): Promise<Result<LinkRecord[]>>;
     /** How long a link would really live: shorter than asked when temporary credentials expire first. */
     lifetime(profileId: string, expiresInSeconds: number): Promise<Result<LinkLifetime>>;
-    /** Signs a new link to the same object with a new expiry. */
-    renew(id: string, expiresInSeconds: number): Promise<Result<LinkRecord>>;
+    /** Signs a new link to the same object with a new expiry, inline or attachment when given. */
+    renew(id: string, expiresInSeconds: number, disposition?: Disposition): Promise<Result<LinkRecord>>;
+    /** One link for many files: a page in the bucket listing finished uploads and/or history links. */
+    sharePage(request: { uploadIds?: readonly string[]; linkIds?: readonly string[] }): Promise<Result<SharePage>>;
     /** Deletes the object from the bucket, which ends access through every link to it. */
     deleteObject(id: string): Promise<Result<null>>;
     /** Opens a link in the OS browser (https, or a saved profile's endpoint). */

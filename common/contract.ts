@@ -7,8 +7,10 @@ import { z } from 'zod';
 import { expirySeconds, ProfileInput, type ProfileView } from './profile';
 import type { ConnectionReport } from './connection';
 import type { LinkLifetime, LinkRecord } from './links';
+import { DISPOSITIONS } from './disposition';
 import type { Result } from './result';
 import { SettingsPatch, type Settings } from './settings';
+import type { SharePage } from './share-page';
 import { QUEUE_ACTIONS, type EnqueueResult, type QueueSnapshot, type UploadItem } from './uploads';
 
 /** Longest link main opens: presigned URLs with session tokens run to a few thousand characters. */
@@ -45,6 +47,8 @@ export const EnqueueInput = z
     profileId: z.string().min(1),
     expiresInSeconds: expirySeconds,
     files: z.array(FileRef).min(1, 'Add at least one file.').max(100_000),
+    /** Links open in the browser or download; absent, each file's content type decides. */
+    disposition: z.enum(DISPOSITIONS).optional(),
   })
   .strict();
 export type EnqueueInput = z.infer<typeof EnqueueInput>;
@@ -52,6 +56,14 @@ export type EnqueueInput = z.infer<typeof EnqueueInput>;
 const none = z.undefined();
 const byId = z.object({ id: z.string().min(1) }).strict();
 const text = z.object({ text: z.string().max(1_000_000) }).strict();
+const ids = z.array(z.string().min(1)).max(100_000);
+
+/** A share page for finished uploads (queue item ids) and/or history links (link ids). */
+export const SharePageInput = z
+  .object({ uploadIds: ids.optional(), linkIds: ids.optional() })
+  .strict()
+  .refine((v) => (v.uploadIds?.length ?? 0) + (v.linkIds?.length ?? 0) > 0, 'Choose at least one uploaded file to share as one link.');
+export type SharePageInput = z.infer<typeof SharePageInput>;
 
 interface Channel<S extends z.ZodType, R> {
   readonly input: S;
@@ -73,7 +85,10 @@ export const channels = {
   'uploads:control': channel<null>()(z.object({ action: z.enum(QUEUE_ACTIONS), id: z.string().min(1).optional() }).strict()),
   'links:list': channel<LinkRecord[]>()(none),
   'links:lifetime': channel<LinkLifetime>()(z.object({ profileId: z.string().min(1), expiresInSeconds: expirySeconds }).strict()),
-  'links:renew': channel<LinkRecord>()(z.object({ id: z.string().min(1), expiresInSeconds: expirySeconds }).strict()),
+  'links:renew': channel<LinkRecord>()(
+    z.object({ id: z.string().min(1), expiresInSeconds: expirySeconds, disposition: z.enum(DISPOSITIONS).optional() }).strict(),
+  ),
+  'links:share-page': channel<SharePage>()(SharePageInput),
   'links:delete-object': channel<null>()(byId),
   'clipboard:write': channel<null>()(text),
   'settings:get': channel<Settings>()(none),

@@ -44,9 +44,9 @@ export function createApi(transport: Transport): SigndropApi {
       pick: () => invoke('files:pick', undefined),
     },
     uploads: {
-      enqueue: async ({ profileId, expiresInSeconds, files }) => {
+      enqueue: async ({ profileId, expiresInSeconds, files, disposition }) => {
         const refs = await Promise.all(files.map((f) => fileRef(f, transport)));
-        return invoke('uploads:enqueue', { profileId, expiresInSeconds, files: refs });
+        return invoke('uploads:enqueue', { profileId, expiresInSeconds, files: refs, ...(disposition ? { disposition } : {}) });
       },
       list: () => invoke('uploads:list', undefined),
       control: (action, id) => invoke('uploads:control', id ? { action, id } : { action }),
@@ -57,7 +57,9 @@ export function createApi(transport: Transport): SigndropApi {
     links: {
       list: () => invoke('links:list', undefined),
       lifetime: (profileId, expiresInSeconds) => invoke('links:lifetime', { profileId, expiresInSeconds }),
-      renew: (id, expiresInSeconds) => invoke('links:renew', { id, expiresInSeconds }),
+      renew: (id, expiresInSeconds, disposition) => invoke('links:renew', { id, expiresInSeconds, ...(disposition ? { disposition } : {}) }),
+      sharePage: ({ uploadIds, linkIds }) =>
+        invoke('links:share-page', { ...(uploadIds ? { uploadIds: [...uploadIds] } : {}), ...(linkIds ? { linkIds: [...linkIds] } : {}) }),
       deleteObject: (id) => invoke('links:delete-object', { id }),
       open: (url) => invoke('links:open', { url }),
     },

@@ -1,4 +1,7 @@
-import { expiryOption, stringOption, type Values } from '../args';
+import { chooseDisposition } from '../../common/disposition';
+import { keyBaseName } from '../../core/signing/link-options';
+import { contentTypeFor } from '../../core/uploads/content-type';
+import { dispositionOption, expiryOption, stringOption, type Values } from '../args';
 import { resolveTarget } from '../context';
 import { EXIT_FAILED, EXIT_OK, UsageError, type Io } from '../io';
 import { toAppError } from '../../core/errors/to-app-error';
@@ -16,14 +19,17 @@ export async function signCommand(kind: 'link' | 'put-url', values: Values, oper
   const key = oneKey(operands, kind === 'link' ? 'signdrop link <key>' : 'signdrop put-url <key>');
   const json = values['json'] === true;
   expiryOption(values, 1);
+  const override = dispositionOption(values);
   try {
     const { core, profile } = await resolveTarget(values, io);
     const expiresInSeconds = expiryOption(values, profile.defaultExpirySeconds);
     const downloadName = stringOption(values, 'download-name');
     const contentType = stringOption(values, 'content-type');
+    // A link opens in the browser or downloads as asked, else as the name's content type calls for.
+    const disposition = chooseDisposition(contentTypeFor(downloadName || keyBaseName(key)), override);
     const signed =
       kind === 'link'
-        ? await core.signer.presignGet(profile.id, key, { expiresInSeconds, ...(downloadName ? { downloadName } : {}) })
+        ? await core.signer.presignGet(profile.id, key, { expiresInSeconds, disposition, ...(downloadName ? { downloadName } : {}) })
         : await core.signer.presignPut(profile.id, key, { expiresInSeconds, ...(contentType ? { contentType } : {}) });
     // Temporary credentials cut the link short: said on stderr, and expiresAt is the real expiry.
     if (signed.warning) io.err(`signdrop: warning: ${signed.warning}`);

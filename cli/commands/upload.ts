@@ -1,6 +1,8 @@
 import type { Core } from '../../core';
+import { publishSharePage } from '../../core/pages/publish-share-page';
+import { shareSources } from '../../core/pages/share-sources';
 import { collectFiles } from '../../core/uploads/collect-files';
-import { expiryOption, templateOption, type Values } from '../args';
+import { dispositionOption, expiryOption, templateOption, type Values } from '../args';
 import { resolveTarget } from '../context';
 import { EXIT_FAILED, EXIT_OK, UsageError, type Io } from '../io';
 import { toAppError } from '../../core/errors/to-app-error';
@@ -17,6 +19,7 @@ export async function uploadCommand(values: Values, operands: string[], io: Io):
   const template = templateOption(values);
   // Checked before any network or keychain access: a typo costs nothing.
   expiryOption(values, 1);
+  const disposition = dispositionOption(values);
 
   const { files, problems } = await collectFiles(operands);
   let failed = 0;
@@ -26,16 +29,19 @@ export async function uploadCommand(values: Values, operands: string[], io: Io):
   }
   if (files.length === 0) return failed > 0 ? EXIT_FAILED : EXIT_OK;
 
+  let core: Core;
   let queue: Core['uploads'];
   let items: Awaited<ReturnType<Core['uploads']['enqueue']>>;
   try {
-    const { core, profile } = await resolveTarget(values, io, template !== undefined ? { keyTemplate: template } : {});
+    const target = await resolveTarget(values, io, template !== undefined ? { keyTemplate: template } : {});
+    const { profile } = target;
+    core = target.core;
     const expiresInSeconds = expiryOption(values, profile.defaultExpirySeconds);
     // Said before anything uploads: temporary credentials would cut the links short.
     const { warning } = await core.signer.linkLifetime(profile.id, expiresInSeconds);
     if (warning) io.err(`signdrop: warning: ${warning}`);
     queue = core.uploads;
-    items = await queue.enqueue({ profileId: profile.id, expiresInSeconds, files });
+    items = await queue.enqueue({ profileId: profile.id, expiresInSeconds, files, ...(disposition ? { disposition } : {}) });
   } catch (e) {
     if (e instanceof UsageError) throw e;
     // No keys or no keychain: every file fails the same way, and each says so.
@@ -56,10 +62,12 @@ export async function uploadCommand(values: Values, operands: string[], io: Io):
   }
 
   const byId = new Map(queue.list().map((i) => [i.id, i]));
+  const done: string[] = [];
   items.forEach((queued, index) => {
     const item = byId.get(queued.id) ?? queued;
     const file = files[index]?.path ?? item.name;
     if (item.state === 'completed' && item.link) {
+      done.push(item.id);
       io.out(
         json
           ? JSON.stringify({
@@ -78,5 +86,18 @@ export async function uploadCommand(values: Values, operands: string[], io: Io):
       reportFailure(io, json, { file }, item.error ?? { code: 'upload-failed', message: `The upload ended as ${item.state}.`, retryable: true });
     }
   });
+  if (values['page'] === true && done.length > 0 && !(await printPage(core, done, json, io))) failed++;
   return failed > 0 ? EXIT_FAILED : EXIT_OK;
+}
+
+/** --page: one more line after the files', the share page of those that uploaded. False when it failed. */
+async function printPage(core: Core, uploadIds: string[], json: boolean, io: Io): Promise<boolean> {
+  try {
+    const page = await publishSharePage(core.signer, await shareSources(core, { uploadIds }));
+    io.out(json ? JSON.stringify({ page: { url: page.url, key: page.key, expiresAt: page.expiresAt, files: page.files } }) : `page\t${page.url}`);
+    return true;
+  } catch (e) {
+    reportFailure(io, json, { file: 'page' }, toAppError(e));
+    return false;
+  }
 }

@@ -1,8 +1,10 @@
+import { chooseDisposition, type Disposition } from '../../common/disposition';
 import type { LinkRecord } from '../../common/links';
 import { SigndropError } from '../../common/result';
 import type { UploadItem } from '../../common/uploads';
 import { deleteObject } from '../signing/delete-object';
 import type { Signer } from '../signing/signer';
+import { contentTypeFor } from '../uploads/content-type';
 import type { LinkHistory } from './link-history';
 
 /** The link history as the app uses it: record, re-sign with a new expiry, end access. */
@@ -40,11 +42,15 @@ export class LinkService {
     });
   }
 
-  /** A new link to the same object with a new expiry; the old one keeps its own. */
-  async renew(id: string, expiresInSeconds: number): Promise<LinkRecord> {
+  /**
+   * A new link to the same object with a new expiry; the old one keeps its own. It opens in the
+   * browser or downloads as `disposition` says, else as the file's content type calls for.
+   */
+  async renew(id: string, expiresInSeconds: number, disposition?: Disposition): Promise<LinkRecord> {
     const link = await this.existing(id);
     if (link.deletedAt) throw SigndropError.of('not-found', `${link.name} was deleted; upload it again to share it.`);
-    const signed = await this.signer.presignGet(link.profileId, link.key, { expiresInSeconds, downloadName: link.name });
+    const chosen = chooseDisposition(contentTypeFor(link.name), disposition);
+    const signed = await this.signer.presignGet(link.profileId, link.key, { expiresInSeconds, downloadName: link.name, disposition: chosen });
     return this.history.add({ ...link, url: signed.url, expiresAt: signed.expiresAt });
   }
 

@@ -25,11 +25,12 @@ function failed(e: unknown, { profile }: ResolvedProfile, action: string): Signd
 /** Whether the store says the multipart upload no longer exists (aborted, or expired by a lifecycle rule). */
 const isNoSuchUpload = (e: unknown): boolean => (e as { name?: string } | undefined)?.name === 'NoSuchUpload';
 
-/** Starts a multipart upload of `key`; returns its upload id. */
-export async function createMultipartUpload(signer: Signer, profileId: string, key: string): Promise<string> {
+/** Starts a multipart upload of `key`, stored under `contentType` when given; returns its upload id. */
+export async function createMultipartUpload(signer: Signer, profileId: string, key: string, contentType?: string): Promise<string> {
   const resolved = await signer.resolve(profileId);
   const { client, profile } = resolved;
-  const out = await client.send(new CreateMultipartUploadCommand({ Bucket: profile.bucket, Key: key })).catch((e: unknown) => {
+  const create = new CreateMultipartUploadCommand({ Bucket: profile.bucket, Key: key, ...(contentType ? { ContentType: contentType } : {}) });
+  const out = await client.send(create).catch((e: unknown) => {
     throw failed(e, resolved, 's3:PutObject');
   });
   if (!out.UploadId) throw SigndropError.of('upload-failed', 'The store started a multipart upload but gave no upload id.', true);

@@ -12,17 +12,21 @@ export function transferSignerFor(signer: Signer): TransferSigner {
       const p = await signer.profile(profileId);
       return { bucket: p.bucket, keyTemplate: p.keyTemplate };
     },
-    presignPut: ({ profileId, key }, expiresInSeconds) => signer.presignPut(profileId, key, { expiresInSeconds }),
-    createMultipart: ({ profileId, key }) => createMultipartUpload(signer, profileId, key),
+    presignPut: ({ profileId, key, contentType }, expiresInSeconds) =>
+      signer.presignPut(profileId, key, { expiresInSeconds, ...(contentType ? { contentType } : {}) }),
+    createMultipart: ({ profileId, key, contentType }) => createMultipartUpload(signer, profileId, key, contentType),
     presignPart: ({ profileId, key }, uploadId, partNumber, expiresInSeconds) =>
       signer.presignUploadPart(profileId, key, { uploadId, partNumber, expiresInSeconds }),
     listParts: ({ profileId, key }, uploadId) => listParts(signer, profileId, key, uploadId),
     completeMultipart: ({ profileId, key }, uploadId, parts) => completeMultipartUpload(signer, profileId, key, uploadId, parts),
     abortMultipart: ({ profileId, key }, uploadId) => abortMultipartUpload(signer, profileId, key, uploadId),
     headObject: ({ profileId, key }: ObjectRef) => headObject(signer, profileId, key),
-    // The share link handed to the user: a GET that downloads under the file's own name.
-    presignGet: async ({ profileId, key }, expiresInSeconds, downloadName) => {
-      const { links, expiresAt } = await signer.presignGetBatch(profileId, [{ key, downloadName }], { expiresInSeconds });
+    // The share link handed to the user: a GET that opens or downloads under the file's own name.
+    presignGet: async ({ profileId, key }, expiresInSeconds, downloadName, disposition) => {
+      const { links, expiresAt } = await signer.presignGetBatch(profileId, [{ key, downloadName }], {
+        expiresInSeconds,
+        ...(disposition ? { disposition } : {}),
+      });
       return { url: links[0]!.url, expiresAt };
     },
   };

@@ -86,6 +86,8 @@ async function uploadSingle({ signer, ref, file, settings, signal, onBytes }: Fi
           length: file.size,
           signal,
           idleTimeoutMs: settings.idleTimeoutMs,
+          // Signed into the URL when set (signer-for-transfers.ts): sent exactly as signed.
+          ...(ref.contentType ? { contentType: ref.contentType } : {}),
           ...(small ? { expect: file } : {}),
           onBytes: (n) => {
             sent += n;

@@ -1,9 +1,12 @@
+import type { Disposition } from '../../common/disposition';
 import type { ShareLink } from '../../common/uploads';
 
 /** Which object an upload writes. */
 export interface ObjectRef {
   readonly profileId: string;
   readonly key: string;
+  /** The Content-Type the object is stored under, signed into its PUT or CreateMultipartUpload. */
+  readonly contentType?: string;
 }
 
 /** A part the store already holds, as ListParts reports it. */
@@ -31,6 +34,6 @@ export interface TransferSigner {
   completeMultipart(ref: ObjectRef, uploadId: string, parts: readonly { partNumber: number; etag: string }[]): Promise<string>;
   abortMultipart(ref: ObjectRef, uploadId: string): Promise<void>;
   headObject(ref: ObjectRef): Promise<{ etag: string; size: number }>;
-  /** The share link handed to the user once the upload is done. */
-  presignGet(ref: ObjectRef, expiresInSeconds: number, downloadName: string): Promise<ShareLink>;
+  /** The share link handed to the user once the upload is done: shown in the browser or downloaded. */
+  presignGet(ref: ObjectRef, expiresInSeconds: number, downloadName: string, disposition?: Disposition): Promise<ShareLink>;
 }

@@ -3,6 +3,7 @@
  * opens with Signdrop, and the clipboard shortcut all arrive here as sources: paths to files
  * or folders, or in-memory content with a name.
  */
+import type { Disposition } from '../../common/disposition';
 import { SigndropError } from '../../common/result';
 import type { EnqueueResult } from '../../common/uploads';
 import { collectFiles } from './collect-files';
@@ -31,6 +32,8 @@ export interface SourcesRequest {
   readonly profileId?: string;
   /** The profile's default link lifetime when absent. */
   readonly expiresInSeconds?: number;
+  /** Links open in the browser or download; absent, each file's content type decides. */
+  readonly disposition?: Disposition;
 }
 
 async function target(profiles: ProfileList, request: SourcesRequest): Promise<{ profileId: string; expiresInSeconds: number }> {
@@ -59,6 +62,6 @@ export async function enqueueSources(deps: EnqueueSourcesDeps, request: SourcesR
   );
   const { files, problems } = await collectFiles(paths);
   if (files.length === 0) throw SigndropError.of('file-unreadable', problems[0]?.message ?? 'Nothing to upload: the folders are empty.');
-  const items = await deps.uploads.enqueue({ profileId, expiresInSeconds, files });
+  const items = await deps.uploads.enqueue({ profileId, expiresInSeconds, files, ...(request.disposition ? { disposition: request.disposition } : {}) });
   return { items, skipped: problems };
 }

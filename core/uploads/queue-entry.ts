@@ -1,10 +1,12 @@
 import { toAppError } from '../errors/to-app-error';
+import { chooseDisposition, type Disposition } from '../../common/disposition';
 import type { AppError } from '../../common/result';
 import type { IntegrityCheck, ShareLink, UploadItem, UploadState } from '../../common/uploads';
 import { uploadFile, type MultipartCheckpoint, type TransferSettings } from '../transfer/file-upload';
 import { withRetry } from '../transfer/retry';
 import { SpeedMeter, etaSeconds } from '../transfer/speed';
 import type { TransferSigner } from '../transfer/transfer-signer';
+import { contentTypeFor } from './content-type';
 import type { PersistedEntry } from './queue-store';
 
 /** Abort reasons: why an upload stopped, so the queue knows which state follows. */
@@ -22,6 +24,8 @@ export class Entry {
   mtimeMs: number;
   readonly key: string;
   readonly bucket: string;
+  /** Inline or attachment as the user chose for this upload; else the content type decides. */
+  readonly disposition: Disposition | undefined;
   state: UploadState;
   bytes = 0;
   partsDone: number | undefined;
@@ -46,6 +50,7 @@ export class Entry {
     this.mtimeMs = p.mtimeMs;
     this.key = p.key;
     this.bucket = p.bucket;
+    this.disposition = p.disposition;
     this.state = p.state;
     this.etag = p.etag;
     this.integrity = p.integrity;
@@ -117,6 +122,7 @@ export class Entry {
       ...(this.integrity ? { integrity: this.integrity } : {}),
       ...(this.notice ? { notice: this.notice } : {}),
       ...(this.link ? { link: this.link } : {}),
+      ...(this.disposition ? { disposition: this.disposition } : {}),
       ...(this.error ? { error: this.error } : {}),
       ...(this.multipart ? { multipart: { ...this.multipart, parts: [...this.multipart.parts] } } : {}),
     };
@@ -143,7 +149,9 @@ export async function runEntry(e: Entry, ctx: RunContext): Promise<void> {
   e.meter.reset();
   ctx.changed();
   ctx.checkpoint();
-  const ref = { profileId: e.profileId, key: e.key };
+  // Looked up from the name each run (not saved): a resumed upload gets the type its Create was signed with.
+  const contentType = contentTypeFor(e.relativePath);
+  const ref = { profileId: e.profileId, key: e.key, contentType };
   try {
     const result = await uploadFile({
       signer: ctx.signer,
@@ -169,7 +177,11 @@ export async function runEntry(e: Entry, ctx: RunContext): Promise<void> {
     e.multipart = undefined;
     e.partsDone = e.partsTotal;
     const name = e.relativePath.slice(e.relativePath.lastIndexOf('/') + 1);
-    e.link = await withRetry(() => ctx.signer.presignGet(ref, e.expiresInSeconds, name), { policy: ctx.settings.retry, signal: controller.signal });
+    const disposition = chooseDisposition(contentType, e.disposition);
+    e.link = await withRetry(() => ctx.signer.presignGet(ref, e.expiresInSeconds, name, disposition), {
+      policy: ctx.settings.retry,
+      signal: controller.signal,
+    });
     e.etag = result.etag;
     e.integrity = result.integrity;
     e.bytes = e.size;

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { z } from 'zod';
+import { DISPOSITIONS } from '../../common/disposition';
 import type { ErrorCode } from '../../common/result';
 import writeFileAtomic from 'write-file-atomic';
 import { loadJson } from '../storage/json-file';
@@ -27,6 +28,8 @@ export const PersistedEntry = z.object({
   integrity: z.enum(['verified', 'skipped']).optional(),
   notice: z.string().optional(),
   link: z.object({ url: z.string(), expiresAt: z.string() }).optional(),
+  /** The user's choice for the link (inline or attachment); absent, the content type decides. */
+  disposition: z.enum(DISPOSITIONS).optional(),
   error: z.object({ code: z.custom<ErrorCode>((v) => typeof v === 'string'), message: z.string(), retryable: z.boolean() }).optional(),
   multipart: z.object({ uploadId: z.string(), partSize: z.number(), parts: z.array(Part) }).optional(),
 });

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
+import type { Disposition } from '../../common/disposition';
 import { renderKey } from '../../common/key-template';
 import type { QueueSnapshot, QueueTotals, UploadItem, UploadState } from '../../common/uploads';
 import { transferSignerFor } from '../signing/signer-for-transfers';
@@ -18,6 +19,8 @@ export interface EnqueueRequest {
   readonly profileId: string;
   readonly expiresInSeconds: number;
   readonly files: readonly LocalFile[];
+  /** Every link of these files opens in the browser or downloads; absent, each file's type decides. */
+  readonly disposition?: Disposition;
 }
 
 export type { QueueOptions };
@@ -84,6 +87,7 @@ export class UploadQueue {
         mtimeMs: file.mtimeMs,
         key: 'key' in rendered ? rendered.key : '',
         bucket,
+        ...(request.disposition ? { disposition: request.disposition } : {}),
         state: 'error' in rendered ? 'failed' : 'queued',
         ...('error' in rendered ? { error: { code: 'invalid-input' as const, message: rendered.error, retryable: false } } : {}),
       });

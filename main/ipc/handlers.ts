@@ -9,6 +9,8 @@ import type { ChannelName, ChannelParsed, ChannelValue, EventName, EventPayloads
 import type { Core } from '../../core';
 import { enqueueSources, type UploadSource } from '../../core/uploads/enqueue-sources';
 import { imageThumbnail } from '../../core/uploads/thumbnail';
+import { publishSharePage } from '../../core/pages/publish-share-page';
+import { shareSources } from '../../core/pages/share-sources';
 import { SigndropError } from '../../common/result';
 import { isFinished } from '../../common/uploads';
 import { isOpenableLink } from './open-link';
@@ -81,7 +83,7 @@ export function createHandlers({ core, dataDir, showOpenDialog, writeClipboard, 
         }),
       );
     },
-    'uploads:enqueue': async ({ profileId, expiresInSeconds, files }) => {
+    'uploads:enqueue': async ({ profileId, expiresInSeconds, files, disposition }) => {
       const sources = files.map((ref): UploadSource => {
         if ('path' in ref) return { path: ref.path };
         if ('base64' in ref) return { name: ref.name, bytes: Buffer.from(ref.base64, 'base64') };
@@ -89,7 +91,10 @@ export function createHandlers({ core, dataDir, showOpenDialog, writeClipboard, 
         if (!path) throw SigndropError.of('invalid-input', 'That file was not picked in this session; pick it again.');
         return { path };
       });
-      return enqueueSources({ uploads: core.uploads, profiles: core.profiles, dataDir }, { profileId, expiresInSeconds, sources });
+      return enqueueSources(
+        { uploads: core.uploads, profiles: core.profiles, dataDir },
+        { profileId, expiresInSeconds, sources, ...(disposition ? { disposition } : {}) },
+      );
     },
     'uploads:list': async () => core.uploads.list(),
     'uploads:control': async ({ action, id }) => {
@@ -111,7 +116,8 @@ export function createHandlers({ core, dataDir, showOpenDialog, writeClipboard, 
     },
     'links:list': () => core.links.list(),
     'links:lifetime': ({ profileId, expiresInSeconds }) => core.signer.linkLifetime(profileId, expiresInSeconds),
-    'links:renew': ({ id, expiresInSeconds }) => core.links.renew(id, expiresInSeconds),
+    'links:renew': ({ id, expiresInSeconds, disposition }) => core.links.renew(id, expiresInSeconds, disposition),
+    'links:share-page': async (request) => publishSharePage(core.signer, await shareSources(core, request)),
     'links:delete-object': ({ id }) => core.links.deleteObject(id),
     'clipboard:write': async ({ text }) => {
       writeClipboard(text);

@@ -22,7 +22,7 @@ export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 // Tests run offline, often as root in a container: without the background-networking, component-update
 // and sync flags Chromium keeps trying to reach Google's services from the closed network; there is no
 // GPU to use; and Chromium refuses to start as root unless its sandbox is off.
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',
