@@ -12,7 +12,7 @@ import { imageThumbnail } from '../../core/uploads/thumbnail';
 import { publishSharePage } from '../../core/pages/publish-share-page';
 import { shareSources } from '../../core/pages/share-sources';
 import { SigndropError } from '../../common/result';
-import { isFinished } from '../../common/uploads';
+import { isFinished, type QueueAction } from '../../common/uploads';
 import { isOpenableLink } from './open-link';
 
 export interface HandlerDeps {
@@ -53,6 +53,22 @@ export function forwardEvents({ core, emit }: EventDeps): () => void {
       .catch((e: unknown) => console.error(`[signdrop] could not save the link history: ${(e as Error).message}`))
       .then(() => emit('uploads:changed', snapshot));
   });
+}
+
+/** One item's control, or every item's: "Remove" for all clears what is finished; unfinished items stay queued. */
+async function control(queue: Core['uploads'], action: QueueAction, id: string | undefined): Promise<void> {
+  if (id) await queue[action](id);
+  else if (action === 'pause') queue.pauseAll();
+  else if (action === 'resume') queue.resumeAll();
+  else if (action === 'retry') queue.retryAll();
+  else if (action === 'cancel') await queue.cancelAll();
+  else
+    await Promise.all(
+      queue
+        .list()
+        .filter(isFinished)
+        .map((item) => queue.remove(item.id)),
+    );
 }
 
 /** The handler of every channel in the contract. */
@@ -98,20 +114,7 @@ export function createHandlers({ core, dataDir, showOpenDialog, writeClipboard, 
     },
     'uploads:list': async () => core.uploads.list(),
     'uploads:control': async ({ action, id }) => {
-      const queue = core.uploads;
-      if (id) await queue[action](id);
-      else if (action === 'pause') queue.pauseAll();
-      else if (action === 'resume') queue.resumeAll();
-      else if (action === 'retry') queue.retryAll();
-      else if (action === 'cancel') await queue.cancelAll();
-      // "Remove" for all clears what is finished; unfinished items stay queued.
-      else
-        await Promise.all(
-          queue
-            .list()
-            .filter(isFinished)
-            .map((item) => queue.remove(item.id)),
-        );
+      await control(core.uploads, action, id);
       return null;
     },
     'links:list': () => core.links.list(),
