@@ -1,5 +1,6 @@
 import type { ProfileView } from '../../common/profile';
 import { ExpiryPicker } from './ExpiryPicker';
+import { ariaKeys, SHORTCUTS, withKeys } from './keyboard/shortcuts';
 
 interface Props {
   readonly profiles: readonly ProfileView[];
@@ -27,7 +28,12 @@ export function UploadOptions({ profiles, profile, onSelect, onAddProfile, onExp
       </label>
       {/* Keyed by profile: another profile's default starts the picker afresh, custom fields included. */}
       <ExpiryPicker key={profile.id} value={profile.defaultExpirySeconds} onChange={onExpiry} />
-      <button type="button" aria-keyshortcuts="Control+O Meta+O" onClick={onPickFiles}>
+      <button
+        type="button"
+        aria-keyshortcuts={ariaKeys(SHORTCUTS.pickFiles.combo)}
+        title={withKeys(SHORTCUTS.pickFiles.does, SHORTCUTS.pickFiles)}
+        onClick={onPickFiles}
+      >
         Choose files…
       </button>
     </section>
