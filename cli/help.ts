@@ -9,7 +9,14 @@ Commands:
                        save a profile; keys come from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY
                        (and AWS_SESSION_TOKEN), or are asked for on the terminal with hidden input,
                        and are kept in the OS keychain. --aws-profile uses ~/.aws instead (SSO too).
-                       --key-template T and --expires D set the profile's defaults.
+                       --key-template T and --expires D set the profile's defaults. The connection
+                       is tested first and nothing is saved if it fails; --no-test skips the test.
+                       Without a keychain, use --aws-profile, or AWS_* keys with --bucket on each command.
+  profile edit <name> [--bucket B] [--region R] [--endpoint URL] [--path-style | --no-path-style]
+                      [--key-template T] [--expires D] [--no-test]
+                       change a saved profile (its keys stay); tested before saving, as add is
+  profile default <name>
+                       the profile used when several exist and none is named (the app's default too)
   profile list         list saved profiles
   profile remove <name>
                        delete a profile and its keychain item
@@ -25,7 +32,7 @@ Commands:
                        print a URL someone else can PUT a file to
 
 Every command:
-  --profile NAME       a saved profile (the only one is used when there is exactly one)
+  --profile NAME       a saved profile (else the only one, else the default profile)
   --endpoint URL --region R --bucket B [--path-style]
                        an S3-compatible store without a profile; keys from AWS_ACCESS_KEY_ID,
                        AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN (+ AWS_CREDENTIAL_EXPIRATION), or AWS_PROFILE;

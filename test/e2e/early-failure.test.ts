@@ -95,7 +95,7 @@ describe('early, visible failure', () => {
   it('"1 failed — show" brings a failed row far down the list into view and focuses it', async () => {
     const { page } = h;
     const filler = Array.from({ length: 40 }, (_, i) => item(`done-${i}.bin`, {}));
-    const error = { code: 'network', message: 'Could not reach the store.', retryable: true };
+    const error = { code: 'endpoint-unreachable' as const, message: 'Could not reach the store.', retryable: true };
     await emit([item('broken.bin', { state: 'failed', bytesSent: 0, error }), ...filler]);
     await page.getByRole('list', { name: 'Uploads' }).evaluate((list) => list.scrollTo(0, list.scrollHeight));
     await page.getByRole('button', { name: '1 failed — show' }).click();
