@@ -47,6 +47,8 @@ export class UploadQueue {
   private readonly store: QueueStore | undefined;
   private readonly changes: Coalescer<string>;
   private running = 0;
+  /** Per profile: whether its store has answered in this run (a refusal before that fails fast, after it is waited out). */
+  private readonly contacts = new Map<string, { answered: boolean }>();
 
   constructor(signer: Signer | TransferSigner, options: QueueOptions = {}) {
     this.signer = signer instanceof Signer ? transferSignerFor(signer) : signer;
@@ -226,6 +228,7 @@ export class UploadQueue {
         changed: () => this.changes.mark(e.id),
         checkpoint: () => this.store?.markDirty(),
         abortOnServer: () => this.abortOnServer(e),
+        contact: this.contactFor(e.profileId),
       }).finally(() => {
         e.running = undefined;
         this.running--;
@@ -241,6 +244,12 @@ export class UploadQueue {
       this.waitingHead = 0;
     }
     this.checkIdle();
+  }
+
+  private contactFor(profileId: string): { answered: boolean } {
+    let contact = this.contacts.get(profileId);
+    if (!contact) this.contacts.set(profileId, (contact = { answered: false }));
+    return contact;
   }
 
   private isIdle(): boolean {
