@@ -39,6 +39,17 @@ export interface StoreContact {
   answered: boolean;
 }
 
+/** One StoreContact per profile, so one store's answers say nothing about another's. */
+export class StoreContacts {
+  private readonly byProfile = new Map<string, StoreContact>();
+
+  of(profileId: string): StoreContact {
+    let contact = this.byProfile.get(profileId);
+    if (!contact) this.byProfile.set(profileId, (contact = { answered: false }));
+    return contact;
+  }
+}
+
 export interface RetryOptions {
   readonly policy: RetryPolicy;
   readonly signal?: AbortSignal;

@@ -140,7 +140,7 @@ export interface RunContext {
   readonly changed: () => void;
   /** Something worth saving changed (state, multipart checkpoint). */
   readonly checkpoint: () => void;
-  readonly abortOnServer: () => Promise<void>;
+  readonly abortOnServer: () => Promise<unknown>;
   /** Whether the entry's store has answered in this run (shared by the queue's entries of one profile). */
   readonly contact: StoreContact;
 }

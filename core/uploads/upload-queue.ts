@@ -7,6 +7,7 @@ import { transferSignerFor } from '../signing/signer-for-transfers';
 import { Signer } from '../signing/signer';
 import { Coalescer } from '../transfer/coalescer';
 import { type TransferSettings } from '../transfer/file-upload';
+import { StoreContacts } from '../transfer/retry';
 import type { TransferSigner } from '../transfer/transfer-signer';
 import type { LocalFile } from './collect-files';
 import { QueueStore } from './queue-store';
@@ -48,7 +49,7 @@ export class UploadQueue {
   private readonly changes: Coalescer<string>;
   private running = 0;
   /** Per profile: whether its store has answered in this run (a refusal before that fails fast, after it is waited out). */
-  private readonly contacts = new Map<string, { answered: boolean }>();
+  private readonly contacts = new StoreContacts();
 
   constructor(signer: Signer | TransferSigner, options: QueueOptions = {}) {
     this.signer = signer instanceof Signer ? transferSignerFor(signer) : signer;
@@ -155,15 +156,16 @@ export class UploadQueue {
     if (e && (e.state === 'failed' || e.state === 'canceled')) this.requeue(e);
   }
 
-  /** Stops an item and aborts its multipart upload on the server, so no orphaned parts stay billed. */
-  async cancel(id: string): Promise<void> {
+  /** Stops an item and aborts its multipart upload on the server, so no orphaned parts stay billed; true when one was aborted. */
+  async cancel(id: string): Promise<boolean> {
     const e = this.entries.get(id);
-    if (!e || e.state === 'completed' || e.state === 'canceled') return;
+    if (!e || e.state === 'completed' || e.state === 'canceled') return false;
     e.controller?.abort(CANCELED);
     await e.running;
-    await this.abortOnServer(e);
+    const aborted = await this.abortOnServer(e);
     e.error = undefined;
     this.setState(e, 'canceled');
+    return aborted;
   }
 
   /** Forgets an item (canceling it first if it is not finished). */
@@ -185,8 +187,10 @@ export class UploadQueue {
   retryAll(): void {
     for (const e of this.entries.values()) if (e.state === 'failed') this.requeue(e);
   }
-  async cancelAll(): Promise<void> {
-    await Promise.all([...this.entries.keys()].map((id) => this.cancel(id)));
+  /** Cancels every unfinished item; resolves to the number of multipart uploads aborted on the server. */
+  async cancelAll(): Promise<number> {
+    const aborted = await Promise.all([...this.entries.keys()].map((id) => this.cancel(id)));
+    return aborted.filter(Boolean).length;
   }
 
   /** Stops uploading and saves, leaving multipart uploads on the server to resume on the next start. */
@@ -210,11 +214,14 @@ export class UploadQueue {
     this.pump();
   }
 
-  private async abortOnServer(e: Entry): Promise<void> {
-    if (!e.multipart) return;
+  private async abortOnServer(e: Entry): Promise<boolean> {
+    if (!e.multipart) return false;
     const uploadId = e.multipart.uploadId;
     e.multipart = undefined;
-    await this.signer.abortMultipart({ profileId: e.profileId, key: e.key }, uploadId).catch(() => undefined);
+    return this.signer.abortMultipart({ profileId: e.profileId, key: e.key }, uploadId).then(
+      () => true,
+      () => false,
+    );
   }
 
   private pump(): void {
@@ -228,7 +235,7 @@ export class UploadQueue {
         changed: () => this.changes.mark(e.id),
         checkpoint: () => this.store?.markDirty(),
         abortOnServer: () => this.abortOnServer(e),
-        contact: this.contactFor(e.profileId),
+        contact: this.contacts.of(e.profileId),
       }).finally(() => {
         e.running = undefined;
         this.running--;
@@ -244,12 +251,6 @@ export class UploadQueue {
       this.waitingHead = 0;
     }
     this.checkIdle();
-  }
-
-  private contactFor(profileId: string): { answered: boolean } {
-    let contact = this.contacts.get(profileId);
-    if (!contact) this.contacts.set(profileId, (contact = { answered: false }));
-    return contact;
   }
 
   private isIdle(): boolean {
