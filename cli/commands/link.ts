@@ -32,7 +32,8 @@ export async function signCommand(kind: 'link' | 'put-url', values: Values, oper
     // A link opens in the browser or downloads as asked, else as the name's content type calls for.
     const disposition = chooseDisposition(contentTypeFor(downloadName || keyBaseName(key)), override);
     // A link to nothing would reach its recipient as a 404: checked first. A PUT URL is for a key that may not exist yet.
-    if (kind === 'link') await checkObjectExists(core.signer, profile.id, key);
+    // --no-check signs without asking the store: for an object still to come, or with no network.
+    if (kind === 'link' && values['no-check'] !== true) await checkObjectExists(core.signer, profile.id, key);
     const signed =
       kind === 'link'
         ? await core.signer.presignGet(profile.id, key, { expiresInSeconds, disposition, ...(downloadName ? { downloadName } : {}) })

@@ -133,6 +133,17 @@ export class Entry {
   }
 }
 
+/** Aborts an entry's multipart upload on the server, so its parts stop costing storage; true when one was aborted. */
+export async function abortOnServer(signer: TransferSigner, e: Entry): Promise<boolean> {
+  if (!e.multipart) return false;
+  const uploadId = e.multipart.uploadId;
+  e.multipart = undefined;
+  return signer.abortMultipart({ profileId: e.profileId, key: e.key }, uploadId).then(
+    () => true,
+    () => false,
+  );
+}
+
 export interface RunContext {
   readonly signer: TransferSigner;
   readonly settings: TransferSettings;

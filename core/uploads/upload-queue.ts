@@ -11,7 +11,7 @@ import { StoreContacts } from '../transfer/retry';
 import type { TransferSigner } from '../transfer/transfer-signer';
 import type { LocalFile } from './collect-files';
 import { QueueStore } from './queue-store';
-import { CANCELED, Entry, PAUSED, runEntry } from './queue-entry';
+import { abortOnServer, CANCELED, Entry, PAUSED, runEntry } from './queue-entry';
 import { restoreEntries } from './queue-restore';
 import { DEFAULT_FILE_CONCURRENCY, transferSettings, type QueueOptions } from './queue-settings';
 import { queueTotals } from './queue-totals';
@@ -172,7 +172,7 @@ export class UploadQueue {
     if (!e || e.state === 'completed' || e.state === 'canceled') return false;
     e.controller?.abort(CANCELED);
     await e.running;
-    const aborted = await this.abortOnServer(e);
+    const aborted = await abortOnServer(this.signer, e);
     e.error = undefined;
     this.setState(e, 'canceled');
     return aborted;
@@ -224,16 +224,6 @@ export class UploadQueue {
     this.pump();
   }
 
-  private async abortOnServer(e: Entry): Promise<boolean> {
-    if (!e.multipart) return false;
-    const uploadId = e.multipart.uploadId;
-    e.multipart = undefined;
-    return this.signer.abortMultipart({ profileId: e.profileId, key: e.key }, uploadId).then(
-      () => true,
-      () => false,
-    );
-  }
-
   private pump(): void {
     while (this.running < this.fileConcurrency && this.waitingHead < this.waiting.length) {
       const e = this.entries.get(this.waiting[this.waitingHead++]!);
@@ -244,7 +234,7 @@ export class UploadQueue {
         settings: this.settings,
         changed: () => this.changes.mark(e.id),
         checkpoint: () => this.store?.markDirty(),
-        abortOnServer: () => this.abortOnServer(e),
+        abortOnServer: () => abortOnServer(this.signer, e),
         contact: this.contacts.of(e.profileId),
       }).finally(() => {
         e.running = undefined;
