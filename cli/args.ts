@@ -21,9 +21,21 @@ const TARGET: Options = {
 /** The options each command accepts; anything else is a usage error. */
 export const COMMAND_OPTIONS: Readonly<Record<string, Options>> = {
   // --key-template and --expires here set the profile's defaults for later uploads and links.
-  // --no-test saves without testing the connection first.
-  'profile add': { ...TARGET, 'aws-profile': { type: 'string' }, 'key-template': { type: 'string' }, expires: { type: 'string' }, test: { type: 'boolean' } },
-  'profile edit': { ...TARGET, 'key-template': { type: 'string' }, expires: { type: 'string' }, test: { type: 'boolean' } },
+  // --no-test saves without testing the connection first; --no-path-style undoes a profile's --path-style.
+  'profile add': {
+    ...TARGET,
+    'aws-profile': { type: 'string' },
+    'key-template': { type: 'string' },
+    expires: { type: 'string' },
+    'no-test': { type: 'boolean' },
+  },
+  'profile edit': {
+    ...TARGET,
+    'no-path-style': { type: 'boolean' },
+    'key-template': { type: 'string' },
+    expires: { type: 'string' },
+    'no-test': { type: 'boolean' },
+  },
   'profile default': TARGET,
   'profile list': TARGET,
   'profile remove': TARGET,
@@ -64,8 +76,7 @@ export interface Parsed {
  * an option the command does not take is refused rather than ignored.
  */
 export function parseCommandLine(argv: readonly string[]): Parsed {
-  // allowNegative: --no-path-style and --no-test say "off" where the default (or the profile) says on.
-  const loose = parseArgs({ args: [...argv], options: ALL_OPTIONS, allowPositionals: true, allowNegative: true, strict: false });
+  const loose = parseArgs({ args: [...argv], options: ALL_OPTIONS, allowPositionals: true, strict: false });
   const [first, second] = loose.positionals;
   const command = first === 'profile' && second ? `profile ${second}` : first;
   if (command === undefined || (loose.values['help'] === true && !(command in COMMAND_OPTIONS))) {
@@ -80,7 +91,7 @@ export function parseCommandLine(argv: readonly string[]): Parsed {
     );
   }
   try {
-    const strict = parseArgs({ args: [...argv], options, allowPositionals: true, allowNegative: true, strict: true });
+    const strict = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
     return { command, values: strict.values as Values, operands: strict.positionals.slice(command.split(' ').length) };
   } catch (e) {
     // parseArgs' own messages name the option ("Unknown option '--foo'"), which is what the user needs.

@@ -34,11 +34,6 @@ export interface UploadItem {
   readonly integrity?: IntegrityCheck;
   /** Something the user should know that is not a failure ("the file changed; started over"). */
   readonly notice?: string;
-  /**
-   * While a failed attempt waits to be tried again: which attempt comes next, of how many, when
-   * (ISO time), and why the last one failed, in words. Absent while an attempt is running.
-   */
-  readonly retry?: { readonly attempt: number; readonly of: number; readonly nextAt: string; readonly reason: string };
   readonly link?: ShareLink;
   readonly etag?: string;
   readonly error?: AppError;

@@ -89,7 +89,7 @@ export async function profileAddCommand(values: Values, operands: string[], io: 
       io.err(`signdrop: note: bucket "${saved.bucket}" is in ${saved.region}, not ${fields.region}; the profile was saved with ${saved.region}.`);
     }
     io.out(json ? JSON.stringify(profileJson(saved)) : `${existing ? 'Updated' : 'Saved'} profile ${describeProfile(saved)}`);
-    if (!json && values['test'] === false) io.err(`Check it with: signdrop profile test "${saved.name}"`);
+    if (!json && values['no-test'] === true) io.err(`Check it with: signdrop profile test "${saved.name}"`);
     return EXIT_OK;
   } catch (e) {
     const error = toAppError(e);

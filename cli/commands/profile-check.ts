@@ -11,7 +11,7 @@ import type { Io } from '../io';
  * (nothing should be saved), or undefined; warnings (temporary keys) go to stderr either way.
  */
 export async function problemBeforeSaving(core: Core, input: ProfileInput, values: Values, io: Io): Promise<AppError | undefined> {
-  if (values['test'] === false) return undefined;
+  if (values['no-test'] === true) return undefined;
   try {
     const report = await core.profiles.testDraft(input);
     for (const w of report.warnings) io.err(`signdrop: ${input.name}: warning: ${w}`);

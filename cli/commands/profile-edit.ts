@@ -17,7 +17,8 @@ function oneName(operands: string[], usage: string): string {
 function edited(profile: StoredProfile, values: Values): ProfileInput {
   const text = (name: string) => stringOption(values, name);
   const keyTemplate = templateOption(values);
-  const pathStyle = values['path-style'];
+  if (values['path-style'] === true && values['no-path-style'] === true) throw new UsageError('Choose --path-style or --no-path-style, not both.');
+  const pathStyle = values['no-path-style'] === true ? false : values['path-style'];
   return {
     ...profile,
     ...(text('endpoint') !== undefined ? { endpoint: text('endpoint') } : {}),
@@ -29,7 +30,7 @@ function edited(profile: StoredProfile, values: Values): ProfileInput {
   };
 }
 
-const EDITABLE = ['endpoint', 'region', 'bucket', 'path-style', 'key-template', 'expires'];
+const EDITABLE = ['endpoint', 'region', 'bucket', 'path-style', 'no-path-style', 'key-template', 'expires'];
 
 /**
  * `signdrop profile edit <name> [--bucket B] [--region R] [--endpoint URL] [--path-style | --no-path-style]
@@ -38,7 +39,7 @@ const EDITABLE = ['endpoint', 'region', 'bucket', 'path-style', 'key-template', 
 export async function profileEditCommand(values: Values, operands: string[], io: Io): Promise<number> {
   const name = oneName(operands, 'signdrop profile edit <name> --bucket B ...');
   if (!EDITABLE.some((flag) => values[flag] !== undefined)) {
-    throw new UsageError(`Say what to change: ${EDITABLE.map((f) => `--${f}`).join(', ')} (or --no-path-style).`);
+    throw new UsageError(`Say what to change: ${EDITABLE.map((f) => `--${f}`).join(', ')}.`);
   }
   const store = await openProfiles(io);
   const profile = await savedProfile(store, name);

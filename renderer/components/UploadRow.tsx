@@ -39,7 +39,7 @@ export function UploadRow({ item, copied, handlers, tabbable }: Props) {
   const say = (r: { ok: boolean; error?: { message: string } }) => !r.ok && handlers.onMessage(r.error!.message);
   const done = item.state === 'completed';
   // A row waiting to try again has no speed to show: it says when and why instead.
-  const retry = item.state === 'uploading' ? item.retry : undefined;
+  const retry = item.state === 'uploading' || item.state === 'queued' ? item.retry : undefined;
   return (
     <div
       className={`upload upload-${item.state}`}

@@ -9,8 +9,9 @@ interface Props {
 }
 
 /**
- * What a row waiting to try again says instead of a speed: when, why, and how many tries are
- * left ("Retrying in 4 s — could not reach the store (3 of 8)"), so silence never looks like progress.
+ * What a row waiting to try again says instead of a speed: when, which try of how many, and why
+ * ("Retrying in 4 s (3 of 8): the store could not be reached", worded as the CLI says it), so
+ * silence never looks like progress.
  */
 export function UploadRowRetry({ retry }: Props) {
   const now = useNow(TICK_MS);
@@ -18,7 +19,7 @@ export function UploadRowRetry({ retry }: Props) {
   const when = seconds > 0 ? `Retrying in ${seconds} s` : 'Retrying now';
   return (
     <span className="upload-retry">
-      {when} — {retry.reason} ({retry.attempt} of {retry.of})
+      {when} ({retry.attempt} of {retry.of}): {retry.reason}
     </span>
   );
 }

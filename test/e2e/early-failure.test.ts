@@ -1,10 +1,11 @@
 /**
  * Failures that show early, in Chromium on the real handlers and radosgw: files dropped before
- * any profile exists wait for it; a drop onto a profile whose test failed asks first; a row
- * waiting to retry counts down and says why; "1 failed — show" brings a failed row into view;
+ * any profile exists wait for it; a drop onto a profile whose test failed asks first, and with
+ * the store unreachable its row soon says it is retrying; a row waiting to retry counts down and says why; "1 failed — show" brings a failed row into view;
  * the list follows new rows.
  */
 import { mkdtemp, writeFile } from 'node:fs/promises';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,8 +13,18 @@ import type { QueueSnapshot, UploadItem } from '../../common/uploads';
 import { createTestBucket } from '../support/s3';
 import { startHarness, type Harness } from './harness';
 
-/** Nothing listens on the discard port: a store that cannot be reached, refused at once. */
-const DEAD_ENDPOINT = 'http://127.0.0.1:9';
+/**
+ * A store that cannot be reached: every connection is dropped as soon as it is made. (A refused
+ * connection on this computer is failed at once instead, since waiting cannot help it.)
+ */
+async function startDroppingServer(): Promise<{ endpoint: string; close(): Promise<void> }> {
+  const server = createServer((socket) => socket.destroy());
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
 
 /** A row main never made, sent as one of its batches: the renderer shows it like any other. */
 function item(name: string, fields: Partial<UploadItem>): UploadItem {
@@ -24,6 +35,7 @@ describe('early, visible failure', () => {
   let h: Harness;
   let dir: string;
   let bucket: string;
+  let dead: Awaited<ReturnType<typeof startDroppingServer>>;
 
   /** Delivers items as main's queue would, in one `uploads:changed` batch. */
   const emit = (items: UploadItem[]) => {
@@ -41,11 +53,13 @@ describe('early, visible failure', () => {
 
   beforeAll(async () => {
     h = await startHarness();
+    dead = await startDroppingServer();
     dir = await mkdtemp(join(tmpdir(), 'signdrop-early-'));
     for (const name of ['early.txt', 'asked.txt', 'latest.txt']) await writeFile(join(dir, name), `${name}\n`);
   });
   afterAll(async () => {
     await h?.close();
+    await dead?.close();
   });
 
   it('files dropped on the welcome screen wait for the first profile, then upload', async () => {
@@ -64,7 +78,7 @@ describe('early, visible failure', () => {
   it('a drop onto a profile whose test failed asks first; Escape uploads nothing, "Upload anyway" does', async () => {
     const { page } = h;
     await page.getByLabel('Profile').selectOption({ label: 'Add a profile…' });
-    await h.addProfile('dead-store', DEAD_ENDPOINT);
+    await h.addProfile('dead-store', dead.endpoint);
     await h.dropFiles([join(dir, 'asked.txt')]);
     const question = page.getByRole('dialog', { name: 'Upload anyway?' });
     await question.waitFor();
@@ -75,21 +89,22 @@ describe('early, visible failure', () => {
 
     await h.dropFiles([join(dir, 'asked.txt')]);
     await page.getByRole('button', { name: 'Upload anyway' }).click();
-    const row = page.getByRole('listitem', { name: 'asked.txt', exact: true });
-    await row.waitFor();
+    // Nothing answers there: within 2 s the row says it is waiting to retry, and why, not a speed.
+    const retry = page.getByRole('listitem', { name: 'asked.txt', exact: true }).locator('.upload-retry');
+    await expect.poll(() => retry.textContent(), { timeout: 2_000 }).toMatch(/^Retrying (in \d+ s|now) \(\d+ of \d+\): .+$/);
     await page.getByRole('button', { name: 'Cancel asked.txt' }).click();
   });
 
   it('a row waiting to retry counts down to its next try and says why', async () => {
     const nextAt = new Date(Date.now() + 4_000).toISOString();
-    const retry = { attempt: 3, of: 8, nextAt, reason: 'could not reach the store' };
+    const retry = { attempt: 3, of: 8, nextAt, reason: 'the store could not be reached' };
     await emit([item('retrying.bin', { state: 'uploading', bytesSent: 0, speed: 0, retry })]);
     const row = h.page.getByRole('listitem', { name: 'retrying.bin', exact: true });
     const said = () => row.locator('.upload-retry').textContent();
-    await expect.poll(said).toMatch(/^Retrying in [34] s — could not reach the store \(3 of 8\)$/);
+    await expect.poll(said).toMatch(/^Retrying in [34] s \(3 of 8\): the store could not be reached$/);
     expect(await row.textContent()).not.toMatch(/B\/s|Uploading/);
     await expect.poll(said, { timeout: 3_000 }).toMatch(/^Retrying in [12] s/);
-    await expect.poll(said, { timeout: 5_000 }).toBe('Retrying now — could not reach the store (3 of 8)');
+    await expect.poll(said, { timeout: 5_000 }).toBe('Retrying now (3 of 8): the store could not be reached');
   });
 
   it('"1 failed — show" brings a failed row far down the list into view and focuses it', async () => {
