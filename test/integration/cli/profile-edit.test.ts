@@ -108,11 +108,11 @@ describe('signdrop profile default', () => {
     expect(set.stdout).toContain('"beta" is now the default profile.');
     const settings = JSON.parse(await readFile(join(config, 'settings.json'), 'utf8')) as { defaultProfileId: string };
     expect(settings.defaultProfileId).toBe(await profileId(config, 'beta'));
-    const link = await signdrop(['link', 'k', '--json'], env);
+    const link = await signdrop(['link', 'k', '--no-check', '--json'], env);
     expect(link.code).toBe(0);
     expect(link.lines[0]!['url']).toContain(`/${b}/k?`);
     // --profile still wins over the default.
-    expect((await signdrop(['link', 'k', '--profile', 'alpha', '--json'], env)).lines[0]!['url']).toContain(`/${a}/k?`);
+    expect((await signdrop(['link', 'k', '--profile', 'alpha', '--no-check', '--json'], env)).lines[0]!['url']).toContain(`/${a}/k?`);
     expect((await signdrop(['profile', 'default', 'gamma'], env)).stderr).toContain('There is no profile named "gamma"');
   });
 });
