@@ -58,6 +58,12 @@ describe('sharing a batch as one link, and inline or download', () => {
     await links.selectOption({ label: 'Automatic' });
     await dropOne('shot 2.png');
     expect(await served(lastCopy()!)).toBe('inline');
+
+    // Each row says what its link does.
+    const hint = (name: string) => page.getByRole('listitem', { name }).locator('.link .hint').textContent();
+    expect(await hint('shot.png')).toBe('downloads as “shot.png”');
+    expect(await hint('data.json')).toBe('opens in the browser as “data.json”');
+    expect(await hint('shot 2.png')).toBe('opens in the browser as “shot 2.png”');
   });
 
   it('with "One page link" chosen, a drop of several files copies the page link, which lists them all', async () => {
@@ -97,7 +103,8 @@ describe('sharing a batch as one link, and inline or download', () => {
     const share = page.getByRole('button', { name: 'Share as one link' });
     await share.click();
     await expect.poll(() => h.app.clipboard.length, { timeout: 20_000 }).toBe(copies + 1);
-    expect(await toast()).toBe('Page link copied');
+    // The clipboard is written in main before the window hears back and shows its toast.
+    await expect.poll(toast).toBe('Page link copied');
     const first = lastCopy()!;
     const recipient = await h.browser.newPage();
     try {
