@@ -52,7 +52,16 @@ function makeData(root) {
 const aws = (endpoint, args) =>
   execFileSync('/usr/bin/aws', ['--endpoint-url', endpoint, 's3', ...args], { env: { ...process.env, ...KEYS }, stdio: 'ignore' });
 
-function runAll(endpoint, data) {
+/**
+ * Empties the store after a run: buckets removed, and radosgw's garbage collector run at once (it
+ * otherwise keeps deleted objects for hours, and the in-memory store would fill up by the big case).
+ */
+function cleanUp(endpoint, rgwDir, bucket) {
+  aws(endpoint, ['rb', '--force', `s3://${bucket}`]);
+  execFileSync('radosgw-admin', ['gc', 'process', '--include-all'], { env: { ...process.env, CEPH_CONF: join(rgwDir, 'ceph.conf') }, stdio: 'ignore' });
+}
+
+function runAll(endpoint, rgwDir, data) {
   const entrants = tools.flatMap((t) => (t === 'engine' && variants.length ? variants.map((v) => ({ tool: t, variant: v })) : [{ tool: t }]));
   const rows = [];
   let bucketNo = 0;
@@ -70,8 +79,7 @@ function runAll(endpoint, data) {
         const name = e.variant ? `${e.tool} ${e.variant}` : e.tool;
         rows.push({ case: id, name, ...m, mbps: bytes / MIB / m.wall });
         console.error(`${CASES[id].label.padEnd(14)} ${name.padEnd(14)} ${m.ok ? '' : 'FAILED '}${m.wall.toFixed(2)} s`);
-        // The store keeps objects in memory: a gigabyte per run would fill it.
-        if (bytes >= 256 * MIB) aws(endpoint, ['rb', '--force', `s3://${bucket}`]);
+        if (bytes >= 64 * MIB) cleanUp(endpoint, rgwDir, bucket);
       }
     }
   }
@@ -129,7 +137,7 @@ function main() {
   process.on('SIGINT', () => (stop(), process.exit(130)));
   try {
     makeData(data);
-    report(runAll(endpoint, data));
+    report(runAll(endpoint, rgwDir, data));
   } finally {
     stop();
   }
