@@ -1,4 +1,4 @@
-import { formatBytes, formatSpeed } from '../common/byte-size';
+import { formatBytes } from '../common/format-bytes';
 import { shortDuration } from '../common/expiry';
 import type { QueueTotals, UploadItem } from '../common/uploads';
 import type { Io } from './io';
@@ -29,7 +29,7 @@ export function progressLine({ totals, current }: ProgressState, columns: number
   const done = totals.counts.completed + totals.counts.failed + totals.counts.canceled;
   const all = Object.values(totals.counts).reduce((n, c) => n + c, 0);
   const parts = [`uploading ${done}/${all} files`, `${formatBytes(totals.bytesSent)} of ${formatBytes(totals.bytesTotal)}`];
-  if (totals.speed > 0) parts.push(formatSpeed(totals.speed));
+  if (totals.speed > 0) parts.push(`${formatBytes(Math.round(totals.speed))}/s`);
   if (totals.etaSeconds !== undefined) parts.push(`${shortDuration(Math.max(1, totals.etaSeconds))} left`);
   const line = `${parts.join(', ')}${current ? `: ${current.name}` : ''}`;
   // A line longer than the terminal wraps, and the carriage return would then redraw only its tail.

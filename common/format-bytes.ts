@@ -1,4 +1,4 @@
-/** "1.5 MB": sizes in decimal units, as file managers show them (the app and the CLI alike). */
+/** "1.5 MB": sizes in decimal units, as file managers show them (the app's rows and the share page alike). */
 export function formatBytes(bytes: number): string {
   if (bytes < 1000) return `${bytes} B`;
   const units = ['kB', 'MB', 'GB', 'TB'];
@@ -10,6 +10,3 @@ export function formatBytes(bytes: number): string {
   }
   return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
 }
-
-/** "12 MB/s" */
-export const formatSpeed = (bytesPerSecond: number): string => `${formatBytes(Math.round(bytesPerSecond))}/s`;
