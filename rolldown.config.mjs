@@ -18,6 +18,9 @@ export default defineConfig({
     file: 'out/cli/signdrop.cjs',
     format: 'cjs',
     codeSplitting: false,
+    // The SDK's own import('node:http') and the like become require()s: the file stays loadable where
+    // only require() works (a Node single-executable application's entry script).
+    dynamicImportInCjs: false,
     comments: { legal: false },
   },
 });
