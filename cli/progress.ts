@@ -13,6 +13,8 @@ export interface ProgressState {
   readonly totals: QueueTotals;
   /** The file being sent now, if any: the one the line names. */
   readonly current?: UploadItem;
+  /** A request waiting to be tried again, if any. */
+  readonly retry?: NonNullable<UploadItem['retry']>;
 }
 
 export interface Progress {
@@ -25,13 +27,16 @@ export interface Progress {
 }
 
 /** "uploading 3/10 files, 1.2 MB of 4.0 MB, 2.5 MB/s, 2 s left: photo.jpg", cut to the terminal's width. */
-export function progressLine({ totals, current }: ProgressState, columns: number): string {
+export function progressLine({ totals, current, retry }: ProgressState, columns: number): string {
   const done = totals.counts.completed + totals.counts.failed + totals.counts.canceled;
   const all = Object.values(totals.counts).reduce((n, c) => n + c, 0);
   const parts = [`uploading ${done}/${all} files`, `${formatBytes(totals.bytesSent)} of ${formatBytes(totals.bytesTotal)}`];
   if (totals.speed > 0) parts.push(`${formatBytes(Math.round(totals.speed))}/s`);
   if (totals.etaSeconds !== undefined) parts.push(`${shortDuration(Math.max(1, totals.etaSeconds))} left`);
-  const line = `${parts.join(', ')}${current ? `: ${current.name}` : ''}`;
+  // A retry is said as it comes (in place of the file's name), so a quiet store does not look like a slow upload.
+  const inS = retry ? Math.max(0, Math.ceil((Date.parse(retry.nextAt) - Date.now()) / 1000)) : 0;
+  const tail = retry ? ` · retrying in ${inS} s (${retry.attempt} of ${retry.of}): ${retry.reason}` : current ? `: ${current.name}` : '';
+  const line = `${parts.join(', ')}${tail}`;
   // A line longer than the terminal wraps, and the carriage return would then redraw only its tail.
   return line.length < columns ? line : `${line.slice(0, Math.max(0, columns - 2))}…`;
 }
