@@ -3,12 +3,13 @@
  * saved profile's secret is in the keychain. Each command is also run for real, so a lazy path that
  * broke would fail here, not at a user's.
  */
+import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createTestBucket, rgwEndpoint } from '../../support/s3';
+import { adminClient, createTestBucket, rgwEndpoint } from '../../support/s3';
 import { buildCli } from './build-cli';
 import { envKeys } from './cli-fixtures';
 import { download, newConfigDir, ROOT, signdrop } from './cli-harness';
@@ -31,6 +32,8 @@ const BUNDLE_ONLY = ['bin/signdrop.js', 'out/cli/signdrop.cjs'];
 describe('the built CLI loads only what the command needs', () => {
   it('--help, help <command>, link and put-url with keys from the environment: the bundle alone', async () => {
     const bucket = await createTestBucket('cli-load-sign');
+    // link asks the store whether the key exists before signing: it does.
+    await adminClient().send(new PutObjectCommand({ Bucket: bucket, Key: 'a/b.txt', Body: 'hello' }));
     const target = ['--endpoint', rgwEndpoint(), '--region', 'us-east-1', '--bucket', bucket, '--path-style'];
     const env = { ...envKeys(), SIGNDROP_CONFIG_DIR: await newConfigDir() };
     const help = await loads(['--help'], env);
