@@ -1,38 +1,38 @@
 /**
  * The help text: the command line's whole contract (commands, options, output formats, exit
  * status), so a script's author needs no other page. The integration tests hold the CLI to it.
+ * Each command's own lines also make its `signdrop help <command>` / `<command> --help` page.
  */
-export const HELP = `Usage: signdrop <command> [options]
-
-Commands:
-  profile add <name> --bucket B [--region R] [--endpoint URL] [--path-style] [--aws-profile P]
+export const COMMAND_HELP: Readonly<Record<string, string>> = {
+  'profile add': `  profile add <name> --bucket B [--region R] [--endpoint URL] [--path-style] [--aws-profile P] [--no-test]
                        save a profile; keys come from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY
                        (and AWS_SESSION_TOKEN), or are asked for on the terminal with hidden input,
                        and are kept in the OS keychain. --aws-profile uses ~/.aws instead (SSO too).
                        --key-template T and --expires D set the profile's defaults. The connection
                        is tested first and nothing is saved if it fails; --no-test skips the test.
-                       Without a keychain, use --aws-profile, or AWS_* keys with --bucket on each command.
-  profile edit <name> [--bucket B] [--region R] [--endpoint URL] [--path-style | --no-path-style]
+                       Without a keychain, use --aws-profile, or AWS_* keys with --bucket on each command.`,
+  'profile edit': `  profile edit <name> [--bucket B] [--region R] [--endpoint URL] [--path-style | --no-path-style]
                       [--key-template T] [--expires D] [--no-test]
-                       change a saved profile (its keys stay); tested before saving, as add is
-  profile default <name>
-                       the profile used when several exist and none is named (the app's default too)
-  profile list         list saved profiles
-  profile remove <name>
-                       delete a profile and its keychain item
-  profile test [<name>]
-                       check keys, bucket, region, permissions and clock (all profiles if none named)
-  upload <file-or-folder>... [--expires D] [--key-template T] [--inline | --download] [--page]
-                       upload files (folders recursively) and print a link for each; each is
-                       stored with its content type. --page also writes one page in the bucket
-                       that lists them all and prints its link last (page<TAB>URL)
-  link <key> [--expires D] [--download-name NAME] [--inline | --download] [--no-check]
+                       change a saved profile (its keys stay); tested before saving, as add is`,
+  'profile default': `  profile default <name>
+                       the profile used when several exist and none is named (the app's default too)`,
+  'profile list': `  profile list         list saved profiles`,
+  'profile remove': `  profile remove <name>
+                       delete a profile and its keychain item`,
+  'profile test': `  profile test [<name>]
+                       check keys, bucket, region, permissions and clock (all profiles if none named)`,
+  upload: `  upload <file-or-folder>... [--expires D] [--key-template T] [--inline | --download] [--page]
+                       upload files (folders recursively) and print a link for each as it is done,
+                       in argument order; each is stored with its content type. --page also writes
+                       one page in the bucket that lists them all and prints its link last (page<TAB>URL)`,
+  link: `  link <key> [--expires D] [--download-name NAME] [--inline | --download] [--no-check]
                        print a link for an object already in the bucket (checked first:
-                       a missing key is an error; --no-check signs without asking the store)
-  put-url <key> [--expires D] [--content-type T]
-                       print a URL someone else can PUT a file to
+                       a missing key is an error; --no-check signs without asking the store)`,
+  'put-url': `  put-url <key> [--expires D] [--content-type T]
+                       print a URL someone else can PUT a file to`,
+};
 
-Every command:
+const EVERY_COMMAND = `Every command:
   --profile NAME       a saved profile (else the only one, else the default profile)
   --endpoint URL --region R --bucket B [--path-style]
                        an S3-compatible store without a profile; keys from AWS_ACCESS_KEY_ID,
@@ -43,12 +43,31 @@ Every command:
                          upload --page, last: {"page":{"url","key","expiresAt","files"}}
                          link, put-url: {"key","url","method","expiresAt"}
                          a failed item: {"file","error":{"code","message"}}
-  -h, --help           show this help
+  -h, --help           show this help (signdrop help <command>, or <command> --help, for one command)
+  --version            print the version`;
 
-Links open in the browser for images (not SVG), PDF, audio, video and plain text, and download
+const NOTES = `Links open in the browser for images (not SVG), PDF, audio, video and plain text, and download
 otherwise (HTML and SVG too); --inline or --download overrides that for every file.
 Durations: 45s, 15m, 1h, 7d, or a number of seconds; at most 7d (the SigV4 limit).
 Key template tokens: {filename} {name} {ext} {yyyy} {mm} {dd} {uuid} {random}; default {uuid}/{filename}.
+Sizes are in decimal units (1 MB = 1,000,000 bytes), as in the app. On a terminal, upload shows one
+progress line on stderr; with --json or in a pipe it shows none.
 Exit status: 0 all succeeded; 1 any item failed (each failure also on stderr); 2 usage error.
 Profiles are kept in $SIGNDROP_CONFIG_DIR, or ~/.config/signdrop.
 `;
+
+export const HELP = `Usage: signdrop <command> [options]
+
+Commands:
+${Object.values(COMMAND_HELP).join('\n')}
+
+${EVERY_COMMAND}
+
+${NOTES}`;
+
+/** One command's page ("profile" alone: every profile command), or undefined for an unknown name. */
+export function commandHelp(name: string): string | undefined {
+  const names = Object.keys(COMMAND_HELP).filter((c) => c === name || c.startsWith(`${name} `));
+  if (names.length === 0) return undefined;
+  return `signdrop ${name}:\n\n${names.map((c) => COMMAND_HELP[c]).join('\n')}\n\n${EVERY_COMMAND}\n`;
+}
