@@ -39,6 +39,23 @@ function indexOf(links: readonly LinkRecord[]): LinkIndex {
   return index;
 }
 
+/** The last search's matches: the next keystroke usually extends it, and its matches are among these. */
+let lastSearch: { links: readonly LinkRecord[]; needle: string; positions: readonly number[] } | undefined;
+
+/** The positions whose name or key contain `needle`: only the last search's matches are looked at again when it extends that search. */
+function searchPositions(links: readonly LinkRecord[], index: LinkIndex, needle: string): readonly number[] {
+  const narrowing = lastSearch && lastSearch.links === links && needle.includes(lastSearch.needle);
+  const candidates = narrowing ? lastSearch!.positions : undefined;
+  const positions: number[] = [];
+  if (candidates) {
+    for (const i of candidates) if (index.haystacks[i]!.includes(needle)) positions.push(i);
+  } else {
+    for (let i = 0; i < links.length; i++) if (index.haystacks[i]!.includes(needle)) positions.push(i);
+  }
+  lastSearch = { links, needle, positions };
+  return positions;
+}
+
 /** Every filter's test on one link, by its index position. */
 function stateAt(index: LinkIndex, i: number, now: number): 'active' | 'expiring' | 'expired' {
   const left = index.expires[i]! - now;
@@ -52,8 +69,10 @@ export function matchLinks(links: readonly LinkRecord[], query: Omit<LinkQuery, 
   const needle = query.search.trim().toLowerCase();
   const counts = { all: 0, active: 0, expiring: 0, expired: 0 };
   const matches: number[] = [];
-  for (let i = 0; i < links.length; i++) {
-    if (needle && !index.haystacks[i]!.includes(needle)) continue;
+  const found = needle ? searchPositions(links, index, needle) : undefined;
+  const n = found ? found.length : links.length;
+  for (let k = 0; k < n; k++) {
+    const i = found ? found[k]! : k;
     const state = stateAt(index, i, query.now);
     counts.all++;
     counts[state]++;

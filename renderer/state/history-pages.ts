@@ -22,6 +22,8 @@ export interface HistoryPages {
   /** Asks again for the pages in view (after a change), keeping the rows shown until the answer. */
   reload(): void;
   readonly error: AppError | undefined;
+  /** True while the rows shown answer an older search, filter or reload than the latest. */
+  readonly pending: boolean;
 }
 
 interface Loaded {
@@ -45,6 +47,8 @@ const pagesOf = (first: number, last: number): number[] => {
 export function useHistoryPages(search: string, filter: LinkFilter): HistoryPages {
   const [loaded, setLoaded] = useState<Loaded>({ generation: 0, total: undefined, counts: undefined, pages: new Map() });
   const [error, setError] = useState<AppError>();
+  const [asking, setAsking] = useState(0);
+  const [answered, setAnswered] = useState(0);
   const generation = useRef(0);
   const inView = useRef<[number, number]>([0, 0]);
   const asked = useRef(new Set<number>());
@@ -56,6 +60,7 @@ export function useHistoryPages(search: string, filter: LinkFilter): HistoryPage
     const now = Date.now();
     const answers = await Promise.all(pages.map((p) => api().links.query({ search: s, filter: f, now, offset: p * HISTORY_PAGE, limit: HISTORY_PAGE })));
     if (gen !== generation.current) return;
+    setAnswered(gen);
     const failed = answers.find((r) => !r.ok);
     if (failed && !failed.ok) return setError(failed.error);
     setError(undefined);
@@ -76,6 +81,7 @@ export function useHistoryPages(search: string, filter: LinkFilter): HistoryPage
   const restart = useCallback(
     (pages: number[]) => {
       const gen = ++generation.current;
+      setAsking(gen);
       asked.current = new Set(pages);
       void fetchPages(gen, pages);
     },
@@ -103,5 +109,5 @@ export function useHistoryPages(search: string, filter: LinkFilter): HistoryPage
   );
 
   const at = useCallback((index: number) => loaded.pages.get(Math.floor(index / HISTORY_PAGE))?.[index % HISTORY_PAGE], [loaded]);
-  return { total: loaded.total, counts: loaded.counts, at, show, reload, error };
+  return { total: loaded.total, counts: loaded.counts, at, show, reload, error, pending: answered < asking };
 }

@@ -1,13 +1,19 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import type { AppError } from '../../../common/result';
 import { useNow } from '../../hooks';
 import type { HistoryPages } from '../../state/history-pages';
 import type { HistorySelection } from '../../state/history-selection';
 import { HistoryRow } from './HistoryRow';
 
-/** Rows are measured as they render; this is only the first guess (a live link's row, with its tools). */
-const ESTIMATED_ROW_PX = 120;
+/**
+ * A row's height with the gap below it (styles.css gives every row this height). Exact, so the
+ * measurement of a row in view matches and nothing below it is recomputed; only a row with a
+ * panel open differs, and is measured.
+ */
+const HISTORY_ROW_PX = 90;
+/** Rows beyond the view whose pages are asked for ahead, so scrolling rarely shows a row still loading. */
+const PREFETCH_ROWS = 60;
 
 interface Props {
   readonly rows: HistoryPages;
@@ -25,29 +31,27 @@ interface Props {
 export function HistoryList({ rows, selection, resetKey, defaultExpiry, onError }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const now = useNow();
-  const latest = useRef(rows);
-  latest.current = rows;
-  // A loaded row keeps its key (its link) whatever page it came in; a row not yet loaded has its place.
-  const getItemKey = useCallback((index: number) => latest.current.at(index)?.id ?? `row-${index}`, []);
+  // Slots are keyed by their place (the default), which costs nothing per row of the 100,000 when
+  // the count changes; the row inside is keyed by its link, so an open panel stays with its link.
   const virtualizer = useVirtualizer({
     count: rows.total ?? 0,
     getScrollElement: () => scroller.current,
-    estimateSize: () => ESTIMATED_ROW_PX,
-    getItemKey,
+    estimateSize: () => HISTORY_ROW_PX,
     overscan: 4,
   });
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
   const last = items.at(-1)?.index ?? 0;
   const { show, reload } = rows;
-  useEffect(() => show(first, last), [show, first, last]);
+  const total = rows.total ?? 0;
+  useEffect(() => show(Math.max(0, first - PREFETCH_ROWS), Math.min(total - 1, last + PREFETCH_ROWS)), [show, first, last, total]);
   useEffect(() => {
     scroller.current?.scrollTo({ top: 0 });
   }, [resetKey]);
   const { toggle } = selection;
 
   return (
-    <div ref={scroller} className="uploads-scroller" role="list" aria-label="Links">
+    <div ref={scroller} className="uploads-scroller" role="list" aria-label="Links" aria-busy={rows.pending}>
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {items.map((item) => {
           const link = rows.at(item.index);
@@ -61,6 +65,7 @@ export function HistoryList({ rows, selection, resetKey, defaultExpiry, onError 
             >
               {link ? (
                 <HistoryRow
+                  key={link.id}
                   link={link}
                   now={now}
                   selected={selection.has(link.id)}

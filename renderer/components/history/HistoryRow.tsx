@@ -1,9 +1,9 @@
-import { memo } from 'react';
+import { memo, useState } from 'react';
 import { isExpired, timeLeft, type LinkRecord } from '../../../common/links';
 import type { AppError } from '../../../common/result';
 import { formatBytes } from '../../format';
 import { LinkTools } from '../LinkTools';
-import { RowActions } from './RowActions';
+import { RowButtons, RowPanel, type RowAction } from './RowActions';
 
 export interface RowProps {
   readonly link: LinkRecord;
@@ -17,7 +17,9 @@ export interface RowProps {
   readonly onError: (e: AppError) => void;
 }
 
-const when = (iso: string): string => new Date(iso).toLocaleString();
+// One formatter for every row: toLocaleString builds a new one per call, which every visible row would pay each second.
+const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'short', timeStyle: 'short' });
+const when = (iso: string): string => dateTime.format(Date.parse(iso));
 
 /** "previous link until …" or "previous link expired …": the old URL still works until its own expiry. */
 function replacedNote(link: LinkRecord, now: Date): string {
@@ -28,9 +30,11 @@ function replacedNote(link: LinkRecord, now: Date): string {
 
 /** One link in History: its countdown, where it points, its tools and actions, and a box to choose it. */
 export const HistoryRow = memo(function HistoryRow({ link, now, selected, onSelect, defaultExpiry, onChanged, onError }: RowProps) {
+  const [open, setOpen] = useState<RowAction>();
   const expired = isExpired(link, now);
   const dead = expired || Boolean(link.deletedAt);
   const status = link.deletedAt ? 'Deleted' : expired ? 'Expired' : `Expires in ${timeLeft(link, now)}`;
+  const buttons = !link.deletedAt && <RowButtons link={link} onOpen={setOpen} />;
   return (
     <div role="listitem" className={`history-row${dead ? ' history-dead' : ''}`} aria-label={`${link.name}, ${status}`}>
       <div className="upload-head">
@@ -43,8 +47,16 @@ export const HistoryRow = memo(function HistoryRow({ link, now, selected, onSele
         {link.bucket}/{link.key} · made {when(link.createdAt)} · until {when(link.expiresAt)}
         {replacedNote(link, now)}
       </div>
-      {!dead && <LinkTools url={link.url} name={link.name} downloadName={link.name} />}
-      {!link.deletedAt && <RowActions link={link} defaultExpiry={defaultExpiry} onChanged={onChanged} onError={onError} />}
+      {dead ? (
+        <div className="link">{buttons}</div>
+      ) : (
+        <LinkTools url={link.url} name={link.name} downloadName={link.name}>
+          {buttons}
+        </LinkTools>
+      )}
+      {!link.deletedAt && open && (
+        <RowPanel action={open} link={link} defaultExpiry={defaultExpiry} onClose={() => setOpen(undefined)} onChanged={onChanged} onError={onError} />
+      )}
     </div>
   );
 });
