@@ -43,9 +43,10 @@ export const HistoryRow = memo(function HistoryRow({ link, now, selected, onSele
         <span className="upload-size">{formatBytes(link.size)}</span>
         <span className={`badge${dead ? ' badge-dead' : ''}`}>{status}</span>
       </div>
-      <div className="hint upload-key">
-        {link.bucket}/{link.key} · made {when(link.createdAt)} · until {when(link.expiresAt)}
-        {replacedNote(link, now)}
+      {/* What a user asks first comes first: the key, the longest part, is what gets cut short. */}
+      <div className="hint upload-key" title={`${link.bucket}/${link.key}`}>
+        until {when(link.expiresAt)}
+        {replacedNote(link, now)} · made {when(link.createdAt)} · {link.bucket}/{link.key}
       </div>
       {dead ? (
         <div className="link">{buttons}</div>

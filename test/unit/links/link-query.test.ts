@@ -50,6 +50,17 @@ describe('history query', () => {
     expect(window.rows.map((l) => l.id)).toEqual(['id-2', 'id-3']);
   });
 
+  it('answers the same whether a search narrows the last one or widens it again', () => {
+    const ids = (search: string) => queryLinks(links, { search, filter: 'all', now: NOW, offset: 0, limit: 10 }).rows.map((l) => l.id);
+    expect(ids('batch-1')).toEqual(['id-1', 'id-4']);
+    expect(ids('batch-1/file-4')).toEqual(['id-4']);
+    expect(ids('batch-1')).toEqual(['id-1', 'id-4']);
+    expect(ids('file-')).toEqual(['id-1', 'id-2', 'id-3', 'id-4', 'id-5']);
+    // The same search on a new version of the history is searched afresh.
+    const changed = [record(6, HOUR), ...links];
+    expect(queryLinks(changed, { search: 'file-', filter: 'all', now: NOW, offset: 0, limit: 10 }).total).toBe(6);
+  });
+
   it('searches 100,000 links in well under 50 ms once indexed', () => {
     const many = Array.from({ length: 100_000 }, (_, n) => record(n, (n % 100) * HOUR - 10 * HOUR));
     queryLinks(many, { search: '', filter: 'all', now: NOW, offset: 0, limit: 100 });
