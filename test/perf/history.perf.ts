@@ -2,7 +2,7 @@
  * `npm run bench:history-ui`: History with 100,000 links, figures printed, not asserted against a time.
  * - time from clicking History to its first rows drawn: the first time (main replays the log) and again
  * - scrolling: frames, time per frame, long tasks (> 50 ms), rows still waiting for their page
- * - search: from each keystroke to its matches drawn
+ * - search: from each keystroke to its matches in the DOM
  * - long tasks while the view sits idle, its countdowns ticking
  */
 import { randomUUID } from 'node:crypto';
@@ -107,16 +107,24 @@ it(`History with ${LINKS.toLocaleString()} links`, async () => {
     const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
     const times: number[] = [];
     for (const text of ['0', '04', '042', '0421', '04213', '042137', '04213', '0421', '042', '04', '0', '']) {
+      // Answered: the list stops being busy in the same commit that puts the new rows in the DOM.
+      const answered = new Promise<number>((resolve) => {
+        let busy = false;
+        const observer = new MutationObserver(() => {
+          if (list.getAttribute('aria-busy') === 'true') busy = true;
+          else if (busy) {
+            observer.disconnect();
+            resolve(performance.now());
+          }
+        });
+        observer.observe(list, { attributes: true, attributeFilter: ['aria-busy'] });
+      });
       const t0 = performance.now();
       setValue.call(input, text);
       input.dispatchEvent(new Event('input', { bubbles: true }));
-      // Answered: the list is no longer busy, and the frame with its rows is drawn.
-      await new Promise<void>((resolve) => {
-        const check = () => (list.getAttribute('aria-busy') === 'true' ? requestAnimationFrame(check) : resolve());
-        requestAnimationFrame(check);
-      });
+      times.push((await answered) - t0);
+      // The next keystroke comes after this answer is painted, as a typist's would.
       await new Promise(requestAnimationFrame);
-      times.push(performance.now() - t0);
     }
     return times;
   });
@@ -145,7 +153,7 @@ it(`History with ${LINKS.toLocaleString()} links`, async () => {
     `${LINKS.toLocaleString()} links; rows in the DOM: ${rowsInDom}`,
     `open History: first time ${coldMs.toFixed(0)} ms (main replays the log), again ${warmMs.toFixed(0)} ms (target < 300 ms); long tasks: first ${coldTasks.length}${worst(coldTasks)}, again ${openTasks.length}${worst(openTasks)}`,
     `scroll: ${scroll.frames} frames, mean ${scroll.meanMs.toFixed(1)} ms, worst ${scroll.worstMs.toFixed(0)} ms, frames with rows still loading: ${scroll.pending}; long tasks: ${scrollTasks.length}${worst(scrollTasks)}`,
-    `search per keystroke (to rows drawn): ${keystrokes.map((t) => t.toFixed(0)).join(', ')} ms; max ${Math.max(...keystrokes).toFixed(0)} ms (target < 50 ms); long tasks: ${searchTasks.length}${worst(searchTasks)}`,
+    `search per keystroke (to its rows in the DOM; painted in the next frame): ${keystrokes.map((t) => t.toFixed(0)).join(', ')} ms; max ${Math.max(...keystrokes).toFixed(0)} ms (target < 50 ms); long tasks: ${searchTasks.length}${worst(searchTasks)}`,
     `  of which the IPC round trip (query alone, from the page): ${roundTrips.map((t) => t.toFixed(0)).join(', ')} ms`,
     `idle ${IDLE_MS / 1000} s: long tasks: ${idleTasks.length}${worst(idleTasks)} (target: none over 50 ms)`,
     `links:query in main (search + filter + a page of 100): ${queryMs.toFixed(1)} ms`,
