@@ -39,20 +39,29 @@ function indexOf(links: readonly LinkRecord[]): LinkIndex {
   return index;
 }
 
-/** The last search's matches: the next keystroke usually extends it, and its matches are among these. */
-let lastSearch: { links: readonly LinkRecord[]; needle: string; positions: readonly number[] } | undefined;
+/** Searches remembered per version of the history: backspacing returns to one of them. */
+const REMEMBERED_SEARCHES = 16;
+let searches: { links: readonly LinkRecord[]; byNeedle: Map<string, readonly number[]> } | undefined;
 
-/** The positions whose name or key contain `needle`: only the last search's matches are looked at again when it extends that search. */
+/**
+ * The positions whose name or key contain `needle`. A search typed before (backspace) is
+ * remembered; one that extends a remembered search looks only at that search's matches.
+ */
 function searchPositions(links: readonly LinkRecord[], index: LinkIndex, needle: string): readonly number[] {
-  const narrowing = lastSearch && lastSearch.links === links && needle.includes(lastSearch.needle);
-  const candidates = narrowing ? lastSearch!.positions : undefined;
+  if (searches?.links !== links) searches = { links, byNeedle: new Map() };
+  const { byNeedle } = searches;
+  const known = byNeedle.get(needle);
+  if (known) return known;
+  let candidates: readonly number[] | undefined;
+  for (const [prior, positions] of byNeedle) if (needle.includes(prior) && (!candidates || positions.length < candidates.length)) candidates = positions;
   const positions: number[] = [];
   if (candidates) {
     for (const i of candidates) if (index.haystacks[i]!.includes(needle)) positions.push(i);
   } else {
     for (let i = 0; i < links.length; i++) if (index.haystacks[i]!.includes(needle)) positions.push(i);
   }
-  lastSearch = { links, needle, positions };
+  byNeedle.set(needle, positions);
+  if (byNeedle.size > REMEMBERED_SEARCHES) byNeedle.delete(byNeedle.keys().next().value!);
   return positions;
 }
 
