@@ -1,6 +1,6 @@
 /**
  * History's pages: search over name and key, the four filters judged at the view's clock, the
- * counts under each filter, and a window of rows; 100,000 links answer a keystroke in milliseconds.
+ * counts under each filter, and a window of rows, the same whether a search narrows or widens.
  */
 import { describe, expect, it } from 'vitest';
 import type { LinkRecord } from '../../../common/links';
@@ -61,12 +61,14 @@ describe('history query', () => {
     expect(queryLinks(changed, { search: 'file-', filter: 'all', now: NOW, offset: 0, limit: 10 }).total).toBe(6);
   });
 
-  it('searches 100,000 links in well under 50 ms once indexed', () => {
+  it('answers 100,000 links as a plain scan would, keystroke by keystroke (the time is npm run bench:history-ui)', () => {
     const many = Array.from({ length: 100_000 }, (_, n) => record(n, (n % 100) * HOUR - 10 * HOUR));
-    queryLinks(many, { search: '', filter: 'all', now: NOW, offset: 0, limit: 100 });
-    const started = performance.now();
-    for (const search of ['f', 'fi', 'fil', 'file-9', 'file-99', 'file-999']) queryLinks(many, { search, filter: 'active', now: NOW, offset: 0, limit: 100 });
-    // Six keystrokes; a generous bound, so a loaded machine does not fail it.
-    expect((performance.now() - started) / 6).toBeLessThan(50);
+    for (const search of ['f', 'fi', 'file-9', 'file-99', 'file-999', 'file-99', 'file-9', 'batch-2/file-9', '']) {
+      const needle = search.toLowerCase();
+      const plain = many.filter((l) => `${l.name}\n${l.key}`.toLowerCase().includes(needle) && Date.parse(l.expiresAt) > NOW);
+      const page = queryLinks(many, { search, filter: 'active', now: NOW, offset: 0, limit: 100 });
+      expect(page.total, search).toBe(plain.length);
+      expect(page.rows.map((l) => l.id)).toEqual(plain.slice(0, 100).map((l) => l.id));
+    }
   });
 });
