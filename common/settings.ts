@@ -4,6 +4,7 @@
  * still reads as a whole set.
  */
 import { z } from 'zod';
+import { UPLOAD_MODES } from './requests';
 
 /** How a link is written to the clipboard: the URL alone, Markdown, HTML, or the user's template. */
 export const COPY_FORMATS = ['url', 'markdown', 'html', 'template'] as const;
@@ -26,6 +27,11 @@ const fields = {
   copyFormat: z.enum(COPY_FORMATS),
   /** Used when `copyFormat` is 'template': {url} {name} {size} {expires}. */
   copyTemplate: z.string().max(MAX_TEMPLATE_LENGTH),
+  /**
+   * How each store takes a request page's uploads (POST or PUT), found by probing it once and kept
+   * so no later request probes again; keyed by endpoint and bucket (core/requests/upload-mode.ts).
+   */
+  uploadModes: z.record(z.string().max(2000), z.enum(UPLOAD_MODES)),
 };
 
 export const Settings = z.object(fields);
@@ -44,4 +50,5 @@ export const DEFAULT_SETTINGS: Settings = {
   batchCopy: 'all-links',
   copyFormat: 'url',
   copyTemplate: '{name}: {url}',
+  uploadModes: {},
 };

@@ -5,6 +5,8 @@ import type { ProfileSource } from './profiles/profile-source';
 import { ProfileService } from './profiles/profile-service';
 import { ProfileStore } from './profiles/profile-store';
 import { regionOnFirstUse, type RegionCorrection } from './profiles/region-on-first-use';
+import { RequestService } from './requests/request-service';
+import { RequestStore } from './requests/request-store';
 import { SettingsStore } from './settings/settings-store';
 import { Signer } from './signing/signer';
 import { UploadQueue } from './uploads/upload-queue';
@@ -37,12 +39,14 @@ export async function createCore({ dataDir, credentials, now, env = process.env,
   const uploads = keepQueue ? await UploadQueue.open(signer, { dataDir }) : new UploadQueue(signer);
   const links = new LinkService(new LinkHistory(dataDir, now), signer);
   if (keepQueue) recordLinks(uploads, links);
+  const settings = new SettingsStore(dataDir);
   return {
     signer,
     profiles: new ProfileService({ profiles, credentials, signer, readers: { env } }),
     uploads,
     links,
-    settings: new SettingsStore(dataDir),
+    settings,
+    requests: new RequestService({ signer, store: new RequestStore(dataDir), settings, ...(now ? { now } : {}) }),
   };
 }
 

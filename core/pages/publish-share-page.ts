@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { SigndropError } from '../../common/result';
 import type { SharePage } from '../../common/share-page';
-import { S3ResponseError } from '../errors/s3-response-error';
 import type { Signer } from '../signing/signer';
 import { contentTypeFor } from '../uploads/content-type';
 import { PAGE_FILE_NAME, sharePageKey } from './page-key';
 import { renderSharePage } from './share-page';
+import { writePage } from './write-page';
 
 /** A file already uploaded and linked, as the page lists it. */
 export interface ShareSource {
@@ -26,10 +26,6 @@ export interface PublishOptions {
   readonly now?: () => Date;
   readonly uuid?: () => string;
 }
-
-const PAGE_CONTENT_TYPE = 'text/html; charset=utf-8';
-/** The PUT of the page is one small request made right away: a few minutes is ample. */
-const PAGE_PUT_EXPIRY_S = 300;
 
 function checkSources(sources: readonly ShareSource[], now: Date): { profileId: string; expiresAt: number } {
   const first = sources[0];
@@ -61,10 +57,7 @@ export async function publishSharePage(signer: Signer, sources: readonly ShareSo
     sources.map((s) => s.key),
     (options.uuid ?? randomUUID)(),
   );
-  const put = await signer.presignPut(profileId, key, { expiresInSeconds: PAGE_PUT_EXPIRY_S, contentType: PAGE_CONTENT_TYPE });
-  const res = await fetch(put.url, { method: 'PUT', body: html, headers: { 'content-type': PAGE_CONTENT_TYPE } });
-  if (!res.ok) throw S3ResponseError.fromBody(res.status, await res.text(), 's3:PutObject', put.url);
   const seconds = Math.floor((expiresAt - now.getTime()) / 1000);
-  const link = await signer.presignGet(profileId, key, { expiresInSeconds: seconds, downloadName: PAGE_FILE_NAME, disposition: 'inline' });
+  const link = await writePage(signer, { profileId, key, html, fileName: PAGE_FILE_NAME, seconds });
   return { url: link.url, key, expiresAt: link.expiresAt, files: sources.length };
 }

@@ -14,6 +14,7 @@ import { shareSources } from '../../core/pages/share-sources';
 import { SigndropError } from '../../common/result';
 import { isFinished, type QueueAction } from '../../common/uploads';
 import { isOpenableLink } from './open-link';
+import { requestHandlers } from './request-handlers';
 
 export interface HandlerDeps {
   readonly core: Core;
@@ -39,20 +40,26 @@ export type Handlers = {
 
 /**
  * Forwards the engine's events to the window: the queue batches its changes (at most ten a
- * second), one IPC message per batch. Returns the unsubscribe, for quitting.
+ * second), one IPC message per batch; the request watcher sends one message per look that found
+ * new files. Returns the unsubscribe, for quitting.
  */
 export function forwardEvents({ core, emit }: EventDeps): () => void {
   // createCore records a finished upload's link as the queue delivers it, before batch listeners
   // hear of it. A batch with finished uploads waits until the history holds them on disk, so no
   // link is shown or copied that a crash could still lose; the chain keeps batches in order.
   let shown = Promise.resolve();
-  return core.uploads.onBatch((snapshot) => {
+  const stopWatching = core.requests.watch((arrivals) => emit('requests:arrived', arrivals));
+  const stopBatches = core.uploads.onBatch((snapshot) => {
     const finished = snapshot.items.some((item) => item.state === 'completed');
     shown = shown
       .then(() => (finished ? core.links.flush() : undefined))
       .catch((e: unknown) => console.error(`[signdrop] could not save the link history: ${(e as Error).message}`))
       .then(() => emit('uploads:changed', snapshot));
   });
+  return () => {
+    stopBatches();
+    stopWatching();
+  };
 }
 
 /** One item's control, or every item's: "Remove" for all clears what is finished; unfinished items stay queued. */
@@ -140,5 +147,6 @@ export function createHandlers({ core, dataDir, showOpenDialog, writeClipboard, 
       return null;
     },
     'uploads:thumbnail': async ({ id }) => imageThumbnail(localPath(id)),
+    ...requestHandlers(core.requests),
   };
 }
