@@ -97,6 +97,7 @@ export const REQUEST_SCRIPT = `
       target.fields.forEach(function (f) { form.append(f[0], f[1]); });
       form.append('Content-Type', type);
       form.append('Content-Disposition', disposition(file.name));
+      form.append('x-amz-meta-filename', encodeURIComponent(file.name));
       form.append('file', file);
       xhr.send(form);
     } else {

@@ -1,5 +1,5 @@
 import type { RequestFile } from '../../common/requests';
-import { listObjects, storedDisposition } from '../signing/list-objects';
+import { listObjects, storedNaming } from '../signing/list-objects';
 import type { Signer } from '../signing/signer';
 import { filesPrefix } from './request-prefix';
 
@@ -20,6 +20,16 @@ export function nameFromDisposition(value: string | undefined, key: string): str
   return quoted || key.slice(key.lastIndexOf('/') + 1);
 }
 
+/** The percent-encoded name the page sends as `x-amz-meta-filename` (POST mode), decoded. */
+function nameFromMetadata(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Reads what arrived under a request's prefix: ListObjectsV2 for keys and sizes, and one HeadObject
  * per new file for the name it had (the listing does not carry it). Names are cached by key and
@@ -37,7 +47,8 @@ export class RequestFiles {
         const cacheKey = `${o.key} ${o.lastModified} ${o.size}`;
         let name = this.names.get(cacheKey);
         if (name === undefined) {
-          name = nameFromDisposition(await storedDisposition(this.signer, profileId, o.key), o.key);
+          const { disposition, metadata } = await storedNaming(this.signer, profileId, o.key);
+          name = nameFromMetadata(metadata['filename']) ?? nameFromDisposition(disposition, o.key);
           this.names.set(cacheKey, name);
         }
         return { key: o.key, name, size: o.size, lastModified: o.lastModified };

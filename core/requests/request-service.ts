@@ -120,7 +120,8 @@ export class RequestService {
 
   /** Writes the page again with fresh slots for the files still missing, and a new link living `expiresInSeconds`. */
   async extend(id: string, expiresInSeconds: number): Promise<FileRequest> {
-    const { closedAt: _closed, ...request } = await this.get(id);
+    // Listed first: slots that took a file since the last look are not offered again.
+    const { closedAt: _closed, ...request } = (await this.sweep(id)).request;
     const extended = await this.deps.store.put(await this.publish(request, expiresInSeconds));
     this.watcher?.poke();
     return extended;

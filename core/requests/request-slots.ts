@@ -3,10 +3,15 @@ import type { RequestSlot } from '../pages/request-page';
 import type { Signer } from '../signing/signer';
 import { filesPrefix } from './request-prefix';
 
-/** What the page's script sends with each file: any type, and the name as RFC 5987 `filename*`. */
+/**
+ * What the page's script sends with each file: any type, and the name twice, percent-encoded: as
+ * metadata, which every store keeps from a form (radosgw ignores a form's Content-Disposition), and
+ * as an RFC 5987 Content-Disposition, which makes a plain link download under that name where kept.
+ */
 export const OPEN_FIELDS: Readonly<Record<string, string>> = {
   'Content-Type': '',
   'Content-Disposition': "attachment; filename*=UTF-8''",
+  'x-amz-meta-filename': '',
 };
 
 export interface SignedSlots {

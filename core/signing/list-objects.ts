@@ -22,9 +22,9 @@ export async function listObjects(signer: Signer, profileId: string, prefix: str
   return found;
 }
 
-/** The Content-Disposition an object was stored with (HeadObject), or undefined. */
-export async function storedDisposition(signer: Signer, profileId: string, key: string): Promise<string | undefined> {
+/** The Content-Disposition and user metadata an object was stored with (HeadObject). */
+export async function storedNaming(signer: Signer, profileId: string, key: string): Promise<{ disposition?: string; metadata: Record<string, string> }> {
   const { client, profile } = await signer.resolve(profileId);
   const head = await client.send(new HeadObjectCommand({ Bucket: profile.bucket, Key: key }));
-  return head.ContentDisposition;
+  return { ...(head.ContentDisposition ? { disposition: head.ContentDisposition } : {}), metadata: head.Metadata ?? {} };
 }
