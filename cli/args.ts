@@ -35,6 +35,24 @@ export const COMMAND_OPTIONS: Readonly<Record<string, Options>> = {
   },
   link: { ...TARGET, expires: { type: 'string' }, 'download-name': { type: 'string' }, inline: { type: 'boolean' }, download: { type: 'boolean' } },
   'put-url': { ...TARGET, expires: { type: 'string' }, 'content-type': { type: 'string' } },
+  'request create': {
+    ...TARGET,
+    title: { type: 'string' },
+    message: { type: 'string' },
+    expires: { type: 'string' },
+    'max-size': { type: 'string' },
+    'max-files': { type: 'string' },
+    types: { type: 'string' },
+  },
+  'request list': TARGET,
+  'request files': TARGET,
+  'request close': TARGET,
+};
+
+/** Commands of two words: "profile add", "request create". */
+const GROUPS: Readonly<Record<string, string>> = {
+  profile: 'profile add, list, remove or test',
+  request: 'request create, list, files or close',
 };
 
 const ALL_OPTIONS: Options = Object.assign({}, ...Object.values(COMMAND_OPTIONS));
@@ -56,17 +74,14 @@ export interface Parsed {
 export function parseCommandLine(argv: readonly string[]): Parsed {
   const loose = parseArgs({ args: [...argv], options: ALL_OPTIONS, allowPositionals: true, strict: false });
   const [first, second] = loose.positionals;
-  const command = first === 'profile' && second ? `profile ${second}` : first;
+  const group = first !== undefined && Object.hasOwn(GROUPS, first) ? first : undefined;
+  const command = group && second ? `${group} ${second}` : first;
   if (command === undefined || (loose.values['help'] === true && !(command in COMMAND_OPTIONS))) {
     return { command, values: loose.values as Values, operands: [] };
   }
   const options = COMMAND_OPTIONS[command];
   if (!options) {
-    throw new UsageError(
-      first === 'profile'
-        ? `Unknown command "profile ${second ?? ''}": use profile add, list, remove or test.`
-        : `Unknown command "${command}". Run signdrop --help.`,
-    );
+    throw new UsageError(group ? `Unknown command "${group} ${second ?? ''}": use ${GROUPS[group]}.` : `Unknown command "${command}". Run signdrop --help.`);
   }
   try {
     const strict = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });

@@ -26,10 +26,14 @@ export async function sendToSlot(mode: 'post' | 'put', slot: RequestSlot, name: 
     form.append('Content-Type', 'application/octet-stream');
     form.append('Content-Disposition', disposition);
     form.append('x-amz-meta-filename', encodeURIComponent(name));
-    form.append('file', new Blob([bytes]), name);
+    form.append('file', new Blob([new Uint8Array(bytes)]), name);
     res = await fetch(slot.url, { method: 'POST', body: form });
   } else {
-    res = await fetch(slot.url, { method: 'PUT', body: bytes, headers: { 'content-type': 'application/octet-stream', 'content-disposition': disposition } });
+    res = await fetch(slot.url, {
+      method: 'PUT',
+      body: new Uint8Array(bytes),
+      headers: { 'content-type': 'application/octet-stream', 'content-disposition': disposition },
+    });
   }
   return { status: res.status, body: await res.text() };
 }
