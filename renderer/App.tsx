@@ -3,6 +3,8 @@ import type { ProfileView } from '../common/profile';
 import { useWindowDrop } from './components/DropZone';
 import { HistoryView } from './components/HistoryView';
 import { ProfileForm } from './components/ProfileForm';
+import { RequestsView } from './components/requests/RequestsView';
+import { useRequests } from './components/requests/use-requests';
 import { Toast } from './components/Toast';
 import { Toolbar } from './components/Toolbar';
 import { UploadsView } from './components/UploadsView';
@@ -13,13 +15,14 @@ import { useProfiles } from './state/use-profiles';
 import { useQueue } from './state/use-queue';
 import { useUploadActions } from './state/use-upload-actions';
 
-type View = 'uploads' | 'history' | 'add-profile';
+type View = 'uploads' | 'history' | 'requests' | 'add-profile';
 
 /** Lays out the views; the state lives in the hooks. */
 export function App() {
   const [view, setView] = useState<View>('uploads');
   const profiles = useProfiles();
   const queue = useQueue();
+  const requests = useRequests();
   const showUploads = useCallback(() => setView('uploads'), []);
   const copy = useCopyLoop(queue);
   const actions = useUploadActions(queue, profiles.selected, showUploads, copy.watch);
@@ -33,6 +36,7 @@ export function App() {
     () => ({
       'mod+1': () => setView('uploads'),
       'mod+2': () => setView('history'),
+      'mod+3': () => setView('requests'),
       'mod+o': () => void pickFiles(),
       'mod+shift+c': copyLastBatch,
     }),
@@ -52,6 +56,7 @@ export function App() {
     <main className="app">
       <Toolbar view={view} onView={setView} />
       {view === 'history' && <HistoryView profiles={profiles.list} selected={profile} />}
+      {view === 'requests' && <RequestsView requests={requests} profile={profile} />}
       {view === 'add-profile' && <ProfileForm onSaved={onSaved} />}
       {view === 'uploads' && (
         <UploadsView

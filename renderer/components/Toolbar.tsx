@@ -1,4 +1,4 @@
-export type TabView = 'uploads' | 'history';
+export type TabView = 'uploads' | 'history' | 'requests';
 
 interface Props {
   readonly view: string;
@@ -8,9 +8,10 @@ interface Props {
 const TABS = [
   { view: 'uploads', label: 'Uploads', keys: 'Control+1 Meta+1' },
   { view: 'history', label: 'History', keys: 'Control+2 Meta+2' },
+  { view: 'requests', label: 'Requests', keys: 'Control+3 Meta+3' },
 ] as const;
 
-/** The app's title and its two views. */
+/** The app's title and its views. */
 export function Toolbar({ view, onView }: Props) {
   return (
     <header className="toolbar">
