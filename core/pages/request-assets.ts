@@ -3,7 +3,7 @@ import { cspHash, PAGE_STYLE } from './page-assets';
 /** The share page's look, plus the drop area, progress and receipt of the request page. */
 export const REQUEST_STYLE = `${PAGE_STYLE}
 .message { margin: 12px 0 0; white-space: pre-wrap; overflow-wrap: anywhere; }
-.drop { display: grid; place-items: center; gap: 6px; margin: 24px 0 12px; min-height: 150px; padding: 20px; border: 2px dashed var(--line); border-radius: 12px; background: var(--card); text-align: center; cursor: pointer; }
+.drop { position: relative; display: grid; place-items: center; align-content: center; gap: 6px; margin: 24px 0 12px; min-height: 150px; padding: 20px; border: 2px dashed var(--line); border-radius: 12px; background: var(--card); text-align: center; cursor: pointer; }
 .drop.over { border-color: var(--accent); }
 .drop input { position: absolute; width: 1px; height: 1px; opacity: 0; }
 .drop:focus-within { outline: 3px solid var(--accent); outline-offset: 2px; }
