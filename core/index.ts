@@ -40,6 +40,7 @@ export async function createCore({ dataDir, credentials, now, env = process.env,
   const links = new LinkService(new LinkHistory(dataDir, now), signer);
   if (keepQueue) recordLinks(uploads, links);
   const settings = new SettingsStore(dataDir);
+  await followConcurrency(settings, uploads);
   return {
     signer,
     profiles: new ProfileService({ profiles, credentials, signer, readers: { env } }),
@@ -48,6 +49,14 @@ export async function createCore({ dataDir, credentials, now, env = process.env,
     settings,
     requests: new RequestService({ signer, store: new RequestStore(dataDir), settings, ...(now ? { now } : {}) }),
   };
+}
+
+/** The queue runs as many files and parts at once as the user's settings say, from start and after each change. */
+async function followConcurrency(settings: SettingsStore, uploads: UploadQueue): Promise<void> {
+  const apply = ({ fileConcurrency, partConcurrency }: { fileConcurrency: number; partConcurrency: number }) =>
+    uploads.setConcurrency(fileConcurrency, partConcurrency);
+  apply(await settings.get());
+  settings.onChanged(apply);
 }
 
 /**

@@ -1,10 +1,11 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ProfileView } from '../common/profile';
 import { useWindowDrop } from './components/DropZone';
 import { HistoryView } from './components/HistoryView';
 import { ProfileForm } from './components/ProfileForm';
 import { RequestsView } from './components/requests/RequestsView';
 import { useRequests } from './components/requests/use-requests';
+import { SettingsView } from './components/settings/SettingsView';
 import { Toast } from './components/Toast';
 import { Toolbar } from './components/Toolbar';
 import { UploadsView } from './components/UploadsView';
@@ -13,18 +14,24 @@ import { usePastedFiles, useShortcuts } from './hooks';
 import { useCopyLoop } from './state/use-copy-loop';
 import { useProfiles } from './state/use-profiles';
 import { useQueue } from './state/use-queue';
+import { useTheme } from './state/use-theme';
 import { useUploadActions } from './state/use-upload-actions';
+import { api } from './api';
 
-type View = 'uploads' | 'history' | 'requests' | 'add-profile';
+type View = 'uploads' | 'history' | 'requests' | 'settings' | 'add-profile';
 
 /** Lays out the views; the state lives in the hooks. */
 export function App() {
   const [view, setView] = useState<View>('uploads');
-  const profiles = useProfiles();
   const queue = useQueue();
   const requests = useRequests();
   const showUploads = useCallback(() => setView('uploads'), []);
   const copy = useCopyLoop(queue);
+  const settings = copy.settings;
+  const profiles = useProfiles(settings.value.defaultProfileId);
+  useTheme(settings.value.theme);
+  // The app menu's Preferences… (main) opens the same view as Ctrl/Cmd+, (here).
+  useEffect(() => api().settings.onShow(() => setView('settings')), []);
   const actions = useUploadActions(queue, profiles.selected, showUploads, copy.watch);
   const error = actions.error ?? profiles.error;
 
@@ -37,6 +44,7 @@ export function App() {
       'mod+1': () => setView('uploads'),
       'mod+2': () => setView('history'),
       'mod+3': () => setView('requests'),
+      'mod+,': () => setView('settings'),
       'mod+o': () => void pickFiles(),
       'mod+shift+c': copyLastBatch,
     }),
@@ -51,13 +59,15 @@ export function App() {
   const profile = profiles.selected;
   if (!profiles.list) return <main className="app" aria-busy="true" />;
   if (!profile) return <Welcome error={error} onSaved={onSaved} />;
+  const others = profiles.list;
 
   return (
     <main className="app">
       <Toolbar view={view} onView={setView} />
       {view === 'history' && <HistoryView profiles={profiles.list} selected={profile} />}
       {view === 'requests' && <RequestsView requests={requests} profile={profile} />}
-      {view === 'add-profile' && <ProfileForm onSaved={onSaved} />}
+      {view === 'add-profile' && <ProfileForm others={others} onSaved={onSaved} onCancel={showUploads} />}
+      {view === 'settings' && <SettingsView profiles={profiles} settings={settings} />}
       {view === 'uploads' && (
         <UploadsView
           profiles={profiles}

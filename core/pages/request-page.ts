@@ -1,5 +1,6 @@
 import type { UploadMode } from '../../common/requests';
-import { escapeHtml, formatBytes } from './html-text';
+import { formatBytes } from '../../common/format-bytes';
+import { escapeHtml } from './html-text';
 import { cspOrigins, pageDocument, utcMinute } from './page-document';
 import { REQUEST_SCRIPT, REQUEST_SCRIPT_HASH, REQUEST_STYLE, REQUEST_STYLE_HASH } from './request-assets';
 

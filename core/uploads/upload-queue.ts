@@ -42,8 +42,8 @@ export class UploadQueue {
   private readonly batchListeners = new Set<BatchListener>();
   private readonly idleWaiters = new Set<() => void>();
   private readonly signer: TransferSigner;
-  private readonly settings: TransferSettings;
-  private readonly fileConcurrency: number;
+  private settings: TransferSettings;
+  private fileConcurrency: number;
   private readonly store: QueueStore | undefined;
   private readonly changes: Coalescer<string>;
   private running = 0;
@@ -54,6 +54,16 @@ export class UploadQueue {
     this.settings = transferSettings(options);
     this.store = options.dataDir ? new QueueStore(options.dataDir, () => [...this.entries.values()].map((e) => e.persisted())) : undefined;
     this.changes = new Coalescer((ids) => this.deliver(ids));
+  }
+
+  /**
+   * Files and parts in flight at once, as the user set them. Uploads already running keep their
+   * part count; files that start from now on use the new one, and more files start at once if allowed.
+   */
+  setConcurrency(files: number, parts: number): void {
+    this.fileConcurrency = files;
+    this.settings = { ...this.settings, partConcurrency: parts };
+    this.pump();
   }
 
   /**

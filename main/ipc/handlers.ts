@@ -40,16 +40,18 @@ export type Handlers = {
 
 /**
  * Forwards the engine's events to the window: the queue batches its changes (at most ten a
- * second), one IPC message per batch; the request watcher sends one message per look that found
- * new files. Returns the unsubscribe, for quitting.
+ * second), one IPC message per batch; each saved settings change, so a change made from the
+ * tray shows in the window; and the request watcher's finds, one message per look that found new
+ * files. Returns the unsubscribe, for quitting.
  */
 export function forwardEvents({ core, emit }: EventDeps): () => void {
   // createCore records a finished upload's link as the queue delivers it, before batch listeners
   // hear of it. A batch with finished uploads waits until the history holds them on disk, so no
   // link is shown or copied that a crash could still lose; the chain keeps batches in order.
   let shown = Promise.resolve();
+  const stopSettings = core.settings.onChanged((settings) => emit('settings:changed', settings));
   const stopWatching = core.requests.watch((arrivals) => emit('requests:arrived', arrivals));
-  const stopBatches = core.uploads.onBatch((snapshot) => {
+  const stopUploads = core.uploads.onBatch((snapshot) => {
     const finished = snapshot.items.some((item) => item.state === 'completed');
     shown = shown
       .then(() => (finished ? core.links.flush() : undefined))
@@ -57,7 +59,8 @@ export function forwardEvents({ core, emit }: EventDeps): () => void {
       .then(() => emit('uploads:changed', snapshot));
   });
   return () => {
-    stopBatches();
+    stopSettings();
+    stopUploads();
     stopWatching();
   };
 }
@@ -95,7 +98,9 @@ export function createHandlers({ core, dataDir, showOpenDialog, writeClipboard, 
       await core.profiles.remove(id);
       return null;
     },
+    'profiles:duplicate': ({ id }) => core.profiles.duplicate(id),
     'profiles:test': ({ id }) => core.profiles.test(id),
+    'profiles:test-draft': (input) => core.profiles.testDraft(input),
     'files:pick': async () => {
       const paths = await showOpenDialog();
       return Promise.all(
@@ -115,7 +120,7 @@ export function createHandlers({ core, dataDir, showOpenDialog, writeClipboard, 
         return { path };
       });
       return enqueueSources(
-        { uploads: core.uploads, profiles: core.profiles, dataDir },
+        { uploads: core.uploads, profiles: core.profiles, settings: core.settings, dataDir },
         { profileId, expiresInSeconds, sources, ...(disposition ? { disposition } : {}) },
       );
     },

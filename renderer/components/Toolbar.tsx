@@ -1,4 +1,4 @@
-export type TabView = 'uploads' | 'history' | 'requests';
+export type TabView = 'uploads' | 'history' | 'requests' | 'settings';
 
 interface Props {
   readonly view: string;
@@ -9,6 +9,7 @@ const TABS = [
   { view: 'uploads', label: 'Uploads', keys: 'Control+1 Meta+1' },
   { view: 'history', label: 'History', keys: 'Control+2 Meta+2' },
   { view: 'requests', label: 'Requests', keys: 'Control+3 Meta+3' },
+  { view: 'settings', label: 'Settings', keys: 'Control+, Meta+,' },
 ] as const;
 
 /** The app's title and its views. */
