@@ -33,7 +33,14 @@ export const COMMAND_OPTIONS: Readonly<Record<string, Options>> = {
     download: { type: 'boolean' },
     page: { type: 'boolean' },
   },
-  link: { ...TARGET, expires: { type: 'string' }, 'download-name': { type: 'string' }, inline: { type: 'boolean' }, download: { type: 'boolean' } },
+  link: {
+    ...TARGET,
+    expires: { type: 'string' },
+    'download-name': { type: 'string' },
+    inline: { type: 'boolean' },
+    download: { type: 'boolean' },
+    'no-check': { type: 'boolean' },
+  },
   'put-url': { ...TARGET, expires: { type: 'string' }, 'content-type': { type: 'string' } },
   'request create': {
     ...TARGET,

@@ -19,8 +19,9 @@ Commands:
                        upload files (folders recursively) and print a link for each; each is
                        stored with its content type. --page also writes one page in the bucket
                        that lists them all and prints its link last (page<TAB>URL)
-  link <key> [--expires D] [--download-name NAME] [--inline | --download]
-                       print a link for an object already in the bucket
+  link <key> [--expires D] [--download-name NAME] [--inline | --download] [--no-check]
+                       print a link for an object already in the bucket (checked first:
+                       a missing key is an error; --no-check signs without asking the store)
   put-url <key> [--expires D] [--content-type T]
                        print a URL someone else can PUT a file to
   request create [--title T] [--message M] [--expires D] [--max-size SIZE] [--max-files N] [--types LIST]

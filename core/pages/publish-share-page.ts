@@ -25,7 +25,7 @@ function checkSources(sources: readonly ShareSource[], now: Date): { profileId: 
     throw SigndropError.of('invalid-input', 'A share page lists files of one bucket: choose files uploaded with the same profile.');
   }
   const expiresAt = Math.min(...sources.map((s) => Date.parse(s.expiresAt)));
-  if (!(expiresAt > now.getTime() + 1000)) {
+  if (!(expiresAt > now.getTime() + 2000)) {
     throw SigndropError.of('invalid-input', 'A link of these files has expired: make new links for them first, then share the page.');
   }
   return { profileId: first.profileId, expiresAt };
@@ -48,7 +48,6 @@ export async function publishSharePage(signer: Signer, sources: readonly ShareSo
     sources.map((s) => s.key),
     (options.uuid ?? randomUUID)(),
   );
-  const seconds = Math.floor((expiresAt - now.getTime()) / 1000);
-  const link = await writePage(signer, { profileId, key, html, fileName: PAGE_FILE_NAME, seconds });
+  const link = await writePage(signer, { profileId, key, html, fileName: PAGE_FILE_NAME, until: expiresAt, now: () => options.now?.() ?? new Date() });
   return { url: link.url, key, expiresAt: link.expiresAt, files: sources.length };
 }

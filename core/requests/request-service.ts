@@ -160,8 +160,8 @@ export class RequestService {
     if (keys.length === 0) throw SigndropError.of('invalid-input', 'Every file this request asked for has arrived; make a new request for more.');
     const { slots, expiresAt, warning } = await signSlots(this.deps.signer, request, keys, expiresInSeconds);
     const html = renderRequestPage({ ...request, slots, expiresAt });
-    const seconds = Math.max(1, Math.floor((Date.parse(expiresAt) - this.now().getTime()) / 1000));
-    const link = await writePage(this.deps.signer, { profileId: request.profileId, key: request.pageKey, html, fileName: REQUEST_PAGE_FILE_NAME, seconds });
+    const page = { profileId: request.profileId, key: request.pageKey, html, fileName: REQUEST_PAGE_FILE_NAME };
+    const link = await writePage(this.deps.signer, { ...page, until: Date.parse(expiresAt), now: this.now });
     const { warning: _old, ...rest } = request;
     return { ...rest, url: link.url, expiresAt, ...(warning ? { warning } : {}) };
   }
