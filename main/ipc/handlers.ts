@@ -134,6 +134,11 @@ export function createHandlers({ core, dataDir, showOpenDialog, writeClipboard, 
     'links:renew': ({ id, expiresInSeconds, disposition }) => core.links.renew(id, expiresInSeconds, disposition),
     'links:share-page': async (request) => publishSharePage(core.signer, await shareSources(core, request)),
     'links:delete-object': ({ id }) => core.links.deleteObject(id),
+    'links:query': (query) => core.links.query(query),
+    'links:matching-ids': (search) => core.links.matchingIds(search),
+    'links:get-many': ({ ids }) => core.links.getMany(ids),
+    'links:renew-many': ({ ids, expiresInSeconds, disposition }) => core.links.renewMany(ids, expiresInSeconds, disposition),
+    'links:delete-many': ({ ids }) => core.links.deleteMany(ids),
     'clipboard:write': async ({ text }) => {
       writeClipboard(text);
       return null;
