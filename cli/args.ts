@@ -58,6 +58,24 @@ export const COMMAND_OPTIONS: Readonly<Record<string, Options>> = {
     'no-check': { type: 'boolean' },
   },
   'put-url': { ...TARGET, expires: { type: 'string' }, 'content-type': { type: 'string' } },
+  'request create': {
+    ...TARGET,
+    title: { type: 'string' },
+    message: { type: 'string' },
+    expires: { type: 'string' },
+    'max-size': { type: 'string' },
+    'max-files': { type: 'string' },
+    types: { type: 'string' },
+  },
+  'request list': TARGET,
+  'request files': TARGET,
+  'request close': TARGET,
+};
+
+/** Commands of two words: "profile add", "request create". */
+const GROUPS: Readonly<Record<string, string>> = {
+  profile: 'profile add, edit, default, list, remove or test',
+  request: 'request create, list, files or close',
 };
 
 /** Every option of every command, and the ones that need no command. */
@@ -84,7 +102,8 @@ export function parseCommandLine(argv: readonly string[]): Parsed {
   const loose = parseArgs({ args: [...argv], options: ALL_OPTIONS, allowPositionals: true, strict: false });
   const [first, second] = loose.positionals;
   if (first === HELP_COMMAND) return { command: first, values: loose.values as Values, operands: loose.positionals.slice(1) };
-  const command = first === 'profile' && second ? `profile ${second}` : first;
+  const group = first !== undefined && Object.hasOwn(GROUPS, first) ? first : undefined;
+  const command = group && second ? `${group} ${second}` : first;
   if (command === undefined || (loose.values['help'] === true && !(command in COMMAND_OPTIONS))) {
     return { command, values: loose.values as Values, operands: [] };
   }
@@ -105,10 +124,10 @@ export function parseCommandLine(argv: readonly string[]): Parsed {
 /** A command that does not exist, with the one it most likely meant. */
 export function unknownCommand(command: string): UsageError {
   const [first, second] = command.split(' ');
-  if (first === 'profile') {
-    const sub = Object.keys(COMMAND_OPTIONS).flatMap((c) => (c.startsWith('profile ') ? [c.slice(8)] : []));
-    const hint = didYouMean(second ?? '', sub, (name) => `"profile ${name}"`);
-    return new UsageError(`Unknown command "profile ${second ?? ''}": use profile add, edit, default, list, remove or test.${hint}`);
+  if (first !== undefined && Object.hasOwn(GROUPS, first)) {
+    const sub = Object.keys(COMMAND_OPTIONS).flatMap((c) => (c.startsWith(`${first} `) ? [c.slice(first.length + 1)] : []));
+    const hint = didYouMean(second ?? '', sub, (name) => `"${first} ${name}"`);
+    return new UsageError(`Unknown command "${first} ${second ?? ''}": use ${GROUPS[first]}.${hint}`);
   }
   const names = new Set([...Object.keys(COMMAND_OPTIONS).map((c) => c.split(' ')[0]!), HELP_COMMAND]);
   return new UsageError(`Unknown command "${command}".${didYouMean(command, names, (name) => `"${name}"`)} Run signdrop --help.`);

@@ -30,6 +30,13 @@ export const COMMAND_HELP: Readonly<Record<string, string>> = {
                        a missing key is an error; --no-check signs without asking the store)`,
   'put-url': `  put-url <key> [--expires D] [--content-type T]
                        print a URL someone else can PUT a file to`,
+  'request create': `  request create [--title T] [--message M] [--expires D] [--max-size SIZE] [--max-files N] [--types LIST]
+                       write an upload page into the bucket and print its link: anyone with it
+                       can send up to N files (default 10) of at most SIZE (default 100MB) each,
+                       for D (default 1d); LIST is extensions or types, e.g. pdf,image/*`,
+  'request list': `  request list         open and recently closed requests, with how many files arrived`,
+  'request files': `  request files <id>   what arrived for a request, with the names the files had`,
+  'request close': `  request close <id>   delete the request's page: its link stops working (the files stay)`,
 };
 
 const EVERY_COMMAND = `Every command:
@@ -42,6 +49,9 @@ const EVERY_COMMAND = `Every command:
                          upload: {"file","key","bucket","size","etag","url","expiresAt"}
                          upload --page, last: {"page":{"url","key","expiresAt","files"}}
                          link, put-url: {"key","url","method","expiresAt"}
+                         request create: {"id","url","prefix","expiresAt","mode","maxFiles","maxSize"}
+                         request list: {"id","title","prefix","expiresAt","files","state"}
+                         request files: {"key","name","size","lastModified"}
                          a failed item: {"file","error":{"code","message"}}
   -h, --help           show this help (signdrop help <command>, or <command> --help, for one command)
   --version            print the version`;
@@ -50,7 +60,8 @@ const NOTES = `Links open in the browser for images (not SVG), PDF, audio, video
 otherwise (HTML and SVG too); --inline or --download overrides that for every file.
 Durations: 45s, 15m, 1h, 7d, or a number of seconds; at most 7d (the SigV4 limit).
 Key template tokens: {filename} {name} {ext} {yyyy} {mm} {dd} {uuid} {random}; default {uuid}/{filename}.
-Sizes are in decimal units (1 MB = 1,000,000 bytes), as in the app. On a terminal, upload shows one
+Sizes are in decimal units (1 MB = 1,000,000 bytes), as in the app; --max-size takes 500MB, 2GiB
+(binary) or a number of bytes, at most 5GiB (S3's limit for one upload). On a terminal, upload shows one
 progress line on stderr; with --json or in a pipe it shows none.
 Exit status: 0 all succeeded; 1 any item failed (each failure also on stderr); 2 usage error.
 Profiles are kept in $SIGNDROP_CONFIG_DIR, or ~/.config/signdrop.

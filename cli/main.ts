@@ -23,6 +23,10 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
     const { signCommand } = await import('./commands/link.js');
     return (values, operands, io) => signCommand('link', values, operands, io);
   },
+  'request create': async () => (await import('./commands/request-create.js')).requestCreateCommand,
+  'request list': async () => (await import('./commands/request-manage.js')).requestListCommand,
+  'request files': async () => (await import('./commands/request-manage.js')).requestFilesCommand,
+  'request close': async () => (await import('./commands/request-manage.js')).requestCloseCommand,
   'put-url': async () => {
     const { signCommand } = await import('./commands/link.js');
     return (values, operands, io) => signCommand('put-url', values, operands, io);

@@ -10,6 +10,7 @@ import type { BulkOutcome, LinkFilter, LinkLifetime, LinkPage, LinkRecord } from
 import type { ProfileInput, ProfileView } from './profile';
 import type { Result } from './result';
 import type { Settings, SettingsPatch } from './settings';
+import type { Arrival, CreateRequestInput, FileRequest, RequestFile, RequestFileLink } from './requests';
 import type { SharePage } from './share-page';
 import type { EnqueueResult, QueueAction, UploadItem } from './uploads';
 
@@ -93,6 +94,23 @@ export interface SigndropApi {
   readonly clipboard: {
     /** Written by main: the sandboxed renderer has no reliable clipboard of its own. */
     writeText(text: string): Promise<Result<null>>;
+  };
+  readonly requests: {
+    /** A new request: an upload page in the bucket and the one link to it. */
+    create(input: CreateRequestInput): Promise<Result<FileRequest>>;
+    /** Every request made, newest first. */
+    list(): Promise<Result<FileRequest[]>>;
+    /** What arrived for a request, listed now. */
+    files(id: string): Promise<Result<RequestFile[]>>;
+    /** Deletes the page, so its link stops working; the files stay. */
+    close(id: string): Promise<Result<FileRequest>>;
+    /** A new page and link living `expiresInSeconds`, for the files still missing. */
+    extend(id: string, expiresInSeconds: number): Promise<Result<FileRequest>>;
+    /** A normal download link to a file that arrived, to open or share onward. */
+    fileLink(id: string, key: string, expiresInSeconds: number): Promise<Result<RequestFileLink>>;
+    deleteFile(id: string, key: string): Promise<Result<null>>;
+    /** New files for open requests, once per look that found any. */
+    onArrived(listener: (arrivals: readonly Arrival[]) => void): Unsubscribe;
   };
   readonly settings: {
     get(): Promise<Result<Settings>>;

@@ -11,6 +11,16 @@ import { DISPOSITIONS } from './disposition';
 import type { Result } from './result';
 import { SettingsPatch, type Settings } from './settings';
 import type { SharePage } from './share-page';
+import {
+  CreateRequestInput,
+  ExtendRequestInput,
+  RequestFileLinkInput,
+  RequestFileRef,
+  type Arrival,
+  type FileRequest,
+  type RequestFile,
+  type RequestFileLink,
+} from './requests';
 import { QUEUE_ACTIONS, type EnqueueResult, type QueueSnapshot, type UploadItem } from './uploads';
 
 /** Longest link main opens: presigned URLs with session tokens run to a few thousand characters. */
@@ -122,6 +132,18 @@ export const channels = {
   'uploads:reveal': channel<null>()(byId),
   /** A small image of an upload's local file (a data: URL), or null when it is not an image main shows. */
   'uploads:thumbnail': channel<string | null>()(byId),
+  /** Request files: an upload page in the bucket, one link anyone can send files through. */
+  'requests:create': channel<FileRequest>()(CreateRequestInput),
+  'requests:list': channel<FileRequest[]>()(none),
+  /** What arrived under a request's prefix, listed now. */
+  'requests:files': channel<RequestFile[]>()(byId),
+  /** Deletes the page: its link stops working; the files stay. */
+  'requests:close': channel<FileRequest>()(byId),
+  /** A new page and link for the files still missing. */
+  'requests:extend': channel<FileRequest>()(ExtendRequestInput),
+  /** A normal download link to a file that arrived, named as it was sent. */
+  'requests:file-link': channel<RequestFileLink>()(RequestFileLinkInput),
+  'requests:delete-file': channel<null>()(RequestFileRef),
 } as const;
 
 export type ChannelName = keyof typeof channels;
@@ -141,6 +163,8 @@ export interface EventPayloads {
   'settings:changed': Settings;
   /** The app menu's Preferences… was chosen: the window opens its settings view. */
   'settings:show': null;
+  /** Files that arrived for open requests: one event per look that found any. */
+  'requests:arrived': readonly Arrival[];
 }
 export type EventName = keyof EventPayloads;
-export const eventNames: readonly EventName[] = ['uploads:changed', 'settings:changed', 'settings:show'];
+export const eventNames: readonly EventName[] = ['uploads:changed', 'settings:changed', 'settings:show', 'requests:arrived'];

@@ -4,6 +4,7 @@
  * still reads as a whole set.
  */
 import { z } from 'zod';
+import { UPLOAD_MODES } from './requests';
 
 /** How a link is written to the clipboard: the URL alone, Markdown, HTML, or the user's template. */
 export const COPY_FORMATS = ['url', 'markdown', 'html', 'template'] as const;
@@ -62,6 +63,11 @@ const fields = {
   fileConcurrency: z.number().int().min(1, 'At least one file at a time.').max(MAX_FILE_CONCURRENCY, `At most ${MAX_FILE_CONCURRENCY} files at a time.`),
   partConcurrency: z.number().int().min(1, 'At least one part at a time.').max(MAX_PART_CONCURRENCY, `At most ${MAX_PART_CONCURRENCY} parts at a time.`),
   theme: z.enum(THEMES),
+  /**
+   * How each store takes a request page's uploads (POST or PUT), found by probing it once and kept
+   * so no later request probes again; keyed by endpoint and bucket (core/requests/upload-mode.ts).
+   */
+  uploadModes: z.record(z.string().max(2000), z.enum(UPLOAD_MODES)),
 };
 
 export const Settings = z.object(fields);
@@ -88,4 +94,5 @@ export const DEFAULT_SETTINGS: Settings = {
   fileConcurrency: 8,
   partConcurrency: 4,
   theme: 'system',
+  uploadModes: {},
 };

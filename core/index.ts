@@ -5,6 +5,8 @@ import type { ProfileSource } from './profiles/profile-source';
 import { ProfileService } from './profiles/profile-service';
 import { ProfileStore } from './profiles/profile-store';
 import { regionOnFirstUse, type RegionCorrection } from './profiles/region-on-first-use';
+import { RequestService } from './requests/request-service';
+import { RequestStore } from './requests/request-store';
 import { SettingsStore } from './settings/settings-store';
 import { Signer } from './signing/signer';
 import { UploadQueue } from './uploads/upload-queue';
@@ -45,6 +47,7 @@ export async function createCore({ dataDir, credentials, now, env = process.env,
     uploads,
     links,
     settings,
+    requests: new RequestService({ signer, store: new RequestStore(dataDir), settings, ...(now ? { now } : {}) }),
   };
 }
 

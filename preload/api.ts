@@ -74,6 +74,16 @@ export function createApi(transport: Transport): SigndropApi {
     clipboard: {
       writeText: (text) => invoke('clipboard:write', { text }),
     },
+    requests: {
+      create: (input) => invoke('requests:create', input),
+      list: () => invoke('requests:list', undefined),
+      files: (id) => invoke('requests:files', { id }),
+      close: (id) => invoke('requests:close', { id }),
+      extend: (id, expiresInSeconds) => invoke('requests:extend', { id, expiresInSeconds }),
+      fileLink: (id, key, expiresInSeconds) => invoke('requests:file-link', { id, key, expiresInSeconds }),
+      deleteFile: (id, key) => invoke('requests:delete-file', { id, key }),
+      onArrived: (listener) => transport.on('requests:arrived', listener),
+    },
     settings: {
       get: () => invoke('settings:get', undefined),
       set: (patch) => invoke('settings:set', patch),

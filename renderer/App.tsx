@@ -6,6 +6,8 @@ import { SHORTCUTS } from './components/keyboard/shortcuts';
 import { ShortcutsDialog } from './components/keyboard/ShortcutsDialog';
 import { ProfileForm } from './components/ProfileForm';
 import { ConfirmDialog } from './components/profiles/ConfirmDialog';
+import { RequestsView } from './components/requests/RequestsView';
+import { useRequests } from './components/requests/use-requests';
 import { SettingsView } from './components/settings/SettingsView';
 import { Toast } from './components/Toast';
 import { Toolbar } from './components/Toolbar';
@@ -20,12 +22,13 @@ import { useTheme } from './state/use-theme';
 import { useUploadActions } from './state/use-upload-actions';
 import { api } from './api';
 
-type View = 'uploads' | 'history' | 'settings' | 'add-profile';
+type View = 'uploads' | 'history' | 'requests' | 'settings' | 'add-profile';
 
 /** Lays out the views; the state lives in the hooks. */
 export function App() {
   const [view, setView] = useState<View>('uploads');
   const queue = useQueue();
+  const requests = useRequests();
   const showUploads = useCallback(() => setView('uploads'), []);
   const copy = useCopyLoop(queue);
   const settings = copy.settings;
@@ -46,6 +49,7 @@ export function App() {
     () => ({
       [SHORTCUTS.uploads.combo]: () => setView('uploads'),
       [SHORTCUTS.history.combo]: () => setView('history'),
+      [SHORTCUTS.requests.combo]: () => setView('requests'),
       [SHORTCUTS.settings.combo]: () => setView('settings'),
       [SHORTCUTS.pickFiles.combo]: () => void pickFiles(),
       [SHORTCUTS.copyAll.combo]: copyLastBatch,
@@ -68,6 +72,7 @@ export function App() {
     <main className="app">
       <Toolbar view={view} onView={setView} />
       {view === 'history' && <HistoryView profiles={profiles.list} selected={profile} />}
+      {view === 'requests' && <RequestsView requests={requests} profile={profile} />}
       {view === 'add-profile' && <ProfileForm others={others} onSaved={onSaved} onCancel={showUploads} />}
       {view === 'settings' && <SettingsView profiles={profiles} settings={settings} />}
       {view === 'uploads' && (

@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { LinkRecord } from '../../common/links';
 import { SigndropError } from '../../common/result';
 import type { SharePage } from '../../common/share-page';
-import { S3ResponseError } from '../errors/s3-response-error';
 import type { Signer } from '../signing/signer';
 import { contentTypeFor } from '../uploads/content-type';
 import { PAGE_FILE_NAME, sharePageKey } from './page-key';
 import { renderSharePage } from './share-page';
+import { writePage } from './write-page';
 
 /** A file already uploaded and linked, as the page lists it: the page embeds its own presigned link. */
 export type ShareSource = Pick<LinkRecord, 'profileId' | 'bucket' | 'key' | 'name' | 'size' | 'url' | 'expiresAt'>;
@@ -17,10 +17,6 @@ export interface PublishOptions {
   readonly now?: () => Date;
   readonly uuid?: () => string;
 }
-
-const PAGE_CONTENT_TYPE = 'text/html; charset=utf-8';
-/** The PUT of the page is one small request made right away: a few minutes is ample. */
-const PAGE_PUT_EXPIRY_S = 300;
 
 function checkSources(sources: readonly ShareSource[], now: Date): { profileId: string; expiresAt: number } {
   const first = sources[0];
@@ -52,13 +48,6 @@ export async function publishSharePage(signer: Signer, sources: readonly ShareSo
     sources.map((s) => s.key),
     (options.uuid ?? randomUUID)(),
   );
-  const put = await signer.presignPut(profileId, key, { expiresInSeconds: PAGE_PUT_EXPIRY_S, contentType: PAGE_CONTENT_TYPE });
-  const res = await fetch(put.url, { method: 'PUT', body: html, headers: { 'content-type': PAGE_CONTENT_TYPE } });
-  if (!res.ok) throw S3ResponseError.fromBody(res.status, await res.text(), 's3:PutObject', put.url);
-  // Counted again after the upload (it took time) and one second short: the signer's own clock
-  // may have moved on, and the page's link must never outlive the links it lists.
-  const signingAt = options.now?.() ?? new Date();
-  const seconds = Math.floor((expiresAt - signingAt.getTime()) / 1000) - 1;
-  const link = await signer.presignGet(profileId, key, { expiresInSeconds: seconds, downloadName: PAGE_FILE_NAME, disposition: 'inline' });
+  const link = await writePage(signer, { profileId, key, html, fileName: PAGE_FILE_NAME, until: expiresAt, now: () => options.now?.() ?? new Date() });
   return { url: link.url, key, expiresAt: link.expiresAt, files: sources.length };
 }

@@ -2,6 +2,7 @@ import { dispositionFor } from '../../common/disposition';
 import { formatBytes } from '../../common/format-bytes';
 import { displayName, escapeHtml, safeUrl } from './html-text';
 import { PAGE_SCRIPT, PAGE_STYLE, SCRIPT_HASH, STYLE_HASH } from './page-assets';
+import { cspOrigins, pageDocument, utcMinute } from './page-document';
 
 /** One file as the share page lists it: its own presigned link does the work. */
 export interface SharePageFile {
@@ -17,18 +18,13 @@ export interface SharePageInput {
   readonly expiresAt: string;
 }
 
-// A host and port as URL.origin gives them; anything else (an IPv6 literal) is not a CSP host-source.
-const CSP_ORIGIN = /^https?:\/\/[A-Za-z0-9.-]+(:\d+)?$/;
-
 /**
  * The page's Content-Security-Policy: nothing by default; images only from the files' own origins
  * (and the blank data: icon that keeps the browser from asking the bucket for /favicon.ico); the one
  * inline style and script by hash; no base URL or form target an injection could redirect.
  */
 export function sharePageCsp(fileUrls: readonly string[]): string {
-  const origins = [...new Set(fileUrls.map((url) => new URL(url).origin))].sort();
-  const sources = origins.map((origin) => (CSP_ORIGIN.test(origin) ? origin : "'self'"));
-  const images = [...new Set(sources), 'data:'].join(' ');
+  const images = [...cspOrigins(fileUrls), 'data:'].join(' ');
   return `default-src 'none'; img-src ${images}; style-src ${STYLE_HASH}; script-src ${SCRIPT_HASH}; base-uri 'none'; form-action 'none'`;
 }
 
@@ -59,9 +55,6 @@ function fileRow(file: SharePageFile): string {
   ].join('');
 }
 
-/** "2026-12-09 04:00 UTC": what the page says before its script shows the reader's own time. */
-const utcMinute = (iso: string): string => `${new Date(iso).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-
 /**
  * A self-contained HTML page for a batch: every file with its name, size, type, a preview for
  * images and a button to its own presigned link, and a countdown to when the links stop working.
@@ -73,21 +66,7 @@ export function renderSharePage({ files, expiresAt }: SharePageInput): string {
   const total = files.reduce((sum, f) => sum + f.size, 0);
   const heading = files.length === 1 ? '1 file shared with you' : `${files.length} files shared with you`;
   const iso = new Date(expiresAt).toISOString();
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${escapeHtml(sharePageCsp(files.map((f) => f.url)))}">
-<meta name="referrer" content="no-referrer">
-<meta name="robots" content="noindex, nofollow">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="color-scheme" content="light dark">
-<link rel="icon" href="data:,">
-<title>${escapeHtml(heading)}</title>
-<style>${PAGE_STYLE}</style>
-</head>
-<body>
-<main>
+  const body = `<main>
 <header>
 <h1>${escapeHtml(heading)}</h1>
 <p class="summary">${escapeHtml(formatBytes(total))} in all</p>
@@ -97,9 +76,6 @@ export function renderSharePage({ files, expiresAt }: SharePageInput): string {
 ${files.map(fileRow).join('\n')}
 </ul>
 <footer>Shared with Signdrop. Each button opens or downloads the file straight from the sender's storage.</footer>
-</main>
-<script>${PAGE_SCRIPT}</script>
-</body>
-</html>
-`;
+</main>`;
+  return pageDocument({ title: heading, csp: sharePageCsp(files.map((f) => f.url)), style: PAGE_STYLE, script: PAGE_SCRIPT, body });
 }

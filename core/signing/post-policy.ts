@@ -21,6 +21,17 @@ export interface PostPolicyOptions {
   readonly minBytes?: number;
   /** The exact Content-Type the form must send, or a prefix such as "image/" when it ends in "/". */
   readonly contentType?: string;
+  /**
+   * The one key the form may write, instead of `keyPrefix` + the file's name: a request's page
+   * gets one policy per file, so the store itself caps how many files arrive.
+   */
+  readonly exactKey?: string;
+  /**
+   * Fields the browser fills in itself (the file's type, its name as Content-Disposition), each
+   * allowed any value that starts with the given text. Every field a form sends must be in the
+   * policy: MinIO refuses a form with a field the policy does not name.
+   */
+  readonly openFields?: Readonly<Record<string, string>>;
 }
 
 /** A form target: POST `fields` then the file, as multipart/form-data, to `url`. */
@@ -47,6 +58,10 @@ export function checkPostPolicy(options: PostPolicyOptions): string | undefined 
   }
   if (CONTROL_CHARS.test(keyPrefix)) return 'The key prefix contains control characters.';
   if (utf8Length(keyPrefix) >= MAX_KEY_BYTES) return `The key prefix must be shorter than ${MAX_KEY_BYTES} bytes.`;
+  const { exactKey } = options;
+  if (exactKey !== undefined && (!exactKey.startsWith(keyPrefix) || CONTROL_CHARS.test(exactKey) || utf8Length(exactKey) > MAX_KEY_BYTES)) {
+    return `The key must start with the key prefix, hold no control characters and be at most ${MAX_KEY_BYTES} bytes.`;
+  }
   return undefined;
 }
 
@@ -68,16 +83,19 @@ export async function presignPostPolicy(
   const keyPrefix = options.keyPrefix.normalize('NFC');
   const { contentType } = options;
   const typeIsPrefix = contentType?.endsWith('/') ?? false;
+  const open = Object.entries(options.openFields ?? {}).map(([name, start]) => ['starts-with', `$${name}`, start]);
   // createPresignedPost reads the time as Date.now() + systemClockOffset; the offset is how it
   // takes the signer's clock (tests sign in the past; a skewed machine can be corrected).
   const clocked = { config: { ...client.config, systemClockOffset: signingDate.getTime() - Date.now() } } as unknown as S3Client;
   const { url, fields } = await createPresignedPost(clocked, {
     Bucket: bucket,
-    // Ending the key in ${filename} makes the SDK add ["starts-with", "$key", keyPrefix].
-    Key: `${keyPrefix}\${filename}`,
+    // Ending the key in ${filename} makes the SDK add ["starts-with", "$key", keyPrefix]; any
+    // other key, the condition {"key": exactKey}.
+    Key: options.exactKey?.normalize('NFC') ?? `${keyPrefix}\${filename}`,
     Conditions: [
       ['content-length-range', options.minBytes ?? 0, options.maxBytes],
       ...(contentType ? [typeIsPrefix ? ['starts-with', '$Content-Type', contentType] : { 'Content-Type': contentType }] : []),
+      ...open,
     ] as NonNullable<Parameters<typeof createPresignedPost>[1]['Conditions']>,
     Fields: contentType && !typeIsPrefix ? { 'Content-Type': contentType } : {},
     Expires: lifetime.seconds,

@@ -14,6 +14,7 @@ import { shareSources } from '../../core/pages/share-sources';
 import { SigndropError } from '../../common/result';
 import { isFinished, type QueueAction } from '../../common/uploads';
 import { isOpenableLink } from './open-link';
+import { requestHandlers } from './request-handlers';
 
 export interface HandlerDeps {
   readonly core: Core;
@@ -39,8 +40,9 @@ export type Handlers = {
 
 /**
  * Forwards the engine's events to the window: the queue batches its changes (at most ten a
- * second), one IPC message per batch; and each saved settings change, so a change made from the
- * tray shows in the window. Returns the unsubscribe, for quitting.
+ * second), one IPC message per batch; each saved settings change, so a change made from the
+ * tray shows in the window; and the request watcher's finds, one message per look that found new
+ * files. Returns the unsubscribe, for quitting.
  */
 export function forwardEvents({ core, emit }: EventDeps): () => void {
   // createCore records a finished upload's link as the queue delivers it, before batch listeners
@@ -48,6 +50,7 @@ export function forwardEvents({ core, emit }: EventDeps): () => void {
   // link is shown or copied that a crash could still lose; the chain keeps batches in order.
   let shown = Promise.resolve();
   const stopSettings = core.settings.onChanged((settings) => emit('settings:changed', settings));
+  const stopWatching = core.requests.watch((arrivals) => emit('requests:arrived', arrivals));
   const stopUploads = core.uploads.onBatch((snapshot) => {
     const finished = snapshot.items.some((item) => item.state === 'completed');
     shown = shown
@@ -58,6 +61,7 @@ export function forwardEvents({ core, emit }: EventDeps): () => void {
   return () => {
     stopSettings();
     stopUploads();
+    stopWatching();
   };
 }
 
@@ -153,5 +157,6 @@ export function createHandlers({ core, dataDir, showOpenDialog, writeClipboard, 
       return null;
     },
     'uploads:thumbnail': async ({ id }) => imageThumbnail(localPath(id)),
+    ...requestHandlers(core.requests),
   };
 }

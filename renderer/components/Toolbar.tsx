@@ -1,6 +1,6 @@
 import { ariaKeys, SHORTCUTS, withKeys } from './keyboard/shortcuts';
 
-export type TabView = 'uploads' | 'history' | 'settings';
+export type TabView = 'uploads' | 'history' | 'requests' | 'settings';
 
 interface Props {
   readonly view: string;
@@ -10,10 +10,11 @@ interface Props {
 const TABS = [
   { view: 'uploads', label: 'Uploads', shortcut: SHORTCUTS.uploads },
   { view: 'history', label: 'History', shortcut: SHORTCUTS.history },
+  { view: 'requests', label: 'Requests', shortcut: SHORTCUTS.requests },
   { view: 'settings', label: 'Settings', shortcut: SHORTCUTS.settings },
 ] as const;
 
-/** The app's title and its two views. */
+/** The app's title and its views. */
 export function Toolbar({ view, onView }: Props) {
   return (
     <header className="toolbar">

@@ -13,6 +13,7 @@ export interface Shortcut {
 export const SHORTCUTS = {
   uploads: { combo: 'mod+1', does: 'Show uploads' },
   history: { combo: 'mod+2', does: 'Show link history' },
+  requests: { combo: 'mod+3', does: 'Show file requests' },
   settings: { combo: 'mod+,', does: 'Open settings' },
   pickFiles: { combo: 'mod+o', does: 'Choose files to upload' },
   copyAll: { combo: 'mod+shift+c', does: 'Copy the links of the last files added' },
