@@ -47,15 +47,19 @@ export async function createCore({ dataDir, credentials, now, env = process.env,
 }
 
 /**
- * Every finished upload's link goes into the history, once. Items restored as completed were
- * recorded in an earlier run (the queue announces restored items like any change).
+ * Every finished upload's link goes into the history, once. Items restored as completed are
+ * checked against the history: a crash between the store's answer (or the queue's save) and the
+ * link's line on disk left some unrecorded, and they are recorded now.
  */
 function recordLinks(uploads: UploadQueue, links: LinkService): void {
-  const recorded = new Set(uploads.list().flatMap((item) => (item.state === 'completed' ? [item.id] : [])));
+  const restored = uploads.list().filter((item) => item.state === 'completed');
+  const recorded = new Set(restored.map((item) => item.id));
+  const failed = (e: unknown) => console.error(`[signdrop] could not record a link: ${(e as Error).message}`);
+  if (restored.length > 0) links.recordMissing(restored).catch(failed);
   uploads.onChanged((item) => {
     if (item.state !== 'completed' || recorded.has(item.id)) return;
     recorded.add(item.id);
-    links.recordUpload(item)?.catch((e: unknown) => console.error(`[signdrop] could not record a link: ${(e as Error).message}`));
+    links.recordUpload(item)?.catch(failed);
   });
 }
 

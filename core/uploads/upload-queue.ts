@@ -11,7 +11,7 @@ import type { TransferSigner } from '../transfer/transfer-signer';
 import type { LocalFile } from './collect-files';
 import { QueueStore } from './queue-store';
 import { CANCELED, Entry, PAUSED, runEntry } from './queue-entry';
-import { restoreEntries } from './queue-restore';
+import { forgetUploads, restoreEntries } from './queue-restore';
 import { DEFAULT_FILE_CONCURRENCY, transferSettings, type QueueOptions } from './queue-settings';
 import { queueTotals } from './queue-totals';
 
@@ -52,7 +52,9 @@ export class UploadQueue {
     this.signer = signer instanceof Signer ? transferSignerFor(signer) : signer;
     this.fileConcurrency = options.fileConcurrency ?? DEFAULT_FILE_CONCURRENCY;
     this.settings = transferSettings(options);
-    this.store = options.dataDir ? new QueueStore(options.dataDir, () => [...this.entries.values()].map((e) => e.persisted())) : undefined;
+    this.store = options.dataDir
+      ? new QueueStore(options.dataDir, () => [...this.entries.values()].map((e) => e.persisted()), undefined, options.queueFile)
+      : undefined;
     this.changes = new Coalescer((ids) => this.deliver(ids));
   }
 
@@ -65,7 +67,12 @@ export class UploadQueue {
     const queue = new UploadQueue(signer, options);
     const { entries, problem } = await queue.store!.load();
     if (problem) process.emitWarning(problem);
-    for (const entry of await restoreEntries(entries, queue.signer)) queue.add(entry);
+    const taken = options.restore ? entries.filter(options.restore) : entries;
+    await forgetUploads(
+      entries.filter((e) => !taken.includes(e)),
+      queue.signer,
+    );
+    for (const entry of await restoreEntries(taken, queue.signer)) queue.add(entry);
     queue.store!.markDirty();
     queue.pump();
     return queue;
@@ -94,7 +101,10 @@ export class UploadQueue {
       this.add(entry);
       return entry.item();
     });
+    // Saved before any byte moves: an object a crash leaves in the bucket always has its item (and
+    // key) on disk, so the next start can finish it and record its link.
     this.store?.markDirty();
+    await this.store?.flush();
     this.pump();
     return added;
   }
