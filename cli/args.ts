@@ -35,6 +35,18 @@ export const COMMAND_OPTIONS: Readonly<Record<string, Options>> = {
   },
   link: { ...TARGET, expires: { type: 'string' }, 'download-name': { type: 'string' }, inline: { type: 'boolean' }, download: { type: 'boolean' } },
   'put-url': { ...TARGET, expires: { type: 'string' }, 'content-type': { type: 'string' } },
+  history: { json: { type: 'boolean' }, search: { type: 'string' }, active: { type: 'boolean' }, expired: { type: 'boolean' }, help: TARGET['help']! },
+  'history relink': { ...TARGET, expires: { type: 'string' }, inline: { type: 'boolean' }, download: { type: 'boolean' } },
+  delete: TARGET,
+  cleanup: { ...TARGET, expired: { type: 'boolean' }, 'dry-run': { type: 'boolean' } },
+  'bucket expire-after': TARGET,
+};
+
+/** Commands named by two words: `profile add`, `history relink`, `bucket expire-after`. */
+const TWO_WORDS: Readonly<Record<string, (second: string | undefined) => boolean>> = {
+  profile: (second) => second !== undefined,
+  history: (second) => second === 'relink',
+  bucket: (second) => second !== undefined,
 };
 
 const ALL_OPTIONS: Options = Object.assign({}, ...Object.values(COMMAND_OPTIONS));
@@ -56,7 +68,7 @@ export interface Parsed {
 export function parseCommandLine(argv: readonly string[]): Parsed {
   const loose = parseArgs({ args: [...argv], options: ALL_OPTIONS, allowPositionals: true, strict: false });
   const [first, second] = loose.positionals;
-  const command = first === 'profile' && second ? `profile ${second}` : first;
+  const command = first !== undefined && TWO_WORDS[first]?.(second) ? `${first} ${second}` : first;
   if (command === undefined || (loose.values['help'] === true && !(command in COMMAND_OPTIONS))) {
     return { command, values: loose.values as Values, operands: [] };
   }
@@ -65,7 +77,9 @@ export function parseCommandLine(argv: readonly string[]): Parsed {
     throw new UsageError(
       first === 'profile'
         ? `Unknown command "profile ${second ?? ''}": use profile add, list, remove or test.`
-        : `Unknown command "${command}". Run signdrop --help.`,
+        : first === 'bucket'
+          ? `Unknown command "bucket ${second ?? ''}": use bucket expire-after <days|off>.`
+          : `Unknown command "${command}". Run signdrop --help.`,
     );
   }
   try {

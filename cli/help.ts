@@ -23,6 +23,16 @@ Commands:
                        print a link for an object already in the bucket
   put-url <key> [--expires D] [--content-type T]
                        print a URL someone else can PUT a file to
+  history [--search Q] [--active | --expired]
+                       every link the app and the CLI made, newest first (time left, key, URL)
+  history relink <key> [--expires D] [--inline | --download]
+                       a new link to an object in the history; its entry is updated in place
+  delete <key>...      delete objects, so their links stop working; marked deleted in the history
+  cleanup --expired [--dry-run]
+                       delete the objects whose every link in the history expired
+  bucket expire-after <days|off>
+                       a lifecycle rule: the profile's uploads are deleted that many days after
+                       upload, unfinished multipart uploads after 1 day; other rules are kept
 
 Every command:
   --profile NAME       a saved profile (the only one is used when there is exactly one)
@@ -34,6 +44,9 @@ Every command:
                          upload: {"file","key","bucket","size","etag","url","expiresAt"}
                          upload --page, last: {"page":{"url","key","expiresAt","files"}}
                          link, put-url: {"key","url","method","expiresAt"}
+                         history, history relink: {"key","name","size","bucket","url","expiresAt","uploadedAt"}
+                         delete, cleanup: {"key","bucket","deleted"}; cleanup last: {"count","bytes","dryRun"}
+                         bucket expire-after: {"bucket","prefix","days","otherRules"}
                          a failed item: {"file","error":{"code","message"}}
   -h, --help           show this help
 
@@ -42,5 +55,9 @@ otherwise (HTML and SVG too); --inline or --download overrides that for every fi
 Durations: 45s, 15m, 1h, 7d, or a number of seconds; at most 7d (the SigV4 limit).
 Key template tokens: {filename} {name} {ext} {yyyy} {mm} {dd} {uuid} {random}; default {uuid}/{filename}.
 Exit status: 0 all succeeded; 1 any item failed (each failure also on stderr); 2 usage error.
-Profiles are kept in $SIGNDROP_CONFIG_DIR, or ~/.config/signdrop.
+An upload stopped midway (Ctrl+C, a kill, a crash) resumes when the same command runs again:
+the same keys, and only the parts the store lacks are sent.
+Profiles, the link history and the CLI's queue are kept in the folder the app uses:
+$SIGNDROP_CONFIG_DIR, else ~/.config/Signdrop (Linux), ~/Library/Application Support/Signdrop
+(macOS), %APPDATA%\\Signdrop (Windows).
 `;

@@ -6,6 +6,7 @@
 import type { EventPayloads, PickedFile } from './contract';
 import type { ConnectionReport } from './connection';
 import type { Disposition } from './disposition';
+import type { CleanupResult, ExpireAfterResult } from './lifecycle';
 import type { LinkLifetime, LinkRecord } from './links';
 import type { ProfileInput, ProfileView } from './profile';
 import type { Result } from './result';
@@ -33,6 +34,10 @@ export interface SigndropApi {
     remove(id: string): Promise<Result<null>>;
     /** Checks keys, bucket, region, permissions and clock against the store. */
     test(id: string): Promise<Result<ConnectionReport>>;
+    /** The bucket rule that deletes this profile's uploads N days after upload: its days, or null. */
+    expireAfterDays(id: string): Promise<Result<number | null>>;
+    /** Sets (days) or removes (null) that rule, keeping the bucket's other rules. */
+    setExpireAfter(id: string, days: number | null): Promise<Result<ExpireAfterResult>>;
   };
   readonly files: {
     /** Opens main's file dialog. */
@@ -66,6 +71,8 @@ export interface SigndropApi {
     sharePage(request: { uploadIds?: readonly string[]; linkIds?: readonly string[] }): Promise<Result<SharePage>>;
     /** Deletes the object from the bucket, which ends access through every link to it. */
     deleteObject(id: string): Promise<Result<null>>;
+    /** Deletes the objects whose every link expired; `dryRun` only counts them (count and bytes for a confirmation). */
+    cleanupExpired(dryRun: boolean): Promise<Result<CleanupResult>>;
     /** Opens a link in the OS browser (https, or a saved profile's endpoint). */
     open(url: string): Promise<Result<null>>;
   };

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { expirySeconds, ProfileInput, type ProfileView } from './profile';
 import type { ConnectionReport } from './connection';
+import { MAX_EXPIRE_AFTER_DAYS, type CleanupResult, type ExpireAfterResult } from './lifecycle';
 import type { LinkLifetime, LinkRecord } from './links';
 import { DISPOSITIONS } from './disposition';
 import type { Result } from './result';
@@ -79,6 +80,12 @@ export const channels = {
   'profiles:save': channel<ProfileView>()(ProfileInput),
   'profiles:remove': channel<null>()(byId),
   'profiles:test': channel<ConnectionReport>()(byId),
+  /** The profile's "delete uploads N days after upload" bucket rule: its days, or null when there is none. */
+  'profiles:expire-after-get': channel<number | null>()(byId),
+  /** Sets (days) or removes (null) that rule; the bucket's other lifecycle rules are kept. */
+  'profiles:expire-after': channel<ExpireAfterResult>()(
+    z.object({ id: z.string().min(1), days: z.number().int().min(1).max(MAX_EXPIRE_AFTER_DAYS).nullable() }).strict(),
+  ),
   'files:pick': channel<PickedFile[]>()(none),
   'uploads:enqueue': channel<EnqueueResult>()(EnqueueInput),
   'uploads:list': channel<UploadItem[]>()(none),
@@ -90,6 +97,8 @@ export const channels = {
   ),
   'links:share-page': channel<SharePage>()(SharePageInput),
   'links:delete-object': channel<null>()(byId),
+  /** Deletes the objects whose every link in the history expired; a dry run only counts them (for the confirmation). */
+  'links:cleanup-expired': channel<CleanupResult>()(z.object({ dryRun: z.boolean() }).strict()),
   'clipboard:write': channel<null>()(text),
   'settings:get': channel<Settings>()(none),
   'settings:set': channel<Settings>()(SettingsPatch),

@@ -7,12 +7,12 @@ import { ProfileStore } from './profiles/profile-store';
 import { regionOnFirstUse, type RegionCorrection } from './profiles/region-on-first-use';
 import { SettingsStore } from './settings/settings-store';
 import { Signer } from './signing/signer';
-import { UploadQueue } from './uploads/upload-queue';
+import { UploadQueue, type QueueOptions } from './uploads/upload-queue';
 
 export type { RegionCorrection };
 
 export interface CoreOptions {
-  /** Where profiles, the queue and the link history are kept (Electron's userData, or ~/.config/signdrop for the CLI). */
+  /** Where profiles, the queue and the link history are kept: signdropDataDir() (core/data-dir.ts), shared by the app and the CLI. */
   readonly dataDir: string;
   readonly credentials: CredentialStore;
   readonly now?: () => Date;
@@ -23,20 +23,22 @@ export interface CoreOptions {
   /** Told when a profile's region was corrected on its first use (the CLI prints a note). */
   readonly onRegionCorrected?: (correction: RegionCorrection) => void;
   /**
-   * Keep the queue in `dataDir`, resume what was unfinished, and record every finished upload's
-   * link (the app; the default). The CLI runs one command: its queue lives in memory and its links
-   * are printed, not recorded.
+   * Keep the queue in `dataDir` and resume what was unfinished (the app; the default). Off, the
+   * queue lives in memory (a command that uploads nothing, or a second CLI upload while another
+   * holds the CLI's queue). Either way every finished upload's link is recorded.
    */
   readonly keepQueue?: boolean;
+  /** The queue's file and which saved items to take back (the CLI's own queue; see QueueOptions). */
+  readonly queue?: Pick<QueueOptions, 'queueFile' | 'restore'>;
 }
 
 /** The engine, composed: what main's handlers, the CLI and the tests drive. */
-export async function createCore({ dataDir, credentials, now, env = process.env, profiles: source, onRegionCorrected, keepQueue = true }: CoreOptions) {
+export async function createCore({ dataDir, credentials, now, env = process.env, profiles: source, onRegionCorrected, keepQueue = true, queue }: CoreOptions) {
   const profiles = source ?? new ProfileStore(dataDir);
   const signer = new Signer(regionOnFirstUse(profiles, credentials, { env }, onRegionCorrected), credentials, now, env);
-  const uploads = keepQueue ? await UploadQueue.open(signer, { dataDir }) : new UploadQueue(signer);
+  const uploads = keepQueue ? await UploadQueue.open(signer, { dataDir, ...queue }) : new UploadQueue(signer);
   const links = new LinkService(new LinkHistory(dataDir, now), signer);
-  if (keepQueue) recordLinks(uploads, links);
+  recordLinks(uploads, links);
   return {
     signer,
     profiles: new ProfileService({ profiles, credentials, signer, readers: { env } }),

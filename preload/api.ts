@@ -39,6 +39,8 @@ export function createApi(transport: Transport): SigndropApi {
       save: (profile) => invoke('profiles:save', profile),
       remove: (id) => invoke('profiles:remove', { id }),
       test: (id) => invoke('profiles:test', { id }),
+      expireAfterDays: (id) => invoke('profiles:expire-after-get', { id }),
+      setExpireAfter: (id, days) => invoke('profiles:expire-after', { id, days }),
     },
     files: {
       pick: () => invoke('files:pick', undefined),
@@ -61,6 +63,7 @@ export function createApi(transport: Transport): SigndropApi {
       sharePage: ({ uploadIds, linkIds }) =>
         invoke('links:share-page', { ...(uploadIds ? { uploadIds: [...uploadIds] } : {}), ...(linkIds ? { linkIds: [...linkIds] } : {}) }),
       deleteObject: (id) => invoke('links:delete-object', { id }),
+      cleanupExpired: (dryRun) => invoke('links:cleanup-expired', { dryRun }),
       open: (url) => invoke('links:open', { url }),
     },
     clipboard: {

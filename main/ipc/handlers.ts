@@ -2,6 +2,8 @@
  * What each IPC channel does, with its dependencies passed in and no electron import, so the
  * e2e harness runs these very handlers in plain Node behind a Playwright binding.
  */
+import { cleanupExpired } from '../../core/links/cleanup';
+import { getExpireAfter, setExpireAfter } from '../../core/s3/lifecycle';
 import { randomUUID } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
@@ -89,6 +91,8 @@ export function createHandlers({ core, dataDir, showOpenDialog, writeClipboard, 
       return null;
     },
     'profiles:test': ({ id }) => core.profiles.test(id),
+    'profiles:expire-after-get': ({ id }) => getExpireAfter(core.signer, id),
+    'profiles:expire-after': ({ id, days }) => setExpireAfter(core.signer, id, days),
     'files:pick': async () => {
       const paths = await showOpenDialog();
       return Promise.all(
@@ -122,6 +126,8 @@ export function createHandlers({ core, dataDir, showOpenDialog, writeClipboard, 
     'links:renew': ({ id, expiresInSeconds, disposition }) => core.links.renew(id, expiresInSeconds, disposition),
     'links:share-page': async (request) => publishSharePage(core.signer, await shareSources(core, request)),
     'links:delete-object': ({ id }) => core.links.deleteObject(id),
+    'links:cleanup-expired': ({ dryRun }) =>
+      cleanupExpired({ list: () => core.links.list(), remove: async (o) => void (await core.links.deleteObject(o.linkId)) }, { dryRun }),
     'clipboard:write': async ({ text }) => {
       writeClipboard(text);
       return null;
