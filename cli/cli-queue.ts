@@ -70,10 +70,11 @@ export class CliQueue {
     };
   }
 
-  /** The saved item a file resumes as, if any; a failed one is started again. */
+  /** The saved item a file resumes as, if any; one stopped by a signal (paused) or failed starts again. */
   resume(core: Core, file: LocalFile): ReturnType<Core['uploads']['get']> {
     const id = this.resumed.get(file.path);
     const item = id ? core.uploads.get(id) : undefined;
+    if (item?.state === 'paused') core.uploads.resume(item.id);
     if (item && (item.state === 'failed' || item.state === 'canceled')) core.uploads.retry(item.id);
     return item ? core.uploads.get(item.id) : undefined;
   }

@@ -47,6 +47,8 @@ export class UploadQueue {
   private readonly store: QueueStore | undefined;
   private readonly changes: Coalescer<string>;
   private running = 0;
+  /** Set by close(): nothing new starts, so what was saved at close is what the store holds. */
+  private closed = false;
 
   constructor(signer: Signer | TransferSigner, options: QueueOptions = {}) {
     this.signer = signer instanceof Signer ? transferSignerFor(signer) : signer;
@@ -101,8 +103,7 @@ export class UploadQueue {
       this.add(entry);
       return entry.item();
     });
-    // Saved before any byte moves: an object a crash leaves in the bucket always has its item (and
-    // key) on disk, so the next start can finish it and record its link.
+    // Saved before any byte moves: an object a crash leaves in the bucket always has its item (and key) on disk.
     this.store?.markDirty();
     await this.store?.flush();
     this.pump();
@@ -199,6 +200,7 @@ export class UploadQueue {
 
   /** Stops uploading and saves, leaving multipart uploads on the server to resume on the next start. */
   async close(): Promise<void> {
+    this.closed = true;
     for (const e of this.entries.values()) e.controller?.abort(PAUSED);
     await Promise.all([...this.entries.values()].flatMap((e) => (e.running ? [e.running] : [])));
     this.changes.flush();
@@ -226,7 +228,7 @@ export class UploadQueue {
   }
 
   private pump(): void {
-    while (this.running < this.fileConcurrency && this.waitingHead < this.waiting.length) {
+    while (!this.closed && this.running < this.fileConcurrency && this.waitingHead < this.waiting.length) {
       const e = this.entries.get(this.waiting[this.waitingHead++]!);
       if (!e || e.state !== 'queued' || e.running) continue;
       this.running++;
