@@ -23,16 +23,3 @@ export function safeUrl(url: string): string {
   if (protocol !== 'https:' && protocol !== 'http:') throw new Error(`Not an http(s) link: ${protocol}`);
   return escapeHtml(url);
 }
-
-/** "1.5 MB": sizes in decimal units, as file managers show them (the app's rows use the same). */
-export function formatBytes(bytes: number): string {
-  if (bytes < 1000) return `${bytes} B`;
-  const units = ['kB', 'MB', 'GB', 'TB'];
-  let value = bytes;
-  let unit = -1;
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000;
-    unit++;
-  }
-  return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
-}

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { LinkRecord } from '../../common/links';
 import { SigndropError } from '../../common/result';
 import type { SharePage } from '../../common/share-page';
 import { S3ResponseError } from '../errors/s3-response-error';
@@ -7,18 +8,8 @@ import { contentTypeFor } from '../uploads/content-type';
 import { PAGE_FILE_NAME, sharePageKey } from './page-key';
 import { renderSharePage } from './share-page';
 
-/** A file already uploaded and linked, as the page lists it. */
-export interface ShareSource {
-  readonly profileId: string;
-  readonly bucket: string;
-  readonly key: string;
-  /** The file's name (its last path segment is shown). */
-  readonly name: string;
-  readonly size: number;
-  /** The file's own presigned link, which the page embeds. */
-  readonly url: string;
-  readonly expiresAt: string;
-}
+/** A file already uploaded and linked, as the page lists it: the page embeds its own presigned link. */
+export type ShareSource = Pick<LinkRecord, 'profileId' | 'bucket' | 'key' | 'name' | 'size' | 'url' | 'expiresAt'>;
 
 export type { SharePage };
 

@@ -1,5 +1,6 @@
 import { dispositionFor } from '../../common/disposition';
-import { displayName, escapeHtml, formatBytes, safeUrl } from './html-text';
+import { formatBytes } from '../../common/format-bytes';
+import { displayName, escapeHtml, safeUrl } from './html-text';
 import { PAGE_SCRIPT, PAGE_STYLE, SCRIPT_HASH, STYLE_HASH } from './page-assets';
 
 /** One file as the share page lists it: its own presigned link does the work. */
