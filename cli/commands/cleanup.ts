@@ -1,3 +1,4 @@
+import { formatBytes } from '../../common/format-bytes';
 import { toAppError } from '../../core/errors/to-app-error';
 import { cleanupExpired } from '../../core/links/cleanup';
 import { LinkHistory } from '../../core/links/link-history';
@@ -7,9 +8,6 @@ import { dataDir, resolveTarget } from '../context';
 import { EXIT_FAILED, EXIT_OK, UsageError, type Io } from '../io';
 import { reportFailure } from '../output';
 import { deleteAndMark } from './delete';
-
-/** "1.5 MB": bytes for people. */
-const megabytes = (bytes: number): string => `${(bytes / 1e6).toFixed(bytes < 1e5 ? 3 : 1)} MB`;
 
 /**
  * `signdrop cleanup --expired [--dry-run]`: deletes the objects in the profile's bucket whose every
@@ -38,7 +36,7 @@ export async function cleanupCommand(values: Values, operands: string[], io: Io)
   if (json) io.out(JSON.stringify({ count: result.count, bytes: result.bytes, dryRun }));
   else
     io.err(
-      `signdrop: ${dryRun ? 'would delete' : 'deleted'} ${result.count} ${result.count === 1 ? 'object' : 'objects'} (${megabytes(result.bytes)}) whose links all expired, in bucket "${profile.bucket}".`,
+      `signdrop: ${dryRun ? 'would delete' : 'deleted'} ${result.count} ${result.count === 1 ? 'object' : 'objects'} (${formatBytes(result.bytes)}) whose links all expired, in bucket "${profile.bucket}".`,
     );
   return result.failed.length > 0 ? EXIT_FAILED : EXIT_OK;
 }
