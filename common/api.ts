@@ -31,13 +31,17 @@ export interface SigndropApi {
   readonly profiles: {
     list(): Promise<Result<ProfileView[]>>;
     save(profile: ProfileInput): Promise<Result<ProfileView>>;
+    /** Removes the profile and its keychain item. */
     remove(id: string): Promise<Result<null>>;
+    duplicate(id: string): Promise<Result<ProfileView>>;
     /** Checks keys, bucket, region, permissions and clock against the store. */
     test(id: string): Promise<Result<ConnectionReport>>;
     /** The bucket rule that deletes this profile's uploads N days after upload: its days, or null. */
     expireAfterDays(id: string): Promise<Result<number | null>>;
     /** Sets (days) or removes (null) that rule, keeping the bucket's other rules. */
     setExpireAfter(id: string, days: number | null): Promise<Result<ExpireAfterResult>>;
+    /** The same checks on a profile not saved yet, with the secret typed in the form. */
+    testDraft(profile: ProfileInput): Promise<Result<ConnectionReport>>;
   };
   readonly files: {
     /** Opens main's file dialog. */
@@ -84,5 +88,9 @@ export interface SigndropApi {
     get(): Promise<Result<Settings>>;
     /** Changes the given settings; answers the whole set as saved. */
     set(patch: SettingsPatch): Promise<Result<Settings>>;
+    /** The whole set after any change, from the window or the tray. */
+    onChanged(listener: (settings: Settings) => void): Unsubscribe;
+    /** The app menu asks for the settings view. */
+    onShow(listener: () => void): Unsubscribe;
   };
 }

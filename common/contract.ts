@@ -79,6 +79,8 @@ export const channels = {
   'profiles:list': channel<ProfileView[]>()(none),
   'profiles:save': channel<ProfileView>()(ProfileInput),
   'profiles:remove': channel<null>()(byId),
+  /** A copy under a free name, its keychain secret copied in main. */
+  'profiles:duplicate': channel<ProfileView>()(byId),
   'profiles:test': channel<ConnectionReport>()(byId),
   /** The profile's "delete uploads N days after upload" bucket rule: its days, or null when there is none. */
   'profiles:expire-after-get': channel<number | null>()(byId),
@@ -86,6 +88,11 @@ export const channels = {
   'profiles:expire-after': channel<ExpireAfterResult>()(
     z.object({ id: z.string().min(1), days: z.number().int().min(1).max(MAX_EXPIRE_AFTER_DAYS).nullable() }).strict(),
   ),
+  /**
+   * Tests a profile before it is saved, with the secret just typed (or, editing, the stored one):
+   * the form shows what is wrong at its field, and nothing reaches the disk or the keychain.
+   */
+  'profiles:test-draft': channel<ConnectionReport>()(ProfileInput),
   'files:pick': channel<PickedFile[]>()(none),
   'uploads:enqueue': channel<EnqueueResult>()(EnqueueInput),
   'uploads:list': channel<UploadItem[]>()(none),
@@ -123,6 +130,10 @@ export const isChannelName = (name: unknown): name is ChannelName => typeof name
 export interface EventPayloads {
   /** Latest state of the items that changed and the queue's totals, at most 10 batches a second. */
   'uploads:changed': QueueSnapshot;
+  /** The whole settings set after any change, the tray's included. */
+  'settings:changed': Settings;
+  /** The app menu's Preferences… was chosen: the window opens its settings view. */
+  'settings:show': null;
 }
 export type EventName = keyof EventPayloads;
-export const eventNames: readonly EventName[] = ['uploads:changed'];
+export const eventNames: readonly EventName[] = ['uploads:changed', 'settings:changed', 'settings:show'];

@@ -39,13 +39,23 @@ export async function createCore({ dataDir, credentials, now, env = process.env,
   const uploads = keepQueue ? await UploadQueue.open(signer, { dataDir, ...queue }) : new UploadQueue(signer);
   const links = new LinkService(new LinkHistory(dataDir, now), signer);
   recordLinks(uploads, links);
+  const settings = new SettingsStore(dataDir);
+  await followConcurrency(settings, uploads);
   return {
     signer,
     profiles: new ProfileService({ profiles, credentials, signer, readers: { env } }),
     uploads,
     links,
-    settings: new SettingsStore(dataDir),
+    settings,
   };
+}
+
+/** The queue runs as many files and parts at once as the user's settings say, from start and after each change. */
+async function followConcurrency(settings: SettingsStore, uploads: UploadQueue): Promise<void> {
+  const apply = ({ fileConcurrency, partConcurrency }: { fileConcurrency: number; partConcurrency: number }) =>
+    uploads.setConcurrency(fileConcurrency, partConcurrency);
+  apply(await settings.get());
+  settings.onChanged(apply);
 }
 
 /**

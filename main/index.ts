@@ -12,7 +12,6 @@ import { KeychainCredentialStore } from '../core/credentials/keychain-store';
 import { flushBeforeQuit, type Flushable } from '../core/links/flush-before-quit';
 import { enqueueSources, type UploadSource } from '../core/uploads/enqueue-sources';
 import { setupDesktop } from './desktop/desktop';
-import { DesktopSettingsFile } from './desktop/desktop-settings';
 import { HIDDEN_ARG } from './desktop/launch-at-login';
 import { listenForOpenedFiles, PathInbox } from './desktop/opened-files';
 import { rememberWindowState } from './desktop/remember-window';
@@ -119,7 +118,7 @@ async function start(): Promise<void> {
   // OS gives no way to choose either. The window chooses both (the uploads:enqueue handler).
   const enqueue = async (sources: readonly UploadSource[]) => {
     try {
-      await enqueueSources({ uploads: core.uploads, profiles: core.profiles, dataDir }, { sources });
+      await enqueueSources({ uploads: core.uploads, profiles: core.profiles, settings: core.settings, dataDir }, { sources });
     } catch (e) {
       inform((e as Error).message);
     }
@@ -140,7 +139,11 @@ async function start(): Promise<void> {
       showWindow,
       mainWindow: () => window,
       writeClipboard,
-      settingsFile: new DesktopSettingsFile(dataDir),
+      settings: core.settings,
+      showSettings: () => {
+        showWindow();
+        emit('settings:show', null);
+      },
       inform,
       confirm: async (message, detail) =>
         (await dialog.showMessageBox({ type: 'question', buttons: ['Yes', 'Not now'], defaultId: 0, cancelId: 1, message, detail })).response === 0,

@@ -38,9 +38,11 @@ export function createApi(transport: Transport): SigndropApi {
       list: () => invoke('profiles:list', undefined),
       save: (profile) => invoke('profiles:save', profile),
       remove: (id) => invoke('profiles:remove', { id }),
+      duplicate: (id) => invoke('profiles:duplicate', { id }),
       test: (id) => invoke('profiles:test', { id }),
       expireAfterDays: (id) => invoke('profiles:expire-after-get', { id }),
       setExpireAfter: (id, days) => invoke('profiles:expire-after', { id, days }),
+      testDraft: (profile) => invoke('profiles:test-draft', profile),
     },
     files: {
       pick: () => invoke('files:pick', undefined),
@@ -72,6 +74,8 @@ export function createApi(transport: Transport): SigndropApi {
     settings: {
       get: () => invoke('settings:get', undefined),
       set: (patch) => invoke('settings:set', patch),
+      onChanged: (listener) => transport.on('settings:changed', listener),
+      onShow: (listener) => transport.on('settings:show', () => listener()),
     },
   };
 }

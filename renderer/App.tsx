@@ -1,8 +1,9 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ProfileView } from '../common/profile';
 import { useWindowDrop } from './components/DropZone';
 import { HistoryView } from './components/HistoryView';
 import { ProfileForm } from './components/ProfileForm';
+import { SettingsView } from './components/settings/SettingsView';
 import { Toast } from './components/Toast';
 import { Toolbar } from './components/Toolbar';
 import { UploadsView } from './components/UploadsView';
@@ -11,17 +12,23 @@ import { usePastedFiles, useShortcuts } from './hooks';
 import { useCopyLoop } from './state/use-copy-loop';
 import { useProfiles } from './state/use-profiles';
 import { useQueue } from './state/use-queue';
+import { useTheme } from './state/use-theme';
 import { useUploadActions } from './state/use-upload-actions';
+import { api } from './api';
 
-type View = 'uploads' | 'history' | 'add-profile';
+type View = 'uploads' | 'history' | 'settings' | 'add-profile';
 
 /** Lays out the views; the state lives in the hooks. */
 export function App() {
   const [view, setView] = useState<View>('uploads');
-  const profiles = useProfiles();
   const queue = useQueue();
   const showUploads = useCallback(() => setView('uploads'), []);
   const copy = useCopyLoop(queue);
+  const settings = copy.settings;
+  const profiles = useProfiles(settings.value.defaultProfileId);
+  useTheme(settings.value.theme);
+  // The app menu's Preferences… (main) opens the same view as Ctrl/Cmd+, (here).
+  useEffect(() => api().settings.onShow(() => setView('settings')), []);
   const actions = useUploadActions(queue, profiles.selected, showUploads, copy.watch);
   const error = actions.error ?? profiles.error;
 
@@ -33,6 +40,7 @@ export function App() {
     () => ({
       'mod+1': () => setView('uploads'),
       'mod+2': () => setView('history'),
+      'mod+,': () => setView('settings'),
       'mod+o': () => void pickFiles(),
       'mod+shift+c': copyLastBatch,
     }),
@@ -47,12 +55,14 @@ export function App() {
   const profile = profiles.selected;
   if (!profiles.list) return <main className="app" aria-busy="true" />;
   if (!profile) return <Welcome error={error} onSaved={onSaved} />;
+  const others = profiles.list;
 
   return (
     <main className="app">
       <Toolbar view={view} onView={setView} />
       {view === 'history' && <HistoryView profiles={profiles.list} selected={profile} />}
-      {view === 'add-profile' && <ProfileForm onSaved={onSaved} />}
+      {view === 'add-profile' && <ProfileForm others={others} onSaved={onSaved} onCancel={showUploads} />}
+      {view === 'settings' && <SettingsView profiles={profiles} settings={settings} />}
       {view === 'uploads' && (
         <UploadsView
           profiles={profiles}

@@ -7,6 +7,7 @@ import { resolveCredentials, type KeyReaders } from '../credentials/resolve-cred
 import { checkBucketRegion } from '../s3/region';
 import type { Signer } from '../signing/signer';
 import { testConnection, type ConnectionReport, type TestConnectionOptions } from '../s3/test-connection';
+import { testDraft } from './draft-test';
 import type { ProfileSource } from './profile-source';
 
 export interface ProfileServiceDeps {
@@ -103,6 +104,26 @@ export class ProfileService {
     const profile = await this.profiles.get(id);
     if (!profile) throw SigndropError.of('not-found', 'That profile no longer exists. Choose or add another profile.');
     return testConnection(profile, await resolveCredentials(profile, this.credentials, this.readers), options);
+  }
+
+  /** Tests a profile before it is saved (see draft-test.ts); nothing is written. */
+  testDraft(input: ProfileInput, options: TestConnectionOptions = {}): Promise<ConnectionReport> {
+    return testDraft(input, this.credentials, this.readers, options);
+  }
+
+  /**
+   * A copy of a profile under a free name ("Work (copy)", "Work (copy 2)"), its keychain secret
+   * copied too, so the copy works at once and can be edited into a second bucket or key.
+   */
+  async duplicate(id: string): Promise<ProfileView> {
+    const profile = await this.profiles.get(id);
+    if (!profile) throw SigndropError.of('not-found', 'That profile no longer exists.');
+    let name = `${profile.name} (copy)`;
+    for (let n = 2; await this.profiles.findByName(name); n++) name = `${profile.name} (copy ${n})`;
+    const copy = { ...profile, id: randomUUID(), name };
+    const secret = profile.credentials.kind === 'keychain' ? await this.credentials.get(id) : undefined;
+    if (secret) await this.credentials.set(copy.id, secret);
+    return this.view(await this.profiles.save(copy));
   }
 
   /**

@@ -1,5 +1,6 @@
 import { readdir, realpath, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
+import { isJunkFileName } from '../../common/settings';
 
 export interface LocalFile {
   readonly path: string;
@@ -25,7 +26,12 @@ const STAT_CONCURRENCY = 64;
 const reason = (e: unknown) => (e as NodeJS.ErrnoException).code ?? (e as Error).message;
 const problem = (path: string, message: string): Collected => ({ files: [], problems: [{ path, message }] });
 
-async function walk(path: string, relativePath: string, seen: ReadonlySet<string>): Promise<Collected> {
+export interface CollectOptions {
+  /** Leave out the files operating systems leave in folders (.DS_Store, Thumbs.db, desktop.ini, ._*). */
+  readonly skipJunk?: boolean;
+}
+
+async function walk(path: string, relativePath: string, seen: ReadonlySet<string>, options: CollectOptions): Promise<Collected> {
   let info;
   try {
     info = await stat(path);
@@ -45,11 +51,13 @@ async function walk(path: string, relativePath: string, seen: ReadonlySet<string
     return problem(path, `Cannot list ${path}: ${reason(e)}`);
   }
   const inside = new Set(seen).add(real);
+  // Only inside folders: a junk file dropped on its own was chosen, so it is uploaded.
+  if (options.skipJunk) entries = entries.filter((entry) => !isJunkFileName(entry));
   const result: Collected = { files: [], problems: [] };
   for (let i = 0; i < entries.length; i += STAT_CONCURRENCY) {
     const window = entries.slice(i, i + STAT_CONCURRENCY);
     // In parallel, but appended in name order.
-    for (const sub of await Promise.all(window.map((entry) => walk(join(path, entry), `${relativePath}/${entry}`, inside)))) {
+    for (const sub of await Promise.all(window.map((entry) => walk(join(path, entry), `${relativePath}/${entry}`, inside, options)))) {
       result.files.push(...sub.files);
       result.problems.push(...sub.problems);
     }
@@ -60,13 +68,13 @@ async function walk(path: string, relativePath: string, seen: ReadonlySet<string
 /**
  * Expands files and folders into the files to upload. Folders are walked recursively with
  * their relative paths kept (in name order); symlink loops and unreadable entries are
- * reported, not fatal.
+ * reported, not fatal; system junk files in folders are left out when `skipJunk` says so.
  */
-export async function collectFiles(paths: readonly string[]): Promise<Collected> {
+export async function collectFiles(paths: readonly string[], options: CollectOptions = {}): Promise<Collected> {
   const all: Collected = { files: [], problems: [] };
   for (const path of paths) {
     // A dropped folder keeps its own name as the first path segment ("photos/a.jpg").
-    const one = await walk(path, basename(path), new Set());
+    const one = await walk(path, basename(path), new Set(), options);
     all.files.push(...one.files);
     all.problems.push(...one.problems);
   }

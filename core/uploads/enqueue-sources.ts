@@ -24,11 +24,13 @@ export interface EnqueueSourcesDeps {
   /** In-memory sources are kept as files under `<dataDir>/pasted`, so they retry and resume like any file. */
   readonly dataDir: string;
   readonly now?: () => Date;
+  /** The user's choices: the default profile, and whether folder walks skip system junk files (on when absent). */
+  readonly settings?: { get(): Promise<{ readonly defaultProfileId: string; readonly skipJunkFiles: boolean }> };
 }
 
 export interface SourcesRequest {
   readonly sources: readonly UploadSource[];
-  /** The first profile when absent: files opened from the OS come with no way to choose one. */
+  /** The default profile (else the first) when absent: files opened from the OS come with no way to choose one. */
   readonly profileId?: string;
   /** The profile's default link lifetime when absent. */
   readonly expiresInSeconds?: number;
@@ -36,11 +38,15 @@ export interface SourcesRequest {
   readonly disposition?: Disposition;
 }
 
-async function target(profiles: ProfileList, request: SourcesRequest): Promise<{ profileId: string; expiresInSeconds: number }> {
+async function target(
+  profiles: ProfileList,
+  request: SourcesRequest,
+  defaultProfileId: string | undefined,
+): Promise<{ profileId: string; expiresInSeconds: number }> {
   const { profileId, expiresInSeconds } = request;
   if (profileId !== undefined && expiresInSeconds !== undefined) return { profileId, expiresInSeconds };
   const all = await profiles.list();
-  const profile = profileId === undefined ? all[0] : all.find((p) => p.id === profileId);
+  const profile = profileId === undefined ? (all.find((p) => p.id === defaultProfileId) ?? all[0]) : all.find((p) => p.id === profileId);
   if (!profile) {
     const message = profileId === undefined ? 'Add a storage profile in Signdrop first, then open the files again.' : `No profile ${profileId}.`;
     throw SigndropError.of('not-found', message);
@@ -55,12 +61,13 @@ async function target(profiles: ProfileList, request: SourcesRequest): Promise<{
  * with the first reason, and `not-found` when there is no profile to upload with.
  */
 export async function enqueueSources(deps: EnqueueSourcesDeps, request: SourcesRequest): Promise<EnqueueResult> {
-  const { profileId, expiresInSeconds } = await target(deps.profiles, request);
+  const settings = await deps.settings?.get();
+  const { profileId, expiresInSeconds } = await target(deps.profiles, request, settings?.defaultProfileId);
   const now = deps.now?.() ?? new Date();
   const paths = await Promise.all(
     request.sources.map(async (source) => ('path' in source ? source.path : savePasted(deps.dataDir, source.name, source.bytes, now))),
   );
-  const { files, problems } = await collectFiles(paths);
+  const { files, problems } = await collectFiles(paths, { skipJunk: settings?.skipJunkFiles ?? true });
   if (files.length === 0) throw SigndropError.of('file-unreadable', problems[0]?.message ?? 'Nothing to upload: the folders are empty.');
   const items = await deps.uploads.enqueue({ profileId, expiresInSeconds, files, ...(request.disposition ? { disposition: request.disposition } : {}) });
   return { items, skipped: problems };

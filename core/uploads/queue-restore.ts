@@ -23,6 +23,19 @@ export async function restoreEntries(saved: readonly PersistedEntry[], signer: T
   return entries;
 }
 
+/**
+ * The saved items a start takes back (all, unless `restore` picks), restored as restoreEntries
+ * says; the others are forgotten (see forgetUploads).
+ */
+export async function restoreSaved(saved: readonly PersistedEntry[], signer: TransferSigner, restore?: (entry: PersistedEntry) => boolean): Promise<Entry[]> {
+  const taken = new Set(restore ? saved.filter(restore) : saved);
+  await forgetUploads(
+    saved.filter((e) => !taken.has(e)),
+    signer,
+  );
+  return restoreEntries([...taken], signer);
+}
+
 /** Saved items this start does not take back: their multipart uploads are aborted, so no parts stay billed. */
 export async function forgetUploads(dropped: readonly PersistedEntry[], signer: TransferSigner): Promise<void> {
   await Promise.all(

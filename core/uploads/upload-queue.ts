@@ -11,7 +11,7 @@ import type { TransferSigner } from '../transfer/transfer-signer';
 import type { LocalFile } from './collect-files';
 import { QueueStore } from './queue-store';
 import { CANCELED, Entry, PAUSED, runEntry } from './queue-entry';
-import { forgetUploads, restoreEntries } from './queue-restore';
+import { restoreSaved } from './queue-restore';
 import { DEFAULT_FILE_CONCURRENCY, transferSettings, type QueueOptions } from './queue-settings';
 import { queueTotals } from './queue-totals';
 
@@ -23,8 +23,7 @@ export interface EnqueueRequest {
   readonly disposition?: Disposition;
 }
 
-export type { QueueOptions };
-export type { QueueSnapshot };
+export type { QueueOptions, QueueSnapshot };
 
 type ItemListener = (item: UploadItem) => void;
 type BatchListener = (snapshot: QueueSnapshot) => void;
@@ -42,22 +41,29 @@ export class UploadQueue {
   private readonly batchListeners = new Set<BatchListener>();
   private readonly idleWaiters = new Set<() => void>();
   private readonly signer: TransferSigner;
-  private readonly settings: TransferSettings;
-  private readonly fileConcurrency: number;
+  private settings: TransferSettings;
+  private fileConcurrency: number;
   private readonly store: QueueStore | undefined;
   private readonly changes: Coalescer<string>;
   private running = 0;
-  /** Set by close(): nothing new starts, so what was saved at close is what the store holds. */
-  private closed = false;
 
   constructor(signer: Signer | TransferSigner, options: QueueOptions = {}) {
     this.signer = signer instanceof Signer ? transferSignerFor(signer) : signer;
     this.fileConcurrency = options.fileConcurrency ?? DEFAULT_FILE_CONCURRENCY;
     this.settings = transferSettings(options);
-    this.store = options.dataDir
-      ? new QueueStore(options.dataDir, () => [...this.entries.values()].map((e) => e.persisted()), undefined, options.queueFile)
-      : undefined;
+    const snapshot = () => [...this.entries.values()].map((e) => e.persisted());
+    this.store = options.dataDir ? new QueueStore(options.dataDir, snapshot, undefined, options.queueFile) : undefined;
     this.changes = new Coalescer((ids) => this.deliver(ids));
+  }
+
+  /**
+   * Files and parts in flight at once, as the user set them. Uploads already running keep their
+   * part count; files that start from now on use the new one, and more files start at once if allowed.
+   */
+  setConcurrency(files: number, parts: number): void {
+    this.fileConcurrency = files;
+    this.settings = { ...this.settings, partConcurrency: parts };
+    this.pump();
   }
 
   /**
@@ -69,12 +75,7 @@ export class UploadQueue {
     const queue = new UploadQueue(signer, options);
     const { entries, problem } = await queue.store!.load();
     if (problem) process.emitWarning(problem);
-    const taken = options.restore ? entries.filter(options.restore) : entries;
-    await forgetUploads(
-      entries.filter((e) => !taken.includes(e)),
-      queue.signer,
-    );
-    for (const entry of await restoreEntries(taken, queue.signer)) queue.add(entry);
+    for (const entry of await restoreSaved(entries, queue.signer, options.restore)) queue.add(entry);
     queue.store!.markDirty();
     queue.pump();
     return queue;
@@ -103,9 +104,8 @@ export class UploadQueue {
       this.add(entry);
       return entry.item();
     });
-    // Saved before any byte moves: an object a crash leaves in the bucket always has its item (and key) on disk.
     this.store?.markDirty();
-    await this.store?.flush();
+    await this.store?.flush(); // before any byte moves: an object a crash leaves in the bucket has its item on disk
     this.pump();
     return added;
   }
@@ -200,7 +200,7 @@ export class UploadQueue {
 
   /** Stops uploading and saves, leaving multipart uploads on the server to resume on the next start. */
   async close(): Promise<void> {
-    this.closed = true;
+    this.fileConcurrency = 0; // nothing new starts: what is saved now is what the store holds
     for (const e of this.entries.values()) e.controller?.abort(PAUSED);
     await Promise.all([...this.entries.values()].flatMap((e) => (e.running ? [e.running] : [])));
     this.changes.flush();
@@ -228,7 +228,7 @@ export class UploadQueue {
   }
 
   private pump(): void {
-    while (!this.closed && this.running < this.fileConcurrency && this.waitingHead < this.waiting.length) {
+    while (this.running < this.fileConcurrency && this.waitingHead < this.waiting.length) {
       const e = this.entries.get(this.waiting[this.waitingHead++]!);
       if (!e || e.state !== 'queued' || e.running) continue;
       this.running++;

@@ -7,6 +7,8 @@ import type { MenuItemConstructorOptions } from 'electron';
 
 export interface AppMenuActions {
   readonly uploadFiles: () => void;
+  /** Opens the window's settings view. */
+  readonly showSettings: () => void;
   readonly checkForUpdates: () => void;
 }
 
@@ -23,6 +25,12 @@ export function appMenuTemplate({ platform, isPackaged }: AppMenuOptions, action
     accelerator: 'CommandOrControl+O',
     click: () => actions.uploadFiles(),
   };
+  // Where each OS puts it: the app menu on macOS (Cmd+,), the File menu elsewhere (Ctrl+,).
+  const preferences: MenuItemConstructorOptions = {
+    label: mac ? 'Settings…' : 'Preferences…',
+    accelerator: 'CommandOrControl+,',
+    click: () => actions.showSettings(),
+  };
   const checkForUpdates: MenuItemConstructorOptions = {
     label: 'Check for Updates…',
     // electron-updater only works in an installed app.
@@ -38,6 +46,8 @@ export function appMenuTemplate({ platform, isPackaged }: AppMenuOptions, action
               { role: 'about' },
               checkForUpdates,
               { type: 'separator' },
+              preferences,
+              { type: 'separator' },
               { role: 'services' },
               { type: 'separator' },
               { role: 'hide' },
@@ -49,7 +59,7 @@ export function appMenuTemplate({ platform, isPackaged }: AppMenuOptions, action
           } satisfies MenuItemConstructorOptions,
         ]
       : []),
-    { label: 'File', submenu: [uploadFiles, { type: 'separator' }, mac ? { role: 'close' } : { role: 'quit' }] },
+    { label: 'File', submenu: [uploadFiles, ...(mac ? [] : [preferences]), { type: 'separator' }, mac ? { role: 'close' } : { role: 'quit' }] },
     { role: 'editMenu' },
     {
       label: 'View',

@@ -4,16 +4,17 @@
  * tests hand it fakes; each piece's decisions live in its own electron-free file.
  */
 import type { App, BrowserWindow, Clipboard, GlobalShortcut, Menu, Notification } from 'electron';
-import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { Result } from '../../common/result';
+import type { Settings } from '../../common/settings';
+import { toAppError } from '../../core/errors/to-app-error';
+import type { SettingsStore } from '../../core/settings/settings-store';
 import type { UploadSource } from '../../core/uploads/enqueue-sources';
 import { appMenuTemplate } from './app-menu';
 import { setupBatchNotifications } from './batch-notification';
 import { readClipboardSources } from './clipboard-content';
 import { applyClipboardShortcut } from './clipboard-shortcut';
-import type { DesktopSettings, DesktopSettingsFile } from './desktop-settings';
-import { setLaunchAtLogin } from './launch-at-login';
+import { desktopApplier } from './desktop-settings';
 import { setupTaskbarProgress } from './taskbar-progress';
 import { setupTray, type TrayElectron, type TrayQueue } from './tray';
 import { setupUpdater, type Confirm, type UpdaterDeps } from './updater';
@@ -38,7 +39,10 @@ export interface DesktopDeps {
   /** The app window while it is open: its taskbar button shows progress. */
   readonly mainWindow: () => Pick<BrowserWindow, 'isFocused' | 'setProgressBar'> | undefined;
   readonly writeClipboard: (text: string) => void;
-  readonly settingsFile: Pick<DesktopSettingsFile, 'load' | 'save'>;
+  /** The one settings store: the tray changes launch at login and the shortcut through it, as the window does. */
+  readonly settings: Pick<SettingsStore, 'get' | 'set' | 'useApplier' | 'onChanged'>;
+  /** Opens the window's settings view (the app menu's Preferences…). */
+  readonly showSettings: () => void;
   readonly confirm: Confirm;
   /** Tells the user something (a notification, or a dialog when notifications are off). */
   readonly inform: (message: string) => void;
@@ -49,8 +53,8 @@ export interface DesktopDeps {
 /** Sets up the desktop integration; resolves, once the saved settings are applied, to the function that undoes it (call it on quit). */
 export async function setupDesktop(electron: DesktopElectron, deps: DesktopDeps): Promise<() => void> {
   const { app, globalShortcut, Menu } = electron;
-  const { uploads, enqueue, showWindow, settingsFile, inform } = deps;
-  let settings: DesktopSettings = await settingsFile.load();
+  const { uploads, enqueue, showWindow, inform } = deps;
+  let settings: Settings = await deps.settings.get();
   const report = (result: Result<unknown>) => {
     if (!result.ok) inform(result.error.message);
   };
@@ -66,28 +70,20 @@ export async function setupDesktop(electron: DesktopElectron, deps: DesktopDeps)
   const updates = setupUpdater({ isPackaged: app.isPackaged, updater: electron.autoUpdater, confirm: deps.confirm, inform });
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
-      appMenuTemplate({ platform: process.platform, isPackaged: app.isPackaged }, { uploadFiles, checkForUpdates: () => void updates.check(true) }),
+      appMenuTemplate(
+        { platform: process.platform, isPackaged: app.isPackaged },
+        { uploadFiles, showSettings: deps.showSettings, checkForUpdates: () => void updates.check(true) },
+      ),
     ),
   );
 
-  const update = async (next: DesktopSettings) => {
-    const applied = applyClipboardShortcut(globalShortcut, settings.clipboardShortcut, next.clipboardShortcut, pressShortcut);
-    if (!applied.ok) {
-      inform(applied.error.message);
-      next = { ...next, clipboardShortcut: { ...next.clipboardShortcut, enabled: false } };
-    }
-    if (next.launchAtLogin !== settings.launchAtLogin) {
-      await setLaunchAtLogin(next.launchAtLogin, {
-        app,
-        platform: process.platform,
-        autostartDir: join(process.env['XDG_CONFIG_HOME'] ?? join(homedir(), '.config'), 'autostart'),
-        executable: process.env['APPIMAGE'] ?? process.execPath,
-      });
-    }
+  const stopApplying = deps.settings.useApplier(desktopApplier({ globalShortcut, onShortcut: pressShortcut, loginItem: { app, platform: process.platform } }));
+  const stopListening = deps.settings.onChanged((next) => {
     settings = next;
-    await settingsFile.save(settings);
     tray.refresh();
-  };
+  });
+  // A refused change (a shortcut another app holds) leaves the tray's checkbox as it was, and says why.
+  const update = (patch: Partial<Settings>) => void deps.settings.set(patch).catch((e: unknown) => inform(toAppError(e).message));
 
   const tray = setupTray(electron, uploads, {
     iconPath: join(deps.trayDir, process.platform === 'darwin' ? 'trayTemplate.png' : 'tray.png'),
@@ -97,8 +93,8 @@ export async function setupDesktop(electron: DesktopElectron, deps: DesktopDeps)
       uploadFiles,
       showWindow,
       copyLink: deps.writeClipboard,
-      setLaunchAtLogin: (launchAtLogin) => void update({ ...settings, launchAtLogin }),
-      setClipboardShortcut: (enabled) => void update({ ...settings, clipboardShortcut: { ...settings.clipboardShortcut, enabled } }),
+      setLaunchAtLogin: (launchAtLogin) => update({ launchAtLogin }),
+      setClipboardShortcut: (enabled) => update({ clipboardShortcut: { ...settings.clipboardShortcut, enabled } }),
       quit: () => app.quit(),
     },
   });
@@ -108,6 +104,8 @@ export async function setupDesktop(electron: DesktopElectron, deps: DesktopDeps)
   report(applyClipboardShortcut(globalShortcut, undefined, settings.clipboardShortcut, pressShortcut));
   void updates.check(false);
   return () => {
+    stopListening();
+    stopApplying();
     stopProgress();
     stopNotifying();
     tray.dispose();

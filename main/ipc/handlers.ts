@@ -41,20 +41,26 @@ export type Handlers = {
 
 /**
  * Forwards the engine's events to the window: the queue batches its changes (at most ten a
- * second), one IPC message per batch. Returns the unsubscribe, for quitting.
+ * second), one IPC message per batch; and each saved settings change, so a change made from the
+ * tray shows in the window. Returns the unsubscribe, for quitting.
  */
 export function forwardEvents({ core, emit }: EventDeps): () => void {
   // createCore records a finished upload's link as the queue delivers it, before batch listeners
   // hear of it. A batch with finished uploads waits until the history holds them on disk, so no
   // link is shown or copied that a crash could still lose; the chain keeps batches in order.
   let shown = Promise.resolve();
-  return core.uploads.onBatch((snapshot) => {
+  const stopSettings = core.settings.onChanged((settings) => emit('settings:changed', settings));
+  const stopUploads = core.uploads.onBatch((snapshot) => {
     const finished = snapshot.items.some((item) => item.state === 'completed');
     shown = shown
       .then(() => (finished ? core.links.flush() : undefined))
       .catch((e: unknown) => console.error(`[signdrop] could not save the link history: ${(e as Error).message}`))
       .then(() => emit('uploads:changed', snapshot));
   });
+  return () => {
+    stopSettings();
+    stopUploads();
+  };
 }
 
 /** One item's control, or every item's: "Remove" for all clears what is finished; unfinished items stay queued. */
@@ -90,9 +96,11 @@ export function createHandlers({ core, dataDir, showOpenDialog, writeClipboard, 
       await core.profiles.remove(id);
       return null;
     },
+    'profiles:duplicate': ({ id }) => core.profiles.duplicate(id),
     'profiles:test': ({ id }) => core.profiles.test(id),
     'profiles:expire-after-get': ({ id }) => getExpireAfter(core.signer, id),
     'profiles:expire-after': ({ id, days }) => setExpireAfter(core.signer, id, days),
+    'profiles:test-draft': (input) => core.profiles.testDraft(input),
     'files:pick': async () => {
       const paths = await showOpenDialog();
       return Promise.all(
@@ -112,7 +120,7 @@ export function createHandlers({ core, dataDir, showOpenDialog, writeClipboard, 
         return { path };
       });
       return enqueueSources(
-        { uploads: core.uploads, profiles: core.profiles, dataDir },
+        { uploads: core.uploads, profiles: core.profiles, settings: core.settings, dataDir },
         { profileId, expiresInSeconds, sources, ...(disposition ? { disposition } : {}) },
       );
     },

@@ -1,4 +1,4 @@
-export type TabView = 'uploads' | 'history';
+export type TabView = 'uploads' | 'history' | 'settings';
 
 interface Props {
   readonly view: string;
@@ -8,6 +8,7 @@ interface Props {
 const TABS = [
   { view: 'uploads', label: 'Uploads', keys: 'Control+1 Meta+1' },
   { view: 'history', label: 'History', keys: 'Control+2 Meta+2' },
+  { view: 'settings', label: 'Settings', keys: 'Control+, Meta+,' },
 ] as const;
 
 /** The app's title and its two views. */

@@ -21,7 +21,7 @@ export function Welcome({ error, onSaved }: Props) {
           {error.message}
         </p>
       )}
-      <ProfileForm onSaved={onSaved} />
+      <ProfileForm others={[]} onSaved={onSaved} />
     </main>
   );
 }

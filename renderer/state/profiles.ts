@@ -5,6 +5,7 @@ import type { AppError } from '../../common/result';
 export interface ProfilesState {
   /** Undefined until main answers the first listing. */
   readonly list: readonly ProfileView[] | undefined;
+  /** The one the user picked in this window; until then the default profile is used. */
   readonly selectedId: string | undefined;
   /** The profile added a moment ago: its connection is tested at once. */
   readonly justAdded: string | undefined;
@@ -16,8 +17,9 @@ export type ProfilesAction =
   | { type: 'failed'; error: AppError }
   /** A profile the form saved: it becomes the one uploads go to. */
   | { type: 'added'; profile: ProfileView }
-  /** A profile changed in place (its default expiry); the selection stays. */
+  /** A profile changed in place (edited, or its default expiry); the selection stays. */
   | { type: 'updated'; profile: ProfileView }
+  | { type: 'removed'; id: string }
   | { type: 'selected'; id: string };
 
 export const emptyProfiles: ProfilesState = { list: undefined, selectedId: undefined, justAdded: undefined, error: undefined };
@@ -30,17 +32,24 @@ const replace = (list: readonly ProfileView[] | undefined, profile: ProfileView)
 export function profilesReducer(state: ProfilesState, action: ProfilesAction): ProfilesState {
   switch (action.type) {
     case 'loaded':
-      return { ...state, list: action.list, selectedId: state.selectedId ?? action.list[0]?.id };
+      return { ...state, list: action.list };
     case 'failed':
       return { ...state, error: action.error };
     case 'added':
       return { ...state, list: replace(state.list, action.profile), selectedId: action.profile.id, justAdded: action.profile.id, error: undefined };
     case 'updated':
       return { ...state, list: replace(state.list, action.profile) };
+    case 'removed':
+      return {
+        ...state,
+        list: state.list?.filter((p) => p.id !== action.id),
+        selectedId: state.selectedId === action.id ? undefined : state.selectedId,
+      };
     case 'selected':
       return { ...state, selectedId: action.id };
   }
 }
 
-/** The profile uploads go to: the chosen one, or the first while none is chosen. */
-export const selectProfile = (state: ProfilesState): ProfileView | undefined => state.list?.find((p) => p.id === state.selectedId) ?? state.list?.[0];
+/** The profile uploads go to: the one picked, else the default profile, else the first. */
+export const selectProfile = (state: ProfilesState, defaultId: string): ProfileView | undefined =>
+  state.list?.find((p) => p.id === state.selectedId) ?? state.list?.find((p) => p.id === defaultId) ?? state.list?.[0];

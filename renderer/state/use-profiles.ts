@@ -15,6 +15,10 @@ export interface Profiles {
   select(id: string): void;
   /** A profile the form saved: uploads go there from now on. */
   added(profile: ProfileView): void;
+  /** A profile edited in the settings view; the selection stays. */
+  updated(profile: ProfileView): void;
+  /** Removes the profile and its keychain item in main; answers the error, if any. */
+  remove(id: string): Promise<AppError | undefined>;
   /**
    * Remembers the lifetime the user picked as the selected profile's default expiry, in main,
    * so it is what the picker shows after a reload or a restart.
@@ -22,8 +26,8 @@ export interface Profiles {
   setDefaultExpiry(seconds: number): void;
 }
 
-/** The profiles main holds, listed once, with the one uploads go to. */
-export function useProfiles(): Profiles {
+/** The profiles main holds, listed once, with the one uploads go to (`defaultId` until the user picks). */
+export function useProfiles(defaultId: string): Profiles {
   const [state, dispatch] = useReducer(profilesReducer, emptyProfiles);
   // Picks can follow each other faster than saves return (typing a custom lifetime): only the latest answer counts.
   const latestSave = useRef(0);
@@ -32,10 +36,17 @@ export function useProfiles(): Profiles {
       .profiles.list()
       .then((r) => dispatch(r.ok ? { type: 'loaded', list: r.value } : { type: 'failed', error: r.error }));
   }, []);
-  const selected = selectProfile(state);
+  const selected = selectProfile(state, defaultId);
 
   const select = useCallback((id: string) => dispatch({ type: 'selected', id }), []);
   const added = useCallback((profile: ProfileView) => dispatch({ type: 'added', profile }), []);
+  const updated = useCallback((profile: ProfileView) => dispatch({ type: 'updated', profile }), []);
+  const remove = useCallback(async (id: string) => {
+    const r = await api().profiles.remove(id);
+    if (!r.ok) return r.error;
+    dispatch({ type: 'removed', id });
+    return undefined;
+  }, []);
   const setDefaultExpiry = useCallback(
     async (seconds: number) => {
       if (!selected || selected.defaultExpirySeconds === seconds) return;
@@ -50,5 +61,15 @@ export function useProfiles(): Profiles {
     },
     [selected],
   );
-  return { list: state.list, selected, justAdded: state.justAdded, error: state.error, select, added, setDefaultExpiry: (s) => void setDefaultExpiry(s) };
+  return {
+    list: state.list,
+    selected,
+    justAdded: state.justAdded,
+    error: state.error,
+    select,
+    added,
+    updated,
+    remove,
+    setDefaultExpiry: (s) => void setDefaultExpiry(s),
+  };
 }

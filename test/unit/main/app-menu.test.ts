@@ -13,7 +13,7 @@ const roles = (items: MenuItemConstructorOptions[]) =>
     .filter(Boolean);
 
 describe('application menu', () => {
-  const actions = () => ({ uploadFiles: vi.fn(), checkForUpdates: vi.fn() });
+  const actions = () => ({ uploadFiles: vi.fn(), showSettings: vi.fn(), checkForUpdates: vi.fn() });
 
   it.each(['darwin', 'win32', 'linux'] as const)('on %s has the standard edit, window and zoom roles', (platform) => {
     const menu = appMenuTemplate({ platform, isPackaged: true }, actions());

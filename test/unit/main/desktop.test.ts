@@ -1,6 +1,7 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { EventEmitter } from 'node:events';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtempSync } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -10,6 +11,8 @@ const fake = {
   appMenu: [] as MenuItemConstructorOptions[],
   trayMenu: [] as MenuItemConstructorOptions[],
   shortcuts: new Map<string, () => void>(),
+  /** Combinations another app holds: registering them fails, as Electron's does. */
+  taken: new Set<string>(),
   clipboardText: '',
   notifications: [] as string[],
 };
@@ -35,7 +38,7 @@ const electron = {
     }
   },
   globalShortcut: {
-    register: (accelerator: string, press: () => void) => (fake.shortcuts.set(accelerator, press), true),
+    register: (accelerator: string, press: () => void) => !fake.taken.has(accelerator) && (fake.shortcuts.set(accelerator, press), true),
     unregister: (accelerator: string) => fake.shortcuts.delete(accelerator),
     isRegistered: (accelerator: string) => fake.shortcuts.has(accelerator),
     unregisterAll: () => fake.shortcuts.clear(),
@@ -45,7 +48,8 @@ const electron = {
 } as never;
 
 import { setupDesktop } from '../../../main/desktop/desktop';
-import { DEFAULT_DESKTOP_SETTINGS, type DesktopSettings } from '../../../main/desktop/desktop-settings';
+import { DEFAULT_DESKTOP_SETTINGS } from '../../../main/desktop/desktop-settings';
+import { SettingsStore } from '../../../core/settings/settings-store';
 import type { UploadSource } from '../../../core/uploads/enqueue-sources';
 import { FakeQueue, upload } from './fake-queue';
 
@@ -58,8 +62,9 @@ const click = (menu: MenuItemConstructorOptions[], label: string | RegExp) => {
 };
 
 let config: string;
-let saved: DesktopSettings[];
-const deps = () => {
+/** The settings as saved on disk, read by a fresh store as the next start would. */
+const saved = (d: { dataDir: string }) => new SettingsStore(d.dataDir).get();
+const deps = (dataDir = mkdtempSync(join(tmpdir(), 'signdrop-desktop-data-'))) => {
   const queue = new FakeQueue();
   queue.add(upload('u1', { name: 'report.pdf', state: 'completed', bytesSent: 1000, link: { url: 'https://b.example/k?sig', expiresAt: '' } }));
   return {
@@ -69,7 +74,9 @@ const deps = () => {
     showWindow: vi.fn(),
     mainWindow: () => undefined,
     writeClipboard: vi.fn(),
-    settingsFile: { load: async () => DEFAULT_DESKTOP_SETTINGS, save: async (s: DesktopSettings) => void saved.push(s) } as never,
+    dataDir,
+    settings: new SettingsStore(dataDir),
+    showSettings: vi.fn(),
     confirm: vi.fn(async () => false),
     inform: vi.fn(),
     trayDir: '/nowhere',
@@ -85,8 +92,8 @@ afterAll(async () => {
   await rm(config, { recursive: true, force: true });
 });
 beforeEach(() => {
-  saved = [];
   fake.shortcuts.clear();
+  fake.taken.clear();
 });
 
 describe('desktop wiring', () => {
@@ -115,7 +122,7 @@ describe('desktop wiring', () => {
     await setupDesktop(electron, d);
     expect(fake.shortcuts.size).toBe(0);
     click(fake.trayMenu, /^Upload clipboard/);
-    await vi.waitFor(() => expect(saved.at(-1)?.clipboardShortcut.enabled).toBe(true));
+    await vi.waitFor(async () => expect((await saved(d)).clipboardShortcut.enabled).toBe(true));
     fake.clipboardText = 'meeting notes';
     fake.shortcuts.get('CommandOrControl+Shift+U')!();
     await vi.waitFor(() => expect(d.enqueue).toHaveBeenCalled());
@@ -128,7 +135,7 @@ describe('desktop wiring', () => {
     const d = deps();
     await setupDesktop(electron, d);
     click(fake.trayMenu, 'Launch at login');
-    await vi.waitFor(() => expect(saved.at(-1)?.launchAtLogin).toBe(true));
+    await vi.waitFor(async () => expect((await saved(d)).launchAtLogin).toBe(true));
     expect(await readFile(join(config, 'autostart', 'signdrop.desktop'), 'utf8')).toContain('--hidden');
   });
 
@@ -150,13 +157,10 @@ describe('desktop wiring', () => {
   it('resolves to the function that ends its subscriptions to the queue and releases the shortcut (called on quit)', async () => {
     const queue = new FakeQueue();
     const win = { isFocused: () => false, setProgressBar: vi.fn() };
-    const on = { ...DEFAULT_DESKTOP_SETTINGS, clipboardShortcut: { ...DEFAULT_DESKTOP_SETTINGS.clipboardShortcut, enabled: true } };
-    const stop = await setupDesktop(electron, {
-      ...deps(),
-      uploads: queue,
-      mainWindow: () => win,
-      settingsFile: { load: async () => on, save: async () => undefined } as never,
-    });
+    const dir = await mkdtemp(join(tmpdir(), 'signdrop-desktop-data-'));
+    const on = { clipboardShortcut: { ...DEFAULT_DESKTOP_SETTINGS.clipboardShortcut, enabled: true } };
+    await writeFile(join(dir, 'settings.json'), JSON.stringify(on));
+    const stop = await setupDesktop(electron, { ...deps(dir), uploads: queue, mainWindow: () => win });
     expect(queue.subscribers()).toBeGreaterThan(0);
     expect(fake.shortcuts.size).toBe(1);
     stop();
@@ -174,5 +178,34 @@ describe('desktop wiring', () => {
   it('"Check for Updates…" is there but off in an app that is not installed', async () => {
     await setupDesktop(electron, deps());
     expect(flatten(fake.appMenu).find((i) => i.label === 'Check for Updates…')).toMatchObject({ enabled: false });
+  });
+
+  it('a change made in the window registers the shortcut, and the tray shows it checked', async () => {
+    const d = deps();
+    await setupDesktop(electron, d);
+    await d.settings.set({ clipboardShortcut: { enabled: true, accelerator: 'Control+Alt+K' } });
+    expect([...fake.shortcuts.keys()]).toEqual(['Control+Alt+K']);
+    await vi.waitFor(() => expect(flatten(fake.trayMenu).find((i) => i.label === 'Upload clipboard with Control+Alt+K')).toMatchObject({ checked: true }));
+  });
+
+  it('a shortcut another app holds is refused with words, nothing is saved, and the old one keeps working', async () => {
+    const d = deps();
+    await setupDesktop(electron, d);
+    await d.settings.set({ clipboardShortcut: { enabled: true, accelerator: 'Control+Alt+K' } });
+    fake.taken.add('Control+Alt+J');
+    await expect(d.settings.set({ clipboardShortcut: { enabled: true, accelerator: 'Control+Alt+J' } })).rejects.toThrow(
+      'Control+Alt+J is already used by another app; choose another shortcut.',
+    );
+    expect((await saved(d)).clipboardShortcut.accelerator).toBe('Control+Alt+K');
+    expect([...fake.shortcuts.keys()]).toEqual(['Control+Alt+K']);
+  });
+
+  it('"Preferences…" in the app menu (Ctrl+,) opens the settings view', async () => {
+    const d = deps();
+    await setupDesktop(electron, d);
+    const item = flatten(fake.appMenu).find((i) => i.label === 'Preferences…')!;
+    expect(item.accelerator).toBe('CommandOrControl+,');
+    (item.click as () => void)();
+    expect(d.showSettings).toHaveBeenCalledOnce();
   });
 });

@@ -5,7 +5,6 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 vi.mock('electron', () => ({}));
 
-import { DesktopSettingsFile } from '../../../main/desktop/desktop-settings';
 import { autostartEntry, setLaunchAtLogin } from '../../../main/desktop/launch-at-login';
 
 let dir: string;
@@ -38,13 +37,5 @@ describe('launch at login', () => {
 
   it('quotes an executable path with spaces and $ for the Exec line', () => {
     expect(autostartEntry('/opt/My $Apps/signdrop')).toContain('Exec="/opt/My \\$Apps/signdrop" --hidden');
-  });
-
-  it('is off until the user turns it on, and the choice is remembered', async () => {
-    const file = new DesktopSettingsFile(dir);
-    const settings = await file.load();
-    expect(settings.launchAtLogin).toBe(false);
-    await file.save({ ...settings, launchAtLogin: true });
-    expect((await new DesktopSettingsFile(dir).load()).launchAtLogin).toBe(true);
   });
 });

@@ -45,8 +45,42 @@ describe('SettingsStore', () => {
 
   it('main refuses unknown keys and wrong values in an update', () => {
     expect(SettingsPatch.safeParse({ copyFormat: 'rot13' }).success).toBe(false);
-    expect(SettingsPatch.safeParse({ theme: 'dark' }).success).toBe(false);
+    expect(SettingsPatch.safeParse({ colour: 'dark' }).success).toBe(false);
+    expect(SettingsPatch.safeParse({ theme: 'dark' }).success).toBe(true);
+    expect(SettingsPatch.safeParse({ fileConcurrency: 0 }).success).toBe(false);
+    expect(SettingsPatch.safeParse({ partConcurrency: 17 }).success).toBe(false);
+    expect(SettingsPatch.safeParse({ clipboardShortcut: { enabled: true, accelerator: 'U' } }).success).toBe(false);
+    expect(SettingsPatch.safeParse({ clipboardShortcut: { enabled: true, accelerator: 'CommandOrControl+Shift+U' } }).success).toBe(true);
     expect(SettingsPatch.safeParse({ copyTemplate: 'x'.repeat(5000) }).success).toBe(false);
     expect(SettingsPatch.safeParse({ batchCopy: 'all-links' }).success).toBe(true);
+  });
+
+  it('launch at login and the shortcut are off until turned on; junk files are skipped by default', async () => {
+    const settings = await new SettingsStore(await dir()).get();
+    expect(settings).toMatchObject({ launchAtLogin: false, clipboardShortcut: { enabled: false }, skipJunkFiles: true, theme: 'system' });
+  });
+
+  it('takes over the desktop settings an older version kept in desktop.json, once', async () => {
+    const d = await dir();
+    const old = { launchAtLogin: true, clipboardShortcut: { enabled: true, accelerator: 'Control+Alt+U' } };
+    await writeFile(join(d, 'desktop.json'), JSON.stringify(old));
+    expect(await new SettingsStore(d).get()).toMatchObject(old);
+    expect(await readdir(d)).toEqual(expect.arrayContaining(['desktop.json.migrated', 'settings.json']));
+    expect(await new SettingsStore(d).get()).toMatchObject(old);
+  });
+
+  it('a change an applier refuses is not saved, and listeners hear only saved changes', async () => {
+    const d = await dir();
+    const store = new SettingsStore(d);
+    const heard: string[] = [];
+    store.onChanged((s) => heard.push(s.theme));
+    store.useApplier(async (next) => {
+      if (next.theme === 'light') throw new Error('refused');
+      return next;
+    });
+    await store.set({ theme: 'dark' });
+    await expect(store.set({ theme: 'light' })).rejects.toThrow('refused');
+    expect(heard).toEqual(['dark']);
+    expect((await new SettingsStore(d).get()).theme).toBe('dark');
   });
 });

@@ -109,4 +109,31 @@ describe('enqueueSources', () => {
     });
     expect(enqueue).not.toHaveBeenCalled();
   });
+
+  it('goes to the default profile when none is named, and skips system junk in folders unless told not to', async () => {
+    const folder = join(dir, 'photos');
+    await mkdir(join(folder, 'sub'), { recursive: true });
+    for (const name of ['a.jpg', '.DS_Store', 'Thumbs.db', 'desktop.ini', '._a.jpg', 'sub/b.jpg', 'sub/.DS_Store']) await writeFile(join(folder, name), 'x');
+    const { deps, enqueue, files } = setup([
+      { id: 'work', defaultExpirySeconds: 3600 },
+      { id: 'home', defaultExpirySeconds: 60 },
+    ]);
+    const settings = { defaultProfileId: 'home', skipJunkFiles: true };
+    await enqueueSources({ ...deps, settings: { get: async () => settings } }, { sources: [{ path: folder }] });
+    expect(enqueue.mock.calls[0]?.[0]).toMatchObject({ profileId: 'home', expiresInSeconds: 60 });
+    expect(files().map((f) => f.relativePath)).toEqual(['photos/a.jpg', 'photos/sub/b.jpg']);
+    settings.skipJunkFiles = false;
+    await enqueueSources({ ...deps, settings: { get: async () => settings } }, { sources: [{ path: folder }] });
+    expect(files()).toHaveLength(2 + 7);
+  });
+
+  it('uploads a junk-named file dropped on its own: the user chose it', async () => {
+    await writeFile(join(dir, '.DS_Store'), 'x');
+    const { deps, files } = setup();
+    await enqueueSources(
+      { ...deps, settings: { get: async () => ({ defaultProfileId: '', skipJunkFiles: true }) } },
+      { sources: [{ path: join(dir, '.DS_Store') }] },
+    );
+    expect(files().map((f) => f.relativePath)).toEqual(['.DS_Store']);
+  });
 });

@@ -1,0 +1,41 @@
+import { useEffect, useId, useRef } from 'react';
+
+interface Props {
+  readonly title: string;
+  readonly message: string;
+  readonly confirmLabel: string;
+  readonly onConfirm: () => void;
+  /** Escape, Cancel, or the dialog closing any other way. */
+  readonly onCancel: () => void;
+}
+
+/** Asks before something that cannot be undone; a modal, so Escape cancels and focus returns where it was. */
+export function ConfirmDialog({ title, message, confirmLabel, onConfirm, onCancel }: Props) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  const messageId = useId();
+  useEffect(() => {
+    const opener = document.activeElement as HTMLElement | null;
+    const d = dialog.current;
+    d?.showModal();
+    return () => {
+      if (d?.open) d.close();
+      opener?.focus();
+    };
+  }, []);
+  return (
+    <dialog ref={dialog} aria-labelledby={titleId} aria-describedby={messageId} onClose={onCancel}>
+      <h2 id={titleId}>{title}</h2>
+      <p id={messageId}>{message}</p>
+      <div className="form-actions">
+        {/* Cancel first and focused: Enter on a destructive question should not destroy. */}
+        <button type="button" className="secondary" autoFocus onClick={onCancel}>
+          Cancel
+        </button>
+        <button type="button" className="danger" onClick={onConfirm}>
+          {confirmLabel}
+        </button>
+      </div>
+    </dialog>
+  );
+}
