@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Disposition } from '../common/disposition';
 import type { StoredProfile } from '../common/profile';
+import type { UploadItem } from '../common/uploads';
 import type { Core, CoreOptions } from '../core';
 import { holdProcessLock } from '../core/storage/process-lock';
 import type { LocalFile } from '../core/uploads/collect-files';
@@ -80,13 +81,17 @@ export class CliQueue {
   }
 
   /**
-   * After the run: finished items leave the saved queue once their links are on disk (whatever
-   * failed stays, for the same command to retry), the queue is saved and the claim released.
+   * After the run: once every item of the run finished, the finished items leave the saved queue
+   * (their links are on disk first). When some did not (stopped, failed), everything stays, so the
+   * same command run again prints the finished ones' links and uploads only the rest, under the
+   * keys already chosen. Then the queue is saved and the claim released.
    */
-  async finish(core: Core): Promise<void> {
-    if (this.release) {
+  async finish(core: Core, items: readonly UploadItem[]): Promise<void> {
+    const all = core.uploads.list();
+    const state = new Map(all.map((i) => [i.id, i.state]));
+    if (this.release && items.every((i) => state.get(i.id) === 'completed')) {
       await core.links.flush();
-      for (const item of core.uploads.list()) if (item.state === 'completed') await core.uploads.remove(item.id);
+      for (const item of all) if (item.state === 'completed') await core.uploads.remove(item.id);
     }
     await core.uploads.close();
     await core.links.flush();

@@ -1,5 +1,5 @@
 import { DEFAULT_KEY_TEMPLATE } from '../common/key-template';
-import { StoredProfile, type CredentialSource } from '../common/profile';
+import { endpointProblem, StoredProfile, type CredentialSource } from '../common/profile';
 import { createCore, type Core, type CoreOptions } from '../core';
 import { migrateOldCliFolder } from '../core/data-dir-migration';
 import { oldCliDataDir, signdropDataDir } from '../core/data-dir';
@@ -115,6 +115,13 @@ function withOverrides(profile: StoredProfile, values: Values): object {
     ...(stringOption(values, 'bucket') !== undefined ? { bucket: stringOption(values, 'bucket') } : {}),
     ...(values['path-style'] === true ? { pathStyle: true } : {}),
   };
+}
+
+/** A bad --endpoint is a usage error that names it, said before any file is read or any key looked up. */
+export function checkEndpointOption(values: Values): void {
+  const endpoint = stringOption(values, 'endpoint');
+  const problem = endpoint === undefined ? undefined : endpointProblem(endpoint);
+  if (problem) throw new UsageError(problem);
 }
 
 /** Parses a profile built from flags; a bad endpoint or bucket name is a usage error. */

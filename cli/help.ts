@@ -19,8 +19,9 @@ Commands:
                        upload files (folders recursively) and print a link for each; each is
                        stored with its content type. --page also writes one page in the bucket
                        that lists them all and prints its link last (page<TAB>URL)
-  link <key> [--expires D] [--download-name NAME] [--inline | --download]
-                       print a link for an object already in the bucket
+  link <key> [--expires D] [--download-name NAME] [--inline | --download] [--no-check]
+                       print a link for an object already in the bucket (checked first:
+                       a missing key is an error; --no-check signs without asking the store)
   put-url <key> [--expires D] [--content-type T]
                        print a URL someone else can PUT a file to
   history [--search Q] [--active | --expired]
@@ -55,8 +56,9 @@ otherwise (HTML and SVG too); --inline or --download overrides that for every fi
 Durations: 45s, 15m, 1h, 7d, or a number of seconds; at most 7d (the SigV4 limit).
 Key template tokens: {filename} {name} {ext} {yyyy} {mm} {dd} {uuid} {random}; default {uuid}/{filename}.
 Exit status: 0 all succeeded; 1 any item failed (each failure also on stderr); 2 usage error.
-An upload stopped midway (Ctrl+C, a kill, a crash) resumes when the same command runs again:
-the same keys, and only the parts the store lacks are sent.
+An upload killed or crashed midway resumes when the same command runs again: the same keys,
+and only the parts the store lacks are sent. After Ctrl+C (unfinished multipart uploads aborted),
+the same command uploads what is left again under the same keys.
 Profiles, the link history and the CLI's queue are kept in the folder the app uses:
 $SIGNDROP_CONFIG_DIR, else ~/.config/Signdrop (Linux), ~/Library/Application Support/Signdrop
 (macOS), %APPDATA%\\Signdrop (Windows).

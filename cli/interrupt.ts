@@ -1,27 +1,21 @@
-import { flushBeforeQuit, type Flushable } from '../core/links/flush-before-quit';
-
-/** The exit status of a process ended by a signal: 128 + its number, as shells report it. */
-const SIGNAL_EXIT = { SIGINT: 130, SIGTERM: 143 } as const;
+/** The shell's convention for a command ended by Ctrl-C (128 + SIGINT). */
+export const EXIT_INTERRUPTED = 130;
 
 /**
- * While a command uploads, Ctrl+C (SIGINT) and SIGTERM stop it cleanly: the queue stops and saves
- * (multipart uploads stay on the server, so the same command run again resumes them), every link
- * made so far reaches the history on disk, then the process exits with 130 or 143. A second
- * signal while that runs exits at once. Returns the function that removes the handlers.
+ * Calls `handler` on the first SIGINT or SIGTERM, so the command can stop and clean up on the
+ * server; a second one exits at once (the user insists). Returns the function that stops listening.
  */
-export function onInterrupt(core: Flushable, beforeExit: () => Promise<void> = async () => undefined): () => void {
-  let stopping = false;
-  const handler = (signal: keyof typeof SIGNAL_EXIT) => {
-    if (stopping) process.exit(SIGNAL_EXIT[signal]);
-    stopping = true;
-    void flushBeforeQuit(core)
-      .then(beforeExit)
-      .finally(() => process.exit(SIGNAL_EXIT[signal]));
+export function onInterrupt(handler: () => void, exit: (code: number) => void = (code) => process.exit(code)): () => void {
+  let seen = false;
+  const listener = () => {
+    if (seen) return exit(EXIT_INTERRUPTED);
+    seen = true;
+    handler();
   };
-  process.on('SIGINT', handler);
-  process.on('SIGTERM', handler);
+  process.on('SIGINT', listener);
+  process.on('SIGTERM', listener);
   return () => {
-    process.off('SIGINT', handler);
-    process.off('SIGTERM', handler);
+    process.off('SIGINT', listener);
+    process.off('SIGTERM', listener);
   };
 }

@@ -20,7 +20,11 @@ export function showProgress(io: Io, items: () => readonly UploadItem[], subscri
     const done = all.filter(isFinished).length;
     const sent = all.reduce((n, i) => n + (i.state === 'completed' ? i.size : i.bytesSent), 0);
     const total = all.reduce((n, i) => n + i.size, 0);
-    io.errRaw(`\r\u001b[Kuploading ${done}/${all.length} files, ${mib(sent)} of ${mib(total)}`);
+    // A retry is said as it comes, so a quiet store does not look like a slow upload.
+    const retry = all.find((i) => i.retry)?.retry;
+    const inS = retry ? Math.max(0, Math.ceil((Date.parse(retry.nextAt) - Date.now()) / 1000)) : 0;
+    const note = retry ? ` · retrying in ${inS} s (${retry.attempt} of ${retry.of}): ${retry.reason}` : '';
+    io.errRaw(`\r\u001b[Kuploading ${done}/${all.length} files, ${mib(sent)} of ${mib(total)}${note}`);
   };
   const off = subscribe(() => {
     const now = Date.now();

@@ -2,10 +2,30 @@ import { z } from 'zod';
 import { DEFAULT_KEY_TEMPLATE } from './key-template';
 import { MAX_PRESIGN_EXPIRY_S, MIN_PRESIGN_EXPIRY_S } from './expiry';
 
+/**
+ * What is wrong with an endpoint, in words that name it, or undefined when it is usable (empty means
+ * AWS). Parsed as the engine will parse it, so a port out of range, an unclosed IPv6 bracket or a
+ * space is refused here, once, instead of failing every request.
+ */
+export function endpointProblem(value: string): string | undefined {
+  const v = value.trim();
+  if (v === '') return undefined;
+  if (!/^https?:\/\/[^\s/]+/i.test(v)) return `The endpoint must start with http:// or https://, or be empty for AWS: "${v}".`;
+  try {
+    new URL(v);
+    return undefined;
+  } catch {
+    return `The endpoint "${v}" is not a valid URL: check the host, the port (1–65535), brackets around an IPv6 address, and that it has no spaces.`;
+  }
+}
+
 const httpUrl = z
   .string()
   .trim()
-  .refine((v) => v === '' || /^https?:\/\/[^\s/]+/i.test(v), 'The endpoint must start with http:// or https://, or be empty for AWS.');
+  .superRefine((v, ctx) => {
+    const problem = endpointProblem(v);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
 
 /** A bucket name as S3 allows it (3–63 chars, lowercase, digits, dots, hyphens). */
 const bucketName = z

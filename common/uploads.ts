@@ -37,6 +37,8 @@ export interface UploadItem {
   readonly link?: ShareLink;
   readonly etag?: string;
   readonly error?: AppError;
+  /** While a failed request waits to be tried again: "Retrying in 4 s (3 of 8): the store did not answer". */
+  readonly retry?: { attempt: number; of: number; nextAt: string; reason: string };
 }
 
 /** The whole queue at a glance, for a progress bar and the window title. */

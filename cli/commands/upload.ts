@@ -7,11 +7,11 @@ import type { StoredProfile } from '../../common/profile';
 import type { UploadItem } from '../../common/uploads';
 import { dispositionOption, expiryOption, templateOption, type Values } from '../args';
 import { CliQueue } from '../cli-queue';
-import { dataDir, resolveTarget } from '../context';
-import { onInterrupt } from '../interrupt';
+import { checkEndpointOption, dataDir, resolveTarget } from '../context';
 import { EXIT_FAILED, EXIT_OK, UsageError, type Io } from '../io';
 import { toAppError } from '../../core/errors/to-app-error';
 import { reportFailure } from '../output';
+import { EXIT_INTERRUPTED, onInterrupt } from '../interrupt';
 import { showProgress } from '../progress';
 
 /**
@@ -22,7 +22,8 @@ export async function uploadCommand(values: Values, operands: string[], io: Io):
   if (operands.length === 0) throw new UsageError('Name at least one file or folder to upload: signdrop upload <file-or-folder>...');
   const json = values['json'] === true;
   const template = templateOption(values);
-  // Checked before any network or keychain access: a typo costs nothing.
+  // Checked before any file, network or keychain access: a typo costs nothing.
+  checkEndpointOption(values);
   expiryOption(values, 1);
   const disposition = dispositionOption(values);
 
@@ -47,21 +48,13 @@ export async function uploadCommand(values: Values, operands: string[], io: Io):
   }
   const { core, items } = run;
   const queue = core.uploads;
-  const stopInterrupt = onInterrupt(core, () => claim.abandon());
   const ids = new Set(items.map((i) => i.id));
   const stopProgress = showProgress(
     io,
     () => queue.list().filter((i) => ids.has(i.id)),
     (listener) => queue.onChanged(listener),
   );
-  try {
-    // The command's queue holds only these items: idle means every one has finished.
-    await queue.idle();
-  } finally {
-    stopProgress();
-  }
-
-  const byId = new Map(queue.list().map((i) => [i.id, i]));
+  const { byId, interrupted } = await finishBatch(queue, items, io, stopProgress);
   const done: string[] = [];
   items.forEach((queued, index) => {
     const item = byId.get(queued.id) ?? queued;
@@ -86,9 +79,14 @@ export async function uploadCommand(values: Values, operands: string[], io: Io):
       reportFailure(io, json, { file }, item.error ?? { code: 'upload-failed', message: `The upload ended as ${item.state}.`, retryable: true });
     }
   });
+  if (interrupted) {
+    io.err(`interrupted: ${done.length} uploaded, ${await interrupted} aborted`);
+    // Every link made before the stop reaches the history on disk before the process ends.
+    await claim.finish(core, items);
+    return EXIT_INTERRUPTED;
+  }
   if (values['page'] === true && done.length > 0 && !(await printPage(core, done, json, io))) failed++;
-  await claim.finish(core);
-  stopInterrupt();
+  await claim.finish(core, items);
   return failed > 0 ? EXIT_FAILED : EXIT_OK;
 }
 
@@ -123,6 +121,30 @@ async function startRun(
     fresh.length > 0 ? await core.uploads.enqueue({ profileId: profile.id, expiresInSeconds, files: fresh, ...(disposition ? { disposition } : {}) }) : [];
   let next = 0;
   return { core, items: resumed.map((item) => item ?? added[next++]!) };
+}
+
+/**
+ * Waits for the command's items to finish. Ctrl-C or SIGTERM meanwhile stops sending and aborts every
+ * multipart upload started (resolving `interrupted` to how many), so nothing stays billed; an item out of
+ * retries has its multipart upload aborted too (the app keeps it to retry; a command that exits would orphan it).
+ */
+async function finishBatch(queue: Core['uploads'], items: readonly UploadItem[], io: Io, stopProgress: () => void) {
+  let interrupted: Promise<number> | undefined;
+  const stopListening = onInterrupt(() => {
+    interrupted = queue.cancelAll();
+  });
+  try {
+    // The command's queue holds only these items: idle means every one has finished.
+    await queue.idle();
+  } finally {
+    stopProgress();
+  }
+  const byId = new Map(queue.list().map((i) => [i.id, i]));
+  const abandoned = await Promise.all(items.filter((i) => byId.get(i.id)?.state === 'failed').map((i) => queue.cancel(i.id)));
+  stopListening();
+  const aborted = abandoned.filter(Boolean).length;
+  if (aborted > 0) io.err(`signdrop: aborted ${aborted} unfinished multipart upload(s) on the server.`);
+  return { byId, interrupted };
 }
 
 /** --page: one more line after the files', the share page of those that uploaded. False when it failed. */

@@ -142,6 +142,12 @@ function describeNetworkFailure(failure: S3Failure, where: string): AppError {
       `The secure (TLS) connection to ${where} failed (${detail}). Its certificate is not trusted here: give the server a valid certificate, or start Signdrop with NODE_EXTRA_CA_CERTS pointing at its CA file.`,
     );
   }
+  // Connected (or trying to) but no answer in time: the words say the store went quiet, not that the URL is wrong.
+  if (code === 'ETIMEDOUT' || code === 'TimeoutError') {
+    // Our own time-outs say what ran out; the SDK's messages are for its developers.
+    const what = failure.networkMessage && !/smithy|ETIMEDOUT/.test(failure.networkMessage) ? ` (${failure.networkMessage})` : '';
+    return err('endpoint-unreachable', `${capital(where)} stopped answering${what}. Check your network, or try again when the store is back.`, true);
+  }
   const hint =
     NETWORK_CODES.has(code) || code === ''
       ? 'Check the endpoint URL (scheme, host and port), that the server is running, and your network.'

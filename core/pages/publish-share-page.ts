@@ -29,7 +29,7 @@ function checkSources(sources: readonly ShareSource[], now: Date): { profileId: 
     throw SigndropError.of('invalid-input', 'A share page lists files of one bucket: choose files uploaded with the same profile.');
   }
   const expiresAt = Math.min(...sources.map((s) => Date.parse(s.expiresAt)));
-  if (!(expiresAt > now.getTime() + 1000)) {
+  if (!(expiresAt > now.getTime() + 2000)) {
     throw SigndropError.of('invalid-input', 'A link of these files has expired: make new links for them first, then share the page.');
   }
   return { profileId: first.profileId, expiresAt };
@@ -55,7 +55,10 @@ export async function publishSharePage(signer: Signer, sources: readonly ShareSo
   const put = await signer.presignPut(profileId, key, { expiresInSeconds: PAGE_PUT_EXPIRY_S, contentType: PAGE_CONTENT_TYPE });
   const res = await fetch(put.url, { method: 'PUT', body: html, headers: { 'content-type': PAGE_CONTENT_TYPE } });
   if (!res.ok) throw S3ResponseError.fromBody(res.status, await res.text(), 's3:PutObject', put.url);
-  const seconds = Math.floor((expiresAt - now.getTime()) / 1000);
+  // Counted again after the upload (it took time) and one second short: the signer's own clock
+  // may have moved on, and the page's link must never outlive the links it lists.
+  const signingAt = options.now?.() ?? new Date();
+  const seconds = Math.floor((expiresAt - signingAt.getTime()) / 1000) - 1;
   const link = await signer.presignGet(profileId, key, { expiresInSeconds: seconds, downloadName: PAGE_FILE_NAME, disposition: 'inline' });
   return { url: link.url, key, expiresAt: link.expiresAt, files: sources.length };
 }

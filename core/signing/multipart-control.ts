@@ -3,23 +3,28 @@ import {
   CompleteMultipartUploadCommand,
   CreateMultipartUploadCommand,
   HeadObjectCommand,
+  ListMultipartUploadsCommand,
   ListPartsCommand,
   type Part,
 } from '@aws-sdk/client-s3';
 import { SigndropError } from '../../common/result';
 import { toAppError } from '../errors/to-app-error';
 import { cleanEtag } from '../transfer/etag';
-import type { StoredPart } from '../transfer/transfer-signer';
+import type { OpenUpload, StoredPart } from '../transfer/transfer-signer';
 import type { ResolvedProfile, Signer } from './signer';
 
 /** ListParts pages hold at most 1,000 parts (S3 limit). */
 const LIST_PARTS_PAGE = 1000;
 
-/** An SDK failure as a SigndropError, worded with what the profile says about where it went. */
+/**
+ * An SDK failure as a SigndropError, worded with what the profile says about where it went. The SDK's
+ * error stays its cause: the engine's retries read the socket error under it (refused, unresolvable).
+ */
 function failed(e: unknown, { profile }: ResolvedProfile, action: string): SigndropError {
-  return new SigndropError(
+  const error = new SigndropError(
     toAppError(e, { endpoint: profile.endpoint, region: profile.region, bucket: profile.bucket, accessKeyId: profile.accessKeyId, action }),
   );
+  return Object.assign(error, { cause: e });
 }
 
 /** Whether the store says the multipart upload no longer exists (aborted, or expired by a lifecycle rule). */
@@ -30,11 +35,60 @@ export async function createMultipartUpload(signer: Signer, profileId: string, k
   const resolved = await signer.resolve(profileId);
   const { client, profile } = resolved;
   const create = new CreateMultipartUploadCommand({ Bucket: profile.bucket, Key: key, ...(contentType ? { ContentType: contentType } : {}) });
+  const since = new Date();
   const out = await client.send(create).catch((e: unknown) => {
     throw failed(e, resolved, 's3:PutObject');
   });
   if (!out.UploadId) throw SigndropError.of('upload-failed', 'The store started a multipart upload but gave no upload id.', true);
+  // The SDK retried: an earlier attempt whose answer was lost may have started an upload of its own.
+  if ((out.$metadata.attempts ?? 1) > 1) {
+    const others = (await listMultipartUploads(signer, profileId, key, since).catch(() => [])).filter((u) => u.uploadId !== out.UploadId);
+    await Promise.all(others.map((u) => abortMultipartUpload(signer, profileId, key, u.uploadId).catch(() => undefined)));
+  }
   return out.UploadId;
+}
+
+/** Server clocks differ from ours: an upload initiated up to this long before `since` still counts as just started. */
+const CLOCK_SLACK_MS = 5 * 60_000;
+
+/**
+ * The multipart uploads in progress for exactly `key`, initiated at `since` or later (give or take
+ * clock slack), newest first. With keys that hold a fresh random part, these are ours.
+ */
+export async function listMultipartUploads(signer: Signer, profileId: string, key: string, since: Date): Promise<OpenUpload[]> {
+  const all = await listUploadsUnder(signer, profileId, key);
+  return all
+    .filter((u) => u.key === key && u.initiated.getTime() >= since.getTime() - CLOCK_SLACK_MS)
+    .sort((a, b) => b.initiated.getTime() - a.initiated.getTime());
+}
+
+/** Every multipart upload in progress under `prefix` (paged). */
+export async function listUploadsUnder(signer: Signer, profileId: string, prefix: string): Promise<OpenUpload[]> {
+  const resolved = await signer.resolve(profileId);
+  const { client, profile } = resolved;
+  const found: OpenUpload[] = [];
+  let keyMarker: string | undefined;
+  let uploadIdMarker: string | undefined;
+  for (;;) {
+    const page = await client
+      .send(
+        new ListMultipartUploadsCommand({
+          Bucket: profile.bucket,
+          Prefix: prefix,
+          ...(keyMarker ? { KeyMarker: keyMarker } : {}),
+          ...(uploadIdMarker ? { UploadIdMarker: uploadIdMarker } : {}),
+        }),
+      )
+      .catch((e: unknown) => {
+        throw failed(e, resolved, 's3:ListBucketMultipartUploads');
+      });
+    for (const u of page.Uploads ?? []) {
+      if (u.Key && u.UploadId) found.push({ key: u.Key, uploadId: u.UploadId, initiated: u.Initiated ?? new Date(0) });
+    }
+    if (!page.IsTruncated || (!page.NextKeyMarker && !page.NextUploadIdMarker)) return found;
+    keyMarker = page.NextKeyMarker;
+    uploadIdMarker = page.NextUploadIdMarker;
+  }
 }
 
 /** Finishes a multipart upload from its parts; returns the ETag, empty when the store gives none. */

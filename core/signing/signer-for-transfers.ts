@@ -1,5 +1,13 @@
 import type { ObjectRef, TransferSigner } from '../transfer/transfer-signer';
-import { abortMultipartUpload, completeMultipartUpload, createMultipartUpload, headObject, listParts } from './multipart-control';
+import {
+  abortMultipartUpload,
+  completeMultipartUpload,
+  createMultipartUpload,
+  headObject,
+  listMultipartUploads,
+  listParts,
+  listUploadsUnder,
+} from './multipart-control';
 import type { Signer } from './signer';
 
 /**
@@ -20,6 +28,8 @@ export function transferSignerFor(signer: Signer): TransferSigner {
     listParts: ({ profileId, key }, uploadId) => listParts(signer, profileId, key, uploadId),
     completeMultipart: ({ profileId, key }, uploadId, parts) => completeMultipartUpload(signer, profileId, key, uploadId, parts),
     abortMultipart: ({ profileId, key }, uploadId) => abortMultipartUpload(signer, profileId, key, uploadId),
+    listMultipart: ({ profileId, key }, since) => listMultipartUploads(signer, profileId, key, since),
+    listMultipartUnder: (profileId, prefix) => listUploadsUnder(signer, profileId, prefix),
     headObject: ({ profileId, key }: ObjectRef) => headObject(signer, profileId, key),
     // The share link handed to the user: a GET that opens or downloads under the file's own name.
     presignGet: async ({ profileId, key }, expiresInSeconds, downloadName, disposition) => {

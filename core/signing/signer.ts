@@ -5,7 +5,7 @@ import type { ShareLink } from '../../common/uploads';
 import type { CredentialStore } from '../credentials/credential-store';
 import { resolveCredentials } from '../credentials/resolve-credentials';
 import type { ProfileSource } from '../profiles/profile-source';
-import { createS3Client } from '../s3/client';
+import { createS3Client, type ClientExtras } from '../s3/client';
 import { linkLifetime, parseCredentialExpiry, type LinkLifetime } from './lifetime';
 import { getRequest, type BatchKey, type BatchLink, type BatchOptions, type GetLinkOptions, type PutUrlOptions } from './link-options';
 import { presignPostPolicy, type PostPolicyOptions, type PresignedPost } from './post-policy';
@@ -63,6 +63,8 @@ export class Signer {
     private readonly now: () => Date = () => new Date(),
     /** Where profiles whose keys come from the environment read them (the CLI's, in its tests). */
     private readonly env: NodeJS.ProcessEnv = process.env,
+    /** Client settings over the defaults: tests lower the SDK's time-outs here. */
+    private readonly clientExtras: ClientExtras = {},
   ) {}
 
   /** Drops the cached client, after a profile or its secret changed. */
@@ -157,7 +159,7 @@ export class Signer {
     // Only temporary credentials expire; a stray expiration on a long-term key is not trusted.
     const credentialsExpireAt = credentials.sessionToken ? parseCredentialExpiry(credentials.expiration) : undefined;
     const entry: ResolvedProfile = {
-      client: createS3Client(profile, credentials),
+      client: createS3Client(profile, credentials, this.clientExtras),
       profile,
       ...(credentialsExpireAt ? { credentialsExpireAt } : {}),
     };

@@ -3,8 +3,10 @@ import type { IntegrityCheck } from '../../common/uploads';
 import { cleanEtag, isMd5Etag, multipartEtag } from './etag';
 import { checkUnchanged, type FileSnapshot } from './file-check';
 import { putFileBody, SMALL_BODY_BYTES } from './http-put';
+import { startMultipart } from './multipart-start';
 import { choosePartSize, planParts, type PartRange } from './part-plan';
-import { withRetry, type RetryPolicy } from './retry';
+import { withRetry, type RetryOptions, type RetryPolicy } from './retry';
+import type { RequestTimeouts } from './timeouts';
 import type { ObjectRef, TransferSigner } from './transfer-signer';
 
 /**
@@ -29,12 +31,11 @@ export interface MultipartCheckpoint {
   readonly parts: readonly DonePart[];
 }
 
-export interface TransferSettings {
+export interface TransferSettings extends RequestTimeouts {
   readonly multipartThreshold: number;
   readonly partSize: number;
   readonly partConcurrency: number;
   readonly retry: RetryPolicy;
-  readonly idleTimeoutMs: number;
   readonly urlExpirySeconds: number;
   readonly now: () => number;
 }
@@ -50,6 +51,8 @@ export interface FileUploadOptions {
   readonly onBytes: (delta: number) => void;
   readonly onCheckpoint: (checkpoint: MultipartCheckpoint) => void;
   readonly onParts?: (done: number, total: number) => void;
+  /** Retry notices and the store's contact, shared by every request of this file. */
+  readonly retryHooks?: Pick<RetryOptions, 'onRetry' | 'onAnswer' | 'contact'>;
 }
 
 export interface FileUploadResult {
@@ -71,7 +74,7 @@ export async function uploadFile(options: FileUploadOptions): Promise<FileUpload
   return uploadMultipart(options);
 }
 
-async function uploadSingle({ signer, ref, file, settings, signal, onBytes }: FileUploadOptions): Promise<FileUploadResult> {
+async function uploadSingle({ signer, ref, file, settings, signal, onBytes, retryHooks }: FileUploadOptions): Promise<FileUploadResult> {
   const small = file.size <= SMALL_BODY_BYTES;
   const result = await withRetry(
     async () => {
@@ -85,7 +88,7 @@ async function uploadSingle({ signer, ref, file, settings, signal, onBytes }: Fi
           file: file.path,
           length: file.size,
           signal,
-          idleTimeoutMs: settings.idleTimeoutMs,
+          timeouts: settings,
           // Signed into the URL when set (signer-for-transfers.ts): sent exactly as signed.
           ...(ref.contentType ? { contentType: ref.contentType } : {}),
           ...(small ? { expect: file } : {}),
@@ -101,7 +104,7 @@ async function uploadSingle({ signer, ref, file, settings, signal, onBytes }: Fi
         throw e;
       }
     },
-    { policy: settings.retry, signal },
+    { policy: settings.retry, signal, now: settings.now, ...retryHooks },
   );
   // Changed while it was streamed: the object may mix old and new bytes.
   if (!small) await checkUnchanged(file);
@@ -168,9 +171,10 @@ async function sendAll(
 
 async function uploadMultipart(options: FileUploadOptions): Promise<FileUploadResult> {
   const { signer, ref, file, settings, signal, onBytes, onCheckpoint } = options;
-  const retry: Retry = (fn) => withRetry(fn, { policy: settings.retry, signal });
+  const hooks = { now: settings.now, ...options.retryHooks };
+  const retry: Retry = (fn) => withRetry(fn, { policy: settings.retry, signal, ...hooks });
   const { uploadId: resumed, partSize, done } = await resumePoint(options, retry);
-  const id = resumed ?? (await retry(() => signer.createMultipart(ref)));
+  const id = resumed ?? (await startMultipart(signer, ref, retry));
   const plan = planParts(file.size, partSize);
   const checkpoint = () => onCheckpoint({ uploadId: id, partSize, parts: [...done.values()] });
   checkpoint();
@@ -191,7 +195,7 @@ async function uploadMultipart(options: FileUploadOptions): Promise<FileUploadRe
             start: part.start,
             length: part.length,
             signal: partSignal,
-            idleTimeoutMs: settings.idleTimeoutMs,
+            timeouts: settings,
             onBytes: (n) => {
               sent += n;
               onBytes(n);
@@ -204,7 +208,7 @@ async function uploadMultipart(options: FileUploadOptions): Promise<FileUploadRe
           throw e;
         }
       },
-      { policy: settings.retry, signal: partSignal },
+      { policy: settings.retry, signal: partSignal, ...hooks },
     );
 
   const pending = plan.filter((p) => !done.has(p.partNumber));

@@ -7,6 +7,7 @@ import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { S3ResponseError } from '../errors/s3-response-error';
 import { fileChanged, fileUnreadable, sameVersion, type FileSnapshot } from './file-check';
+import { DEFAULT_TIMEOUTS, timedOut, type RequestTimeouts } from './timeouts';
 
 export interface PutBodyOptions {
   readonly url: string;
@@ -17,8 +18,8 @@ export interface PutBodyOptions {
   readonly contentType?: string;
   readonly signal?: AbortSignal;
   readonly onBytes?: (n: number) => void;
-  /** A request that moves no bytes for this long is a stall: it is destroyed and counts as a network error. */
-  readonly idleTimeoutMs?: number;
+  /** A request that runs out of any of these is destroyed and counts as a network error (retried). */
+  readonly timeouts?: RequestTimeouts;
   /**
    * For small bodies: the version of the file that was queued. The body is read whole and checked
    * against it on the open file after reading, which saves two path lookups per file.
@@ -26,8 +27,6 @@ export interface PutBodyOptions {
   readonly expect?: FileSnapshot;
 }
 
-/** No byte in or out for this long means the connection is stuck (a proxy or NAT dropped it silently). */
-export const DEFAULT_IDLE_TIMEOUT_MS = 60_000;
 /**
  * Bodies up to this size are read in one go instead of streamed: for a batch of small files the stream
  * machinery costs more CPU than the bytes. Bounded: at most this much per file in flight.
@@ -67,7 +66,7 @@ async function readSmall(file: string, start: number, length: number, expect?: F
  * ETag can be checked end to end. Large bodies are streamed from disk, never held in memory.
  */
 export async function putFileBody(options: PutBodyOptions): Promise<PutBodyResult> {
-  const { url, file, start = 0, length, contentType, signal, onBytes, idleTimeoutMs = DEFAULT_IDLE_TIMEOUT_MS } = options;
+  const { url, file, start = 0, length, contentType, signal, onBytes, timeouts = DEFAULT_TIMEOUTS } = options;
   const small = length <= SMALL_BODY_BYTES ? await readSmall(file, start, length, options.expect) : undefined;
   signal?.throwIfAborted();
   const target = new URL(url);
@@ -77,9 +76,7 @@ export async function putFileBody(options: PutBodyOptions): Promise<PutBodyResul
     headers: { 'content-length': String(length), ...(contentType ? { 'content-type': contentType } : {}) },
     signal,
   });
-  req.setTimeout(idleTimeoutMs, () => {
-    req.destroy(Object.assign(new Error(`The upload stalled: nothing moved for ${idleTimeoutMs / 1000} s.`), { code: 'ETIMEDOUT' }));
-  });
+  armTimeouts(req, timeouts);
   const response = new Promise<IncomingMessage>((resolve, reject) => {
     req.once('response', resolve);
     req.once('error', reject);
@@ -107,6 +104,35 @@ export async function putFileBody(options: PutBodyOptions): Promise<PutBodyResul
   // Both PUT and UploadPart are s3:PutObject to IAM; toAppError words the answer, retries read it.
   if (res.statusCode !== 200) throw S3ResponseError.fromBody(res.statusCode ?? 0, body, 's3:PutObject', url);
   return { etag: String(res.headers.etag ?? '').replace(/"/g, ''), md5 };
+}
+
+const seconds = (ms: number) => `${ms / 1000} s`;
+
+/**
+ * Connect, first byte and idle time-outs on one request: without them a store that accepts the
+ * connection and never answers holds the upload forever.
+ */
+function armTimeouts(req: ClientRequest, t: RequestTimeouts): void {
+  const fail = (what: string) => req.destroy(timedOut(what));
+  const timers: NodeJS.Timeout[] = [];
+  const after = (ms: number, what: string) => {
+    const timer = setTimeout(() => fail(what), ms);
+    timers.push(timer);
+    return timer;
+  };
+  req.once('close', () => timers.forEach(clearTimeout));
+  req.once('socket', (socket) => {
+    // A kept-alive socket is already connected; a new one must connect in time.
+    if (!socket.connecting) return;
+    const connect = after(t.connectTimeoutMs, `no connection within ${seconds(t.connectTimeoutMs)}`);
+    socket.once('connect', () => clearTimeout(connect));
+  });
+  req.once('finish', () => {
+    const firstByte = after(t.firstByteTimeoutMs, `no answer within ${seconds(t.firstByteTimeoutMs)} of the upload's last byte`);
+    req.once('response', () => clearTimeout(firstByte));
+  });
+  // Node arms this once the socket is connected, and it covers reading the answer too.
+  req.setTimeout(t.idleTimeoutMs, () => fail(`nothing moved for ${seconds(t.idleTimeoutMs)}`));
 }
 
 async function streamBody(req: ClientRequest, file: string, start: number, length: number, onBytes?: (n: number) => void): Promise<string> {

@@ -16,6 +16,13 @@ export interface StoredPart {
   readonly size: number;
 }
 
+/** A multipart upload in progress on the server, as ListMultipartUploads reports it. */
+export interface OpenUpload {
+  readonly key: string;
+  readonly uploadId: string;
+  readonly initiated: Date;
+}
+
 /**
  * Everything the transfer engine needs from signing, and nothing more: presigned URLs and the
  * results of multipart control calls. Never keys, never an SDK client: whatever the engine holds
@@ -33,6 +40,10 @@ export interface TransferSigner {
   /** Returns the ETag, empty when the store gives none (radosgw). */
   completeMultipart(ref: ObjectRef, uploadId: string, parts: readonly { partNumber: number; etag: string }[]): Promise<string>;
   abortMultipart(ref: ObjectRef, uploadId: string): Promise<void>;
+  /** Multipart uploads in progress for exactly `ref.key` initiated since `since` (about), newest first. */
+  listMultipart(ref: ObjectRef, since: Date): Promise<OpenUpload[]>;
+  /** Every multipart upload in progress under `prefix` in the profile's bucket. */
+  listMultipartUnder(profileId: string, prefix: string): Promise<OpenUpload[]>;
   headObject(ref: ObjectRef): Promise<{ etag: string; size: number }>;
   /** The share link handed to the user once the upload is done: shown in the browser or downloaded. */
   presignGet(ref: ObjectRef, expiresInSeconds: number, downloadName: string, disposition?: Disposition): Promise<ShareLink>;

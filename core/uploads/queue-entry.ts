@@ -3,7 +3,8 @@ import type { Disposition } from '../../common/disposition';
 import type { AppError } from '../../common/result';
 import type { IntegrityCheck, ShareLink, UploadItem, UploadState } from '../../common/uploads';
 import { uploadFile, type MultipartCheckpoint, type TransferSettings } from '../transfer/file-upload';
-import { withRetry } from '../transfer/retry';
+import { withRetry, type RetryOptions, type StoreContact } from '../transfer/retry';
+import { retryReason } from '../transfer/retry-reason';
 import { SpeedMeter, etaSeconds } from '../transfer/speed';
 import type { TransferSigner } from '../transfer/transfer-signer';
 import { contentTypeFor } from './content-type';
@@ -36,6 +37,8 @@ export class Entry {
   notice: string | undefined;
   link: ShareLink | undefined;
   error: AppError | undefined;
+  /** The retry announced and not yet over (a request answered since clears it). */
+  retry: UploadItem['retry'];
   multipart: MultipartCheckpoint | undefined;
   controller: AbortController | undefined;
   running: Promise<void> | undefined;
@@ -104,6 +107,7 @@ export class Entry {
       ...(this.link ? { link: this.link } : {}),
       ...(this.etag ? { etag: this.etag } : {}),
       ...(this.error ? { error: this.error } : {}),
+      ...(uploading && this.retry ? { retry: this.retry } : {}),
     };
   }
 
@@ -130,6 +134,17 @@ export class Entry {
   }
 }
 
+/** Aborts an entry's multipart upload on the server, so its parts stop costing storage; true when one was aborted. */
+export async function abortOnServer(signer: TransferSigner, e: Entry): Promise<boolean> {
+  if (!e.multipart) return false;
+  const uploadId = e.multipart.uploadId;
+  e.multipart = undefined;
+  return signer.abortMultipart({ profileId: e.profileId, key: e.key }, uploadId).then(
+    () => true,
+    () => false,
+  );
+}
+
 export interface RunContext {
   readonly signer: TransferSigner;
   readonly settings: TransferSettings;
@@ -137,7 +152,26 @@ export interface RunContext {
   readonly changed: () => void;
   /** Something worth saving changed (state, multipart checkpoint). */
   readonly checkpoint: () => void;
-  readonly abortOnServer: () => Promise<void>;
+  readonly abortOnServer: () => Promise<unknown>;
+  /** Whether the entry's store has answered in this run (shared by the queue's entries of one profile). */
+  readonly contact: StoreContact;
+}
+
+/** Retry notices become the entry's `retry` (shown in its row) until a request is answered again. */
+function retryHooks(e: Entry, ctx: RunContext): Pick<RetryOptions, 'onRetry' | 'onAnswer' | 'contact'> {
+  return {
+    contact: ctx.contact,
+    onRetry: (notice) => {
+      const nextAt = new Date(ctx.settings.now() + notice.delayMs).toISOString();
+      e.retry = { attempt: notice.attempt, of: notice.of, nextAt, reason: retryReason(notice) };
+      ctx.changed();
+    },
+    onAnswer: () => {
+      if (!e.retry) return;
+      e.retry = undefined;
+      ctx.changed();
+    },
+  };
 }
 
 /** Runs one entry to completed, failed or paused (cancel is finished by the queue). */
@@ -153,6 +187,7 @@ export async function runEntry(e: Entry, ctx: RunContext): Promise<void> {
   // Looked up from the name each run (not saved): a resumed upload gets the type its Create was signed with.
   const contentType = contentTypeFor(e.relativePath);
   const ref = { profileId: e.profileId, key: e.key, contentType };
+  const hooks = retryHooks(e, ctx);
   try {
     const result = await uploadFile({
       signer: ctx.signer,
@@ -173,6 +208,7 @@ export async function runEntry(e: Entry, ctx: RunContext): Promise<void> {
         e.partsDone = done;
         e.partsTotal = total;
       },
+      retryHooks: hooks,
     });
     // The object is stored: a pause from here on must not resume a multipart upload that no longer exists.
     e.multipart = undefined;
@@ -180,6 +216,7 @@ export async function runEntry(e: Entry, ctx: RunContext): Promise<void> {
     e.link = await withRetry(() => signShareLink(ctx.signer, e), {
       policy: ctx.settings.retry,
       signal: controller.signal,
+      ...hooks,
     });
     e.etag = result.etag;
     e.integrity = result.integrity;
@@ -198,6 +235,7 @@ export async function runEntry(e: Entry, ctx: RunContext): Promise<void> {
     }
   } finally {
     e.controller = undefined;
+    e.retry = undefined;
     ctx.changed();
     ctx.checkpoint();
   }

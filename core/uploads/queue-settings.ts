@@ -1,7 +1,7 @@
 import { DEFAULT_UPLOAD_URL_EXPIRY_S, type TransferSettings } from '../transfer/file-upload';
-import { DEFAULT_IDLE_TIMEOUT_MS } from '../transfer/http-put';
 import { DEFAULT_MULTIPART_THRESHOLD, DEFAULT_PART_SIZE } from '../transfer/part-plan';
 import { DEFAULT_RETRY } from '../transfer/retry';
+import { DEFAULT_TIMEOUTS } from '../transfer/timeouts';
 import type { PersistedEntry } from './queue-store';
 
 /**
@@ -32,7 +32,9 @@ export function transferSettings(o: QueueOptions): TransferSettings {
     partSize: o.partSize ?? DEFAULT_PART_SIZE,
     partConcurrency: o.partConcurrency ?? DEFAULT_PART_CONCURRENCY,
     retry: o.retry ?? DEFAULT_RETRY,
-    idleTimeoutMs: o.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS,
+    connectTimeoutMs: o.connectTimeoutMs ?? DEFAULT_TIMEOUTS.connectTimeoutMs,
+    firstByteTimeoutMs: o.firstByteTimeoutMs ?? DEFAULT_TIMEOUTS.firstByteTimeoutMs,
+    idleTimeoutMs: o.idleTimeoutMs ?? DEFAULT_TIMEOUTS.idleTimeoutMs,
     urlExpirySeconds: o.urlExpirySeconds ?? DEFAULT_UPLOAD_URL_EXPIRY_S,
     now: o.now ?? Date.now,
   };

@@ -7,10 +7,11 @@ import { transferSignerFor } from '../signing/signer-for-transfers';
 import { Signer } from '../signing/signer';
 import { Coalescer } from '../transfer/coalescer';
 import { type TransferSettings } from '../transfer/file-upload';
+import { StoreContacts } from '../transfer/retry';
 import type { TransferSigner } from '../transfer/transfer-signer';
 import type { LocalFile } from './collect-files';
 import { QueueStore } from './queue-store';
-import { CANCELED, Entry, PAUSED, runEntry } from './queue-entry';
+import { abortOnServer, CANCELED, Entry, PAUSED, runEntry } from './queue-entry';
 import { restoreSaved } from './queue-restore';
 import { DEFAULT_FILE_CONCURRENCY, transferSettings, type QueueOptions } from './queue-settings';
 import { queueTotals } from './queue-totals';
@@ -46,6 +47,8 @@ export class UploadQueue {
   private readonly store: QueueStore | undefined;
   private readonly changes: Coalescer<string>;
   private running = 0;
+  /** Per profile: whether its store has answered in this run (a refusal before that fails fast, after it is waited out). */
+  private readonly contacts = new StoreContacts();
 
   constructor(signer: Signer | TransferSigner, options: QueueOptions = {}) {
     this.signer = signer instanceof Signer ? transferSignerFor(signer) : signer;
@@ -164,15 +167,16 @@ export class UploadQueue {
     if (e && (e.state === 'failed' || e.state === 'canceled')) this.requeue(e);
   }
 
-  /** Stops an item and aborts its multipart upload on the server, so no orphaned parts stay billed. */
-  async cancel(id: string): Promise<void> {
+  /** Stops an item and aborts its multipart upload on the server, so no orphaned parts stay billed; true when one was aborted. */
+  async cancel(id: string): Promise<boolean> {
     const e = this.entries.get(id);
-    if (!e || e.state === 'completed' || e.state === 'canceled') return;
+    if (!e || e.state === 'completed' || e.state === 'canceled') return false;
     e.controller?.abort(CANCELED);
     await e.running;
-    await this.abortOnServer(e);
+    const aborted = await abortOnServer(this.signer, e);
     e.error = undefined;
     this.setState(e, 'canceled');
+    return aborted;
   }
 
   /** Forgets an item (canceling it first if it is not finished). */
@@ -194,8 +198,10 @@ export class UploadQueue {
   retryAll(): void {
     for (const e of this.entries.values()) if (e.state === 'failed') this.requeue(e);
   }
-  async cancelAll(): Promise<void> {
-    await Promise.all([...this.entries.keys()].map((id) => this.cancel(id)));
+  /** Cancels every unfinished item; resolves to the number of multipart uploads aborted on the server. */
+  async cancelAll(): Promise<number> {
+    const aborted = await Promise.all([...this.entries.keys()].map((id) => this.cancel(id)));
+    return aborted.filter(Boolean).length;
   }
 
   /** Stops uploading and saves, leaving multipart uploads on the server to resume on the next start. */
@@ -220,13 +226,6 @@ export class UploadQueue {
     this.pump();
   }
 
-  private async abortOnServer(e: Entry): Promise<void> {
-    if (!e.multipart) return;
-    const uploadId = e.multipart.uploadId;
-    e.multipart = undefined;
-    await this.signer.abortMultipart({ profileId: e.profileId, key: e.key }, uploadId).catch(() => undefined);
-  }
-
   private pump(): void {
     while (this.running < this.fileConcurrency && this.waitingHead < this.waiting.length) {
       const e = this.entries.get(this.waiting[this.waitingHead++]!);
@@ -237,7 +236,8 @@ export class UploadQueue {
         settings: this.settings,
         changed: () => this.changes.mark(e.id),
         checkpoint: () => this.store?.markDirty(),
-        abortOnServer: () => this.abortOnServer(e),
+        abortOnServer: () => abortOnServer(this.signer, e),
+        contact: this.contacts.of(e.profileId),
       }).finally(() => {
         e.running = undefined;
         this.running--;

@@ -10,7 +10,9 @@ export type Fault =
   /** Answers 503 SlowDown without forwarding. */
   | { kind: 'slowdown' }
   /** Accepts the connection and never answers (the client must time out). */
-  | { kind: 'stall' };
+  | { kind: 'stall' }
+  /** Forwards the request (the store acts on it), then cuts the answer in the middle of its headers. */
+  | { kind: 'cut-headers' };
 
 export interface ProxiedRequest {
   readonly method: string;
@@ -32,6 +34,8 @@ export interface FaultProxy {
   throttleBytesPerSecond: number;
   /** PUTs of each part number that the store answered 200. */
   completedParts(): Map<number, number>;
+  /** Stops listening for `ms` (connections are refused, open ones dropped), then listens on the same port again. */
+  refuseFor(ms: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -66,6 +70,12 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
         if (r.method === 'PUT' && r.partNumber !== undefined && r.status === 200) counts.set(r.partNumber, (counts.get(r.partNumber) ?? 0) + 1);
       }
       return counts;
+    },
+    refuseFor: async (ms) => {
+      const port = (server.address() as AddressInfo).port;
+      await proxy.close();
+      await new Promise((r) => setTimeout(r, ms));
+      await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
     },
     close: () =>
       new Promise<void>((resolve) => {
@@ -103,6 +113,11 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
     }
     const up = httpRequest({ host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers }, (upRes) => {
       record.status = upRes.statusCode;
+      if (fault.kind === 'cut-headers') {
+        upRes.resume();
+        res.socket?.end(`HTTP/1.1 ${upRes.statusCode} OK\r\nContent-Type: appl`, () => res.socket?.destroy());
+        return;
+      }
       res.writeHead(upRes.statusCode ?? 502, upRes.headers);
       upRes.pipe(res);
     });

@@ -5,12 +5,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { StoredProfile } from '../../../common/profile';
 import { MemoryCredentialStore } from '../../../core/credentials/credential-store';
+import type { ClientExtras } from '../../../core/s3/client';
 import { Signer } from '../../../core/signing/signer';
 import type { LocalFile } from '../../../core/uploads/collect-files';
 import { adminClient, RGW_REGION, RGW_USER } from '../../support/s3';
 
 /** A Signer for the test user, talking to `endpoint` (radosgw itself, or the fault proxy in front of it). */
-export async function testSigner(endpoint: string, bucket: string): Promise<Signer> {
+export async function testSigner(endpoint: string, bucket: string, clientExtras: ClientExtras = {}): Promise<Signer> {
   const profile: StoredProfile = {
     id: 'p',
     name: 'test',
@@ -25,7 +26,7 @@ export async function testSigner(endpoint: string, bucket: string): Promise<Sign
   };
   const credentials = new MemoryCredentialStore();
   await credentials.set('p', { secretAccessKey: RGW_USER.secretAccessKey });
-  return new Signer({ get: async (id) => (id === 'p' ? profile : undefined) }, credentials);
+  return new Signer({ get: async (id) => (id === 'p' ? profile : undefined) }, credentials, undefined, process.env, clientExtras);
 }
 
 export const tempDir = () => mkdtemp(join(tmpdir(), 'signdrop-transfer-'));

@@ -94,14 +94,14 @@ describe('a corrupt profiles file', () => {
   });
 });
 
-describe('link and put-url with keys from the environment (signing needs no network)', () => {
+describe('link --no-check and put-url with keys from the environment (signing needs no network)', () => {
   const target = ['--endpoint', 'http://127.0.0.1:9', '--region', 'eu-west-3', '--bucket', 'b-1', '--path-style', '--json'];
   const keys = { AWS_ACCESS_KEY_ID: 'ASIAEXAMPLE', AWS_SECRET_ACCESS_KEY: 'secret', AWS_SESSION_TOKEN: 'session-token-1' };
 
   it('signs a GET link with the session token, the region and the asked lifetime', async () => {
     const { io, out, err } = await fakeIo(keys);
     const before = Date.now();
-    expect(await run(['link', 'dir/a # b.txt', '--expires', '15m', ...target], io)).toBe(0);
+    expect(await run(['link', 'dir/a # b.txt', '--no-check', '--expires', '15m', ...target], io)).toBe(0);
     expect(err).toEqual([]);
     const line = JSON.parse(out[0]!);
     expect(Object.keys(line).sort()).toEqual(['expiresAt', 'key', 'method', 'url']);
@@ -128,7 +128,7 @@ describe('link and put-url with keys from the environment (signing needs no netw
 
   it('prints only the URL without --json', async () => {
     const { io, out } = await fakeIo(keys);
-    expect(await run(['link', 'k', ...target.filter((a) => a !== '--json')], io)).toBe(0);
+    expect(await run(['link', 'k', '--no-check', ...target.filter((a) => a !== '--json')], io)).toBe(0);
     expect(out).toHaveLength(1);
     expect(out[0]).toMatch(/^http:\/\/127\.0\.0\.1:9\/b-1\/k\?/);
   });
@@ -144,7 +144,7 @@ describe('links from temporary credentials', () => {
       AWS_CREDENTIAL_EXPIRATION: expiration,
     });
     const code = await run(
-      ['link', 'reports/q3.pdf', '--endpoint', 'http://127.0.0.1:9', '--bucket', 'reports', '--path-style', '--expires', '1d', '--json'],
+      ['link', 'reports/q3.pdf', '--no-check', '--endpoint', 'http://127.0.0.1:9', '--bucket', 'reports', '--path-style', '--expires', '1d', '--json'],
       io,
     );
     expect(code).toBe(0);

@@ -67,6 +67,8 @@ export class FakeStore {
       listParts: async () => [...this.parts.entries()].map(([partNumber, p]) => ({ partNumber, etag: p.md5, size: p.size })),
       completeMultipart: async () => '', // like radosgw: no ETag on Complete
       abortMultipart: async () => undefined,
+      listMultipart: async () => [],
+      listMultipartUnder: async () => [],
       headObject: async () => ({ etag: this.headEtag(), size: 0 }),
       presignGet: async () => this.link('get'),
     };

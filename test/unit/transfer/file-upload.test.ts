@@ -9,6 +9,8 @@ const settings: TransferSettings = {
   multipartThreshold: 8 * MIB,
   partSize: 5 * MIB,
   partConcurrency: 2,
+  connectTimeoutMs: 5000,
+  firstByteTimeoutMs: 5000,
   idleTimeoutMs: 5000,
   urlExpirySeconds: 3600,
   now: Date.now,

@@ -73,3 +73,64 @@ describe('retries', () => {
     expect(Date.now() - started).toBeLessThan(1000);
   });
 });
+
+describe('retries against a store that went away', () => {
+  const refused = (address: string) => Object.assign(new Error(`connect ECONNREFUSED ${address}:9`), { code: 'ECONNREFUSED', address });
+  const timedOut = () => Object.assign(new Error('nothing moved for 1 s'), { code: 'ETIMEDOUT' });
+  const policy = { attempts: 3, baseDelayMs: 1, maxDelayMs: 2, giveUpAfterMs: 10_000, waitForStoreMs: 300 };
+
+  it('a refused local port or an unknown host, before the store ever answered, fails at once', async () => {
+    for (const e of [refused('127.0.0.1'), refused('::1'), Object.assign(new Error('getaddrinfo ENOTFOUND nope.invalid'), { code: 'ENOTFOUND' })]) {
+      let calls = 0;
+      const failing = withRetry(
+        async () => {
+          calls++;
+          throw e;
+        },
+        { policy, contact: { answered: false } },
+      );
+      await expect(failing).rejects.toBe(e);
+      expect(calls).toBe(1);
+    }
+  });
+
+  it('a store that answered before is waited for without using up attempts, and told as waiting', async () => {
+    const notices: string[] = [];
+    let calls = 0;
+    const value = await withRetry(
+      async () => {
+        if (++calls < 8) throw refused('127.0.0.1');
+        return 'back';
+      },
+      { policy, contact: { answered: true }, onRetry: (n) => notices.push(`${n.attempt}/${n.of} ${n.waiting ? 'waiting' : 'retry'}`) },
+    );
+    expect([value, calls]).toEqual(['back', 8]);
+    expect(notices.every((n) => n === '1/3 waiting')).toBe(true);
+  });
+
+  it('gives up waiting after waitForStoreMs, and retries that would start after giveUpAfterMs are not made', async () => {
+    const started = Date.now();
+    await expect(
+      withRetry(
+        async () => {
+          throw refused('127.0.0.1');
+        },
+        { policy: { ...policy, attempts: 100 }, contact: { answered: true } },
+      ),
+    ).rejects.toThrow(/ECONNREFUSED/);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(300);
+
+    let clock = 0;
+    let calls = 0;
+    const slow = withRetry(
+      async () => {
+        calls++;
+        clock += 4000; // each attempt waits out a 4 s time-out
+        throw timedOut();
+      },
+      { policy: { ...policy, attempts: 100 }, now: () => clock },
+    );
+    await expect(slow).rejects.toThrow('nothing moved');
+    expect(calls).toBe(3); // starts at 0, 4 and 8 s; one at 12 s would be past 10 s
+  });
+});

@@ -1,0 +1,86 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFaultProxy, type FaultProxy } from '../../support/fault-proxy';
+import { createTestBucket, rgwEndpoint } from '../../support/s3';
+import { buildCli } from '../cli/build-cli';
+import { envKeys } from '../cli/cli-fixtures';
+import { newConfigDir, ROOT, signdrop } from '../cli/cli-harness';
+import { MIB, makeFile, openMultipartUploads, tempDir } from '../transfer/helpers';
+
+let proxy: FaultProxy;
+beforeAll(async () => {
+  await buildCli();
+  proxy = await startFaultProxy(rgwEndpoint());
+}, 120_000);
+afterAll(() => proxy.close());
+
+const env = async () => ({ ...envKeys(), SIGNDROP_CONFIG_DIR: await newConfigDir(), PATH: process.env['PATH'] });
+
+describe('signdrop and interruptions', () => {
+  it('SIGINT mid-multipart: exit 130 within 10 s, says what happened, nothing left open on the server', { timeout: 90_000 }, async () => {
+    const bucket = await createTestBucket('cli-sigint');
+    const big = await makeFile(await tempDir(), 'big.bin', 40 * MIB);
+    proxy.throttleBytesPerSecond = 3 * MIB;
+    try {
+      const child = spawn(
+        process.execPath,
+        [join(ROOT, 'bin/signdrop.js'), 'upload', big.path, '--endpoint', proxy.endpoint, '--bucket', bucket, '--path-style', '--region', 'us-east-1'],
+        {
+          env: await env(),
+        },
+      );
+      let stderr = '';
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+      const end = Date.now() + 60_000;
+      while (proxy.completedParts().size < 1 && Date.now() < end) await new Promise((r) => setTimeout(r, 50));
+      const sent = Date.now();
+      child.kill('SIGINT');
+      expect(await exited).toBe(130);
+      expect(Date.now() - sent).toBeLessThan(10_000);
+      expect(stderr).toContain('interrupted: 0 uploaded, 1 aborted');
+      expect(await openMultipartUploads(bucket)).toBe(0);
+    } finally {
+      proxy.throttleBytesPerSecond = 0;
+    }
+  });
+
+  it('parts answered 503 until the retries run out: exit 1, and the multipart upload is aborted', { timeout: 120_000 }, async () => {
+    const bucket = await createTestBucket('cli-503');
+    const big = await makeFile(await tempDir(), 'big.bin', 20 * MIB);
+    proxy.plan = (req) => (req.method === 'PUT' && req.url?.includes('partNumber=') ? { kind: 'slowdown' } : { kind: 'pass' });
+    try {
+      const result = await signdrop(
+        ['upload', big.path, '--endpoint', proxy.endpoint, '--bucket', bucket, '--path-style', '--region', 'us-east-1'],
+        await env(),
+      );
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/big\.bin: .*running the command again may succeed/);
+      expect(result.stderr).toContain('aborted 1 unfinished multipart upload(s) on the server');
+      expect(await openMultipartUploads(bucket)).toBe(0);
+    } finally {
+      proxy.plan = () => ({ kind: 'pass' });
+    }
+  });
+
+  it('an endpoint that is not a URL is a usage error naming it, before any file is read', async () => {
+    for (const endpoint of ['http://127.0.0.1:99999', 'http://[::1', 'http://exa mple.com']) {
+      const result = await signdrop(['upload', '/no/such/file', '--endpoint', endpoint, '--bucket', 'b-1'], await env());
+      expect(result.code, endpoint).toBe(2);
+      expect(result.stderr).toContain(`"${endpoint}"`);
+      expect(result.stderr).not.toMatch(/no\/such\/file/);
+    }
+  });
+
+  it('link to a key that does not exist: exit 1 in words, no URL', async () => {
+    const bucket = await createTestBucket('cli-nokey');
+    const result = await signdrop(
+      ['link', 'nothing/here.txt', '--endpoint', rgwEndpoint(), '--bucket', bucket, '--path-style', '--region', 'us-east-1'],
+      await env(),
+    );
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toContain(`No object "nothing/here.txt" in bucket "${bucket}"`);
+  });
+});
