@@ -4,6 +4,7 @@ import type { Disposition } from '../common/disposition';
 import { parseDuration } from '../common/expiry';
 import { renderKey } from '../common/key-template';
 import { UsageError } from './io';
+import { didYouMean } from './suggest';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -56,7 +57,11 @@ const TWO_WORDS: Readonly<Record<string, (second: string | undefined) => boolean
   bucket: (second) => second !== undefined,
 };
 
-const ALL_OPTIONS: Options = Object.assign({}, ...Object.values(COMMAND_OPTIONS));
+/** Every option of every command, and the ones that need no command. */
+const ALL_OPTIONS: Options = Object.assign({ version: { type: 'boolean' } }, ...Object.values(COMMAND_OPTIONS));
+
+/** `signdrop help [<command>]` prints help like --help; it is no command of the engine's. */
+export const HELP_COMMAND = 'help';
 
 export type Values = Record<string, string | boolean | undefined>;
 
@@ -75,27 +80,36 @@ export interface Parsed {
 export function parseCommandLine(argv: readonly string[]): Parsed {
   const loose = parseArgs({ args: [...argv], options: ALL_OPTIONS, allowPositionals: true, strict: false });
   const [first, second] = loose.positionals;
+  if (first === HELP_COMMAND) return { command: first, values: loose.values as Values, operands: loose.positionals.slice(1) };
   const command = first !== undefined && TWO_WORDS[first]?.(second) ? `${first} ${second}` : first;
   if (command === undefined || (loose.values['help'] === true && !(command in COMMAND_OPTIONS))) {
     return { command, values: loose.values as Values, operands: [] };
   }
   const options = COMMAND_OPTIONS[command];
-  if (!options) {
-    throw new UsageError(
-      first === 'profile'
-        ? `Unknown command "profile ${second ?? ''}": use profile add, list, remove or test.`
-        : first === 'bucket'
-          ? `Unknown command "bucket ${second ?? ''}": use bucket expire-after <days|off>.`
-          : `Unknown command "${command}". Run signdrop --help.`,
-    );
-  }
+  if (!options) throw unknownCommand(command);
   try {
     const strict = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true });
     return { command, values: strict.values as Values, operands: strict.positionals.slice(command.split(' ').length) };
   } catch (e) {
     // parseArgs' own messages name the option ("Unknown option '--foo'"), which is what the user needs.
-    throw new UsageError(`${(e as Error).message.replace(/\. To specify a positional.*$/s, '.')} Run signdrop ${command} --help.`);
+    const message = (e as Error).message.replace(/\. To specify a positional.*$/s, '.');
+    const typo = /^Unknown option '--([^'=]+)'/.exec(message)?.[1];
+    const hint = typo === undefined ? '' : didYouMean(typo, Object.keys(options), (name) => `--${name}`);
+    throw new UsageError(`${message}${hint} Run signdrop ${command} --help.`);
   }
+}
+
+/** A command that does not exist, with the one it most likely meant. */
+export function unknownCommand(command: string): UsageError {
+  const [first, second] = command.split(' ');
+  if (first === 'bucket') return new UsageError(`Unknown command "bucket ${second ?? ''}": use bucket expire-after <days|off>.`);
+  if (first === 'profile') {
+    const sub = Object.keys(COMMAND_OPTIONS).flatMap((c) => (c.startsWith('profile ') ? [c.slice(8)] : []));
+    const hint = didYouMean(second ?? '', sub, (name) => `"profile ${name}"`);
+    return new UsageError(`Unknown command "profile ${second ?? ''}": use profile add, list, remove or test.${hint}`);
+  }
+  const names = new Set([...Object.keys(COMMAND_OPTIONS).map((c) => c.split(' ')[0]!), HELP_COMMAND]);
+  return new UsageError(`Unknown command "${command}".${didYouMean(command, names, (name) => `"${name}"`)} Run signdrop --help.`);
 }
 
 export function stringOption(values: Values, name: string): string | undefined {

@@ -1,41 +1,41 @@
 /**
  * The help text: the command line's whole contract (commands, options, output formats, exit
  * status), so a script's author needs no other page. The integration tests hold the CLI to it.
+ * Each command's own lines also make its `signdrop help <command>` / `<command> --help` page.
  */
-export const HELP = `Usage: signdrop <command> [options]
-
-Commands:
-  profile add <name> --bucket B [--region R] [--endpoint URL] [--path-style] [--aws-profile P]
+export const COMMAND_HELP: Readonly<Record<string, string>> = {
+  'profile add': `  profile add <name> --bucket B [--region R] [--endpoint URL] [--path-style] [--aws-profile P]
                        save a profile; keys come from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY
                        (and AWS_SESSION_TOKEN), or are asked for on the terminal with hidden input,
                        and are kept in the OS keychain. --aws-profile uses ~/.aws instead (SSO too).
-                       --key-template T and --expires D set the profile's defaults.
-  profile list         list saved profiles
-  profile remove <name>
-                       delete a profile and its keychain item
-  profile test [<name>]
-                       check keys, bucket, region, permissions and clock (all profiles if none named)
-  upload <file-or-folder>... [--expires D] [--key-template T] [--inline | --download] [--page]
-                       upload files (folders recursively) and print a link for each; each is
-                       stored with its content type. --page also writes one page in the bucket
-                       that lists them all and prints its link last (page<TAB>URL)
-  link <key> [--expires D] [--download-name NAME] [--inline | --download] [--no-check]
+                       --key-template T and --expires D set the profile's defaults.`,
+  'profile list': `  profile list         list saved profiles`,
+  'profile remove': `  profile remove <name>
+                       delete a profile and its keychain item`,
+  'profile test': `  profile test [<name>]
+                       check keys, bucket, region, permissions and clock (all profiles if none named)`,
+  upload: `  upload <file-or-folder>... [--expires D] [--key-template T] [--inline | --download] [--page]
+                       upload files (folders recursively) and print a link for each as it is done,
+                       in argument order; each is stored with its content type. --page also writes
+                       one page in the bucket that lists them all and prints its link last (page<TAB>URL)`,
+  link: `  link <key> [--expires D] [--download-name NAME] [--inline | --download] [--no-check]
                        print a link for an object already in the bucket (checked first:
-                       a missing key is an error; --no-check signs without asking the store)
-  put-url <key> [--expires D] [--content-type T]
-                       print a URL someone else can PUT a file to
-  history [--search Q] [--active | --expired]
-                       every link the app and the CLI made, newest first (time left, key, URL)
-  history relink <key> [--expires D] [--inline | --download]
-                       a new link to an object in the history; its entry is updated in place
-  delete <key>...      delete objects, so their links stop working; marked deleted in the history
-  cleanup --expired [--dry-run]
-                       delete the objects whose every link in the history expired
-  bucket expire-after <days|off>
+                       a missing key is an error; --no-check signs without asking the store)`,
+  'put-url': `  put-url <key> [--expires D] [--content-type T]
+                       print a URL someone else can PUT a file to`,
+  history: `  history [--search Q] [--active | --expired]
+                       every link the app and the CLI made, newest first (time left, key, URL)`,
+  'history relink': `  history relink <key> [--expires D] [--inline | --download]
+                       a new link to an object in the history; its entry is updated in place`,
+  delete: `  delete <key>...      delete objects, so their links stop working; marked deleted in the history`,
+  cleanup: `  cleanup --expired [--dry-run]
+                       delete the objects whose every link in the history expired`,
+  'bucket expire-after': `  bucket expire-after <days|off>
                        a lifecycle rule: the profile's uploads are deleted that many days after
-                       upload, unfinished multipart uploads after 1 day; other rules are kept
+                       upload, unfinished multipart uploads after 1 day; other rules are kept`,
+};
 
-Every command:
+const EVERY_COMMAND = `Every command:
   --profile NAME       a saved profile (the only one is used when there is exactly one)
   --endpoint URL --region R --bucket B [--path-style]
                        an S3-compatible store without a profile; keys from AWS_ACCESS_KEY_ID,
@@ -49,12 +49,15 @@ Every command:
                          delete, cleanup: {"key","bucket","deleted"}; cleanup last: {"count","bytes","dryRun"}
                          bucket expire-after: {"bucket","prefix","days","otherRules"}
                          a failed item: {"file","error":{"code","message"}}
-  -h, --help           show this help
+  -h, --help           show this help (signdrop help <command>, or <command> --help, for one command)
+  --version            print the version`;
 
-Links open in the browser for images (not SVG), PDF, audio, video and plain text, and download
+const NOTES = `Links open in the browser for images (not SVG), PDF, audio, video and plain text, and download
 otherwise (HTML and SVG too); --inline or --download overrides that for every file.
 Durations: 45s, 15m, 1h, 7d, or a number of seconds; at most 7d (the SigV4 limit).
 Key template tokens: {filename} {name} {ext} {yyyy} {mm} {dd} {uuid} {random}; default {uuid}/{filename}.
+Sizes are in decimal units (1 MB = 1,000,000 bytes), as in the app. On a terminal, upload shows one
+progress line on stderr; with --json or in a pipe it shows none.
 Exit status: 0 all succeeded; 1 any item failed (each failure also on stderr); 2 usage error.
 An upload killed or crashed midway resumes when the same command runs again: the same keys,
 and only the parts the store lacks are sent. After Ctrl+C (unfinished multipart uploads aborted),
@@ -63,3 +66,19 @@ Profiles, the link history and the CLI's queue are kept in the folder the app us
 $SIGNDROP_CONFIG_DIR, else ~/.config/Signdrop (Linux), ~/Library/Application Support/Signdrop
 (macOS), %APPDATA%\\Signdrop (Windows).
 `;
+
+export const HELP = `Usage: signdrop <command> [options]
+
+Commands:
+${Object.values(COMMAND_HELP).join('\n')}
+
+${EVERY_COMMAND}
+
+${NOTES}`;
+
+/** One command's page ("profile" alone: every profile command), or undefined for an unknown name. */
+export function commandHelp(name: string): string | undefined {
+  const names = Object.keys(COMMAND_HELP).filter((c) => c === name || c.startsWith(`${name} `));
+  if (names.length === 0) return undefined;
+  return `signdrop ${name}:\n\n${names.map((c) => COMMAND_HELP[c]).join('\n')}\n\n${EVERY_COMMAND}\n`;
+}

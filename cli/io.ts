@@ -12,6 +12,8 @@ export interface Io {
   errRaw(text: string): void;
   /** stderr is a terminal: show progress. */
   readonly stderrIsTTY: boolean;
+  /** The terminal's width, when stderr is one: the progress line is cut to fit. */
+  readonly stderrColumns?: number;
   /** stdin is a terminal: keys may be typed. */
   readonly stdinIsTTY: boolean;
   /** Asks a question on the terminal; `hidden` does not echo what is typed. */

@@ -2,8 +2,9 @@
  * `signdrop`: the same engine as the app, for scripts and servers.
  * Exit status: 0 all succeeded; 1 any item failed (each failure also on stderr); 2 usage error.
  */
-import { parseCommandLine, type Values } from './args';
-import { HELP } from './help';
+import { version } from '../package.json';
+import { HELP_COMMAND, parseCommandLine, unknownCommand, type Values } from './args';
+import { commandHelp, HELP } from './help';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, type Io } from './io';
 import { askOnTerminal } from './prompt';
 
@@ -35,16 +36,17 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
 export async function run(argv: readonly string[], io: Io): Promise<number> {
   try {
     const { command, values, operands } = parseCommandLine(argv);
-    if (values['help'] === true) {
-      io.out(HELP);
+    if (values['version'] === true) {
+      io.out(`signdrop ${version}`);
       return EXIT_OK;
     }
+    if (command === HELP_COMMAND || values['help'] === true) return printHelp(command === HELP_COMMAND ? operands.join(' ') : (command ?? ''), io);
     if (command === undefined) {
       io.err(HELP);
       return EXIT_USAGE;
     }
     const load = COMMANDS[command];
-    if (!load) throw new UsageError(`Unknown command "${command}". Run signdrop --help.`);
+    if (!load) throw unknownCommand(command);
     return await (
       await load()
     )(values, operands, io);
@@ -59,6 +61,18 @@ export async function run(argv: readonly string[], io: Io): Promise<number> {
   }
 }
 
+/** `--help`, `help <command>` and `<command> --help`: the whole page, or one command's. */
+function printHelp(name: string, io: Io): number {
+  if (name === '') {
+    io.out(HELP);
+    return EXIT_OK;
+  }
+  const page = commandHelp(name);
+  if (page === undefined) throw unknownCommand(name);
+  io.out(page);
+  return EXIT_OK;
+}
+
 /** The process's own Io: stdout for results, stderr for people. */
 export function processIo(): Io {
   return {
@@ -67,6 +81,7 @@ export function processIo(): Io {
     err: (line) => process.stderr.write(`${line}\n`),
     errRaw: (text) => process.stderr.write(text),
     stderrIsTTY: process.stderr.isTTY === true,
+    ...(process.stderr.columns ? { stderrColumns: process.stderr.columns } : {}),
     stdinIsTTY: process.stdin.isTTY === true,
     ask: (question, hidden) => askOnTerminal(question, hidden),
   };

@@ -7,12 +7,19 @@ import type { EventPayloads, PickedFile } from './contract';
 import type { ConnectionReport } from './connection';
 import type { Disposition } from './disposition';
 import type { CleanupResult, ExpireAfterResult } from './lifecycle';
-import type { LinkLifetime, LinkRecord } from './links';
+import type { BulkOutcome, LinkFilter, LinkLifetime, LinkPage, LinkRecord } from './links';
 import type { ProfileInput, ProfileView } from './profile';
 import type { Result } from './result';
 import type { Settings, SettingsPatch } from './settings';
 import type { SharePage } from './share-page';
 import type { EnqueueResult, QueueAction, UploadItem } from './uploads';
+
+/** History's search, its filter, and the view's clock (ms) the filter is judged at. */
+export interface LinkSearchRequest {
+  readonly search: string;
+  readonly filter: LinkFilter;
+  readonly now: number;
+}
 
 /** A dropped or pasted browser File; structurally typed so common/ needs no DOM types. */
 export interface DroppedFile {
@@ -79,6 +86,16 @@ export interface SigndropApi {
     cleanupExpired(dryRun: boolean): Promise<Result<CleanupResult>>;
     /** Opens a link in the OS browser (https, or a saved profile's endpoint). */
     open(url: string): Promise<Result<null>>;
+    /** One page of the links matching a search and filter at `now` (ms), newest first, with the count under each filter. */
+    query(request: LinkSearchRequest & { offset: number; limit: number }): Promise<Result<LinkPage>>;
+    /** The ids of every link matching a search and filter. */
+    matchingIds(request: LinkSearchRequest): Promise<Result<string[]>>;
+    /** The links behind these ids, newest first. */
+    getMany(ids: readonly string[]): Promise<Result<LinkRecord[]>>;
+    /** New links for many entries, each updated in place. */
+    renewMany(ids: readonly string[], expiresInSeconds: number, disposition?: Disposition): Promise<Result<BulkOutcome>>;
+    /** Deletes the objects behind many links, which ends access through every link to them. */
+    deleteMany(ids: readonly string[]): Promise<Result<BulkOutcome>>;
   };
   readonly clipboard: {
     /** Written by main: the sandboxed renderer has no reliable clipboard of its own. */

@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { expirySeconds, ProfileInput, type ProfileView } from './profile';
 import type { ConnectionReport } from './connection';
 import { MAX_EXPIRE_AFTER_DAYS, type CleanupResult, type ExpireAfterResult } from './lifecycle';
-import type { LinkLifetime, LinkRecord } from './links';
+import { LINK_FILTERS, type BulkOutcome, type LinkLifetime, type LinkPage, type LinkRecord } from './links';
 import { DISPOSITIONS } from './disposition';
 import type { Result } from './result';
 import { SettingsPatch, type Settings } from './settings';
@@ -66,6 +66,13 @@ export const SharePageInput = z
   .refine((v) => (v.uploadIds?.length ?? 0) + (v.linkIds?.length ?? 0) > 0, 'Choose at least one uploaded file to share as one link.');
 export type SharePageInput = z.infer<typeof SharePageInput>;
 
+/** History's search and filter, at the moment the view shows (its clock, so rows and filter agree). */
+const LinkSearch = z.object({ search: z.string().max(1_000), filter: z.enum(LINK_FILTERS), now: z.number() });
+/** A window of History's rows: only the rows in view, or about to be, cross the IPC. */
+export const MAX_LINK_PAGE = 500;
+export const LinkQueryInput = LinkSearch.extend({ offset: z.number().int().min(0), limit: z.number().int().min(1).max(MAX_LINK_PAGE) }).strict();
+export type LinkQueryInput = z.infer<typeof LinkQueryInput>;
+
 interface Channel<S extends z.ZodType, R> {
   readonly input: S;
   /** Phantom: only its type is used. */
@@ -106,6 +113,15 @@ export const channels = {
   'links:delete-object': channel<null>()(byId),
   /** Deletes the objects whose every link in the history expired; a dry run only counts them (for the confirmation). */
   'links:cleanup-expired': channel<CleanupResult>()(z.object({ dryRun: z.boolean() }).strict()),
+  /** One page of History's matches, with the count under each filter. */
+  'links:query': channel<LinkPage>()(LinkQueryInput),
+  /** The ids of every link matching a search and filter ("Select all"). */
+  'links:matching-ids': channel<string[]>()(LinkSearch.strict()),
+  'links:get-many': channel<LinkRecord[]>()(z.object({ ids }).strict()),
+  /** New links for many entries, each in place; failures are listed in the outcome, not thrown. */
+  'links:renew-many': channel<BulkOutcome>()(z.object({ ids, expiresInSeconds: expirySeconds, disposition: z.enum(DISPOSITIONS).optional() }).strict()),
+  /** Deletes the objects behind many links; failures are listed in the outcome, not thrown. */
+  'links:delete-many': channel<BulkOutcome>()(z.object({ ids }).strict()),
   'clipboard:write': channel<null>()(text),
   'settings:get': channel<Settings>()(none),
   'settings:set': channel<Settings>()(SettingsPatch),

@@ -67,6 +67,12 @@ export function createApi(transport: Transport): SigndropApi {
       deleteObject: (id) => invoke('links:delete-object', { id }),
       cleanupExpired: (dryRun) => invoke('links:cleanup-expired', { dryRun }),
       open: (url) => invoke('links:open', { url }),
+      query: ({ search, filter, now, offset, limit }) => invoke('links:query', { search, filter, now, offset, limit }),
+      matchingIds: ({ search, filter, now }) => invoke('links:matching-ids', { search, filter, now }),
+      getMany: (ids) => invoke('links:get-many', { ids: [...ids] }),
+      renewMany: (ids, expiresInSeconds, disposition) =>
+        invoke('links:renew-many', { ids: [...ids], expiresInSeconds, ...(disposition ? { disposition } : {}) }),
+      deleteMany: (ids) => invoke('links:delete-many', { ids: [...ids] }),
     },
     clipboard: {
       writeText: (text) => invoke('clipboard:write', { text }),

@@ -1,22 +1,23 @@
+import type { UploadItem } from '../../common/uploads';
 import type { Core } from '../../core';
 import { publishSharePage } from '../../core/pages/publish-share-page';
 import { shareSources } from '../../core/pages/share-sources';
 import { collectFiles, type LocalFile } from '../../core/uploads/collect-files';
 import type { Disposition } from '../../common/disposition';
 import type { StoredProfile } from '../../common/profile';
-import type { UploadItem } from '../../common/uploads';
 import { dispositionOption, expiryOption, templateOption, type Values } from '../args';
 import { CliQueue } from '../cli-queue';
 import { checkEndpointOption, dataDir, resolveTarget } from '../context';
 import { EXIT_FAILED, EXIT_OK, UsageError, type Io } from '../io';
 import { toAppError } from '../../core/errors/to-app-error';
 import { reportFailure } from '../output';
+import { OrderedResults } from '../ordered-results';
 import { EXIT_INTERRUPTED, onInterrupt } from '../interrupt';
 import { showProgress } from '../progress';
 
 /**
  * `signdrop upload <file-or-folder>...`: uploads through the engine's queue (folders recursively,
- * keeping relative paths under the key template) and prints one link per file, in argument order.
+ * keeping relative paths under the key template) and prints one link per file as it is done, in argument order.
  */
 export async function uploadCommand(values: Values, operands: string[], io: Io): Promise<number> {
   if (operands.length === 0) throw new UsageError('Name at least one file or folder to upload: signdrop upload <file-or-folder>...');
@@ -49,36 +50,30 @@ export async function uploadCommand(values: Values, operands: string[], io: Io):
   const { core, items } = run;
   const queue = core.uploads;
   const ids = new Set(items.map((i) => i.id));
-  const stopProgress = showProgress(
-    io,
-    () => queue.list().filter((i) => ids.has(i.id)),
-    (listener) => queue.onChanged(listener),
-  );
-  const { byId, interrupted } = await finishBatch(queue, items, io, stopProgress);
-  const done: string[] = [];
-  items.forEach((queued, index) => {
-    const item = byId.get(queued.id) ?? queued;
-    const file = files[index]?.path ?? item.name;
-    if (item.state === 'completed' && item.link) {
-      done.push(item.id);
-      io.out(
-        json
-          ? JSON.stringify({
-              file,
-              key: item.key,
-              bucket: item.bucket,
-              size: item.size,
-              etag: item.etag ?? '',
-              url: item.link.url,
-              expiresAt: item.link.expiresAt,
-            })
-          : `${file}\t${item.link.url}`,
-      );
-    } else {
-      failed++;
-      reportFailure(io, json, { file }, item.error ?? { code: 'upload-failed', message: `The upload ended as ${item.state}.`, retryable: true });
-    }
+  const progress = showProgress(io, !json, () => {
+    const all = queue.list();
+    return { totals: queue.totals(), current: all.find((i) => i.state === 'uploading'), retry: all.find((i) => i.retry)?.retry };
   });
+  const done: string[] = [];
+  const results = new OrderedResults(
+    items.map((i) => i.id),
+    (item, index) => {
+      if (printResult(io, json, files[index]?.path ?? item.name, item)) done.push(item.id);
+      else failed++;
+    },
+    progress.around,
+  );
+  // Each file's link as soon as it (and those before it) are done, not all at the end. (Items, not
+  // batches: a batch listener would have the queue add up its totals on every batch.)
+  const off = queue.onChanged((item) => {
+    if (ids.has(item.id)) results.update([item]);
+    progress.tick();
+  });
+  const { byId, interrupted } = await finishBatch(queue, items, io, () => {
+    off();
+    progress.stop();
+  });
+  results.update(items.map((i) => byId.get(i.id) ?? i));
   if (interrupted) {
     io.err(`interrupted: ${done.length} uploaded, ${await interrupted} aborted`);
     // Every link made before the stop reaches the history on disk before the process ends.
@@ -121,6 +116,28 @@ async function startRun(
     fresh.length > 0 ? await core.uploads.enqueue({ profileId: profile.id, expiresInSeconds, files: fresh, ...(disposition ? { disposition } : {}) }) : [];
   let next = 0;
   return { core, items: resumed.map((item) => item ?? added[next++]!) };
+}
+
+/** One file's line (its link, or its failure); true when it uploaded. */
+function printResult(io: Io, json: boolean, file: string, item: UploadItem): boolean {
+  if (item.state === 'completed' && item.link) {
+    io.out(
+      json
+        ? JSON.stringify({
+            file,
+            key: item.key,
+            bucket: item.bucket,
+            size: item.size,
+            etag: item.etag ?? '',
+            url: item.link.url,
+            expiresAt: item.link.expiresAt,
+          })
+        : `${file}\t${item.link.url}`,
+    );
+    return true;
+  }
+  reportFailure(io, json, { file }, item.error ?? { code: 'upload-failed', message: `The upload ended as ${item.state}.`, retryable: true });
+  return false;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { AsyncEntry } from '@napi-rs/keyring';
+import type * as Keyring from '@napi-rs/keyring';
 import { SigndropError } from '../../common/result';
 import type { CredentialStore, Secret } from './credential-store';
 
@@ -9,6 +9,20 @@ export const KEYCHAIN_SERVICE = 'Signdrop';
  * that keyring forgets everything at reboot, so we pin the Secret Service and report its absence.
  */
 const ENTRY_OPTIONS = { linux: { store: 'secret-service' as const } };
+
+let keyring: typeof Keyring | undefined;
+
+/**
+ * The native module, loaded on the first keychain call rather than at start-up: a command whose keys
+ * come from the environment never needs it, and loading it opens a native library. This `require` is
+ * the one place any build loads it from (the CLI bundle keeps it outside, in node_modules).
+ */
+function keyringModule(): typeof Keyring {
+  // A plain require, not import(): it stays a synchronous, in-place load in every build of core.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  keyring ??= require('@napi-rs/keyring') as typeof Keyring;
+  return keyring;
+}
 
 /**
  * Secrets in the OS keychain (macOS Keychain, Windows Credential Manager, Secret Service),
@@ -45,8 +59,8 @@ export class KeychainCredentialStore implements CredentialStore {
     await this.call(() => this.entry(profileId).deletePassword());
   }
 
-  private entry(profileId: string): AsyncEntry {
-    return new AsyncEntry(this.service, profileId, ENTRY_OPTIONS);
+  private entry(profileId: string): Keyring.AsyncEntry {
+    return new (keyringModule().AsyncEntry)(this.service, profileId, ENTRY_OPTIONS);
   }
 
   private async call<T>(op: () => Promise<T>): Promise<T> {

@@ -26,7 +26,9 @@ export function expiredObjects(links: readonly LinkRecord[], now: Date, bucket?:
       live: false,
       deleted: false,
     };
-    seen.live ||= !isExpired(link, now) && !link.deletedAt;
+    // A relinked entry's replaced URL keeps working until its own expiry: that counts as a live link too.
+    const replacedLive = link.replacedExpiresAt !== undefined && !isExpired({ expiresAt: link.replacedExpiresAt }, now);
+    seen.live ||= (!isExpired(link, now) || replacedLive) && !link.deletedAt;
     seen.deleted ||= link.deletedAt !== undefined;
     byObject.set(id, seen);
   }
@@ -56,4 +58,9 @@ export async function cleanupExpired(deps: CleanupDeps, options: { dryRun: boole
     );
   }
   return { count: done.length, bytes: done.reduce((sum, o) => sum + o.size, 0), keys: done.map((o) => o.key), failed };
+}
+
+/** Clean up expired over the app's link service: every profile's objects, each deleted through one of its links. */
+export function cleanupLinks(links: { list(): Promise<LinkRecord[]>; deleteObject(id: string): Promise<unknown> }, dryRun: boolean): Promise<CleanupResult> {
+  return cleanupExpired({ list: () => links.list(), remove: async (o) => void (await links.deleteObject(o.linkId)) }, { dryRun });
 }

@@ -12,6 +12,7 @@ export const LinkRecordSchema = z.object({
   createdAt: z.string(),
   expiresAt: z.string(),
   deletedAt: z.string().optional(),
+  replacedExpiresAt: z.string().optional(),
 });
 
 /**
@@ -21,7 +22,7 @@ export const LinkRecordSchema = z.object({
 export const LinkEventSchema = z.discriminatedUnion('t', [
   // relinkedAt: written by compaction, so a relink replayed after it cannot bring back an older URL.
   LinkRecordSchema.extend({ t: z.literal('created'), relinkedAt: z.string().optional() }),
-  z.object({ t: z.literal('relinked'), id: z.string(), url: z.string(), expiresAt: z.string(), at: z.string() }),
+  z.object({ t: z.literal('relinked'), id: z.string(), url: z.string(), expiresAt: z.string(), at: z.string(), replacedExpiresAt: z.string().optional() }),
   z.object({ t: z.literal('deleted'), profileId: z.string(), bucket: z.string(), key: z.string(), at: z.string() }),
 ]);
 

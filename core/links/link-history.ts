@@ -72,6 +72,15 @@ export class LinkHistory {
     return [...this.replay.newestFirst()];
   }
 
+  /**
+   * Every link, newest first, without a copy: the same array until a link changes, so what is
+   * computed from it (History's search index) can be kept until then. Read-only.
+   */
+  async snapshot(): Promise<readonly LinkRecord[]> {
+    await this.read();
+    return this.replay.newestFirst();
+  }
+
   async get(id: string): Promise<LinkRecord | undefined> {
     await this.read();
     return this.replay.get(id);
@@ -99,9 +108,13 @@ export class LinkHistory {
     return work;
   }
 
-  /** Gives a link a new URL and expiry in place; undefined when there is no such link. */
+  /**
+   * Gives a link a new URL and expiry in place; undefined when there is no such link. The entry
+   * keeps the expiry it had as `replacedExpiresAt`: the old URL works until then.
+   */
   async relink(id: string, url: string, expiresAt: string): Promise<LinkRecord | undefined> {
-    await this.append(eventLine({ t: 'relinked', id, url, expiresAt, at: this.now().toISOString() }));
+    const replacedExpiresAt = (await this.get(id))?.expiresAt;
+    await this.append(eventLine({ t: 'relinked', id, url, expiresAt, at: this.now().toISOString(), ...(replacedExpiresAt ? { replacedExpiresAt } : {}) }));
     return this.get(id);
   }
 

@@ -10,7 +10,15 @@ interface Relink {
   readonly url: string;
   readonly expiresAt: string;
   readonly at: string;
+  /** The expiry of the link this relink replaced, as the relinking process saw it. */
+  readonly replacedExpiresAt?: string | undefined;
 }
+
+/** A record with a relink applied: its URL and expiry, and the expiry of the link it replaced. */
+const relinked = (record: LinkRecord, r: Relink): LinkRecord => {
+  const { replacedExpiresAt: _, ...rest } = record;
+  return { ...rest, url: r.url, expiresAt: r.expiresAt, ...(r.replacedExpiresAt ? { replacedExpiresAt: r.replacedExpiresAt } : {}) };
+};
 
 /**
  * The history as the log's events replay to. Replay gives the same result whatever the order of
@@ -103,9 +111,9 @@ export class LinkReplay {
       this.byObject.set(key, (this.byObject.get(key) ?? new Set()).add(record.id));
       // A compacted line carries its latest relink; a relink read before its link waits in `relinks`.
       if (relinkedAt && later(this.relinks.get(record.id)?.at, relinkedAt))
-        this.relinks.set(record.id, { url: record.url, expiresAt: record.expiresAt, at: relinkedAt });
+        this.relinks.set(record.id, { url: record.url, expiresAt: record.expiresAt, at: relinkedAt, replacedExpiresAt: record.replacedExpiresAt });
       const relink = this.relinks.get(record.id);
-      this.set(relink ? { ...record, url: relink.url, expiresAt: relink.expiresAt } : record);
+      this.set(relink ? relinked(record, relink) : record);
       const deleted = this.deletions.get(key);
       if (deleted) this.markDeleted(record.id, deleted);
     } else if (event.t === 'relinked') {
@@ -119,15 +127,16 @@ export class LinkReplay {
 
   /** A `created` line for a link already known (a repeat, or a compacted line read after the originals): only its later state counts. */
   private merge(line: LinkRecord, relinkedAt: string | undefined): void {
-    if (relinkedAt) this.relink(line.id, { url: line.url, expiresAt: line.expiresAt, at: relinkedAt });
+    if (relinkedAt) this.relink(line.id, { url: line.url, expiresAt: line.expiresAt, at: relinkedAt, replacedExpiresAt: line.replacedExpiresAt });
     if (line.deletedAt) this.markDeleted(line.id, line.deletedAt);
   }
 
   private relink(id: string, relink: Relink): void {
     if (!later(this.relinks.get(id)?.at, relink.at)) return;
-    this.relinks.set(id, { url: relink.url, expiresAt: relink.expiresAt, at: relink.at });
+    const latest: Relink = { url: relink.url, expiresAt: relink.expiresAt, at: relink.at, replacedExpiresAt: relink.replacedExpiresAt };
+    this.relinks.set(id, latest);
     const record = this.records.get(id);
-    if (record) this.set({ ...record, url: relink.url, expiresAt: relink.expiresAt });
+    if (record) this.set(relinked(record, latest));
   }
 
   /** A deletion ends the links made up to its time; a link made later (the same key uploaded again) lives on. */

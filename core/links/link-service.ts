@@ -1,11 +1,13 @@
 import { chooseDisposition, type Disposition } from '../../common/disposition';
-import type { LinkRecord } from '../../common/links';
+import type { BulkOutcome, LinkPage, LinkRecord } from '../../common/links';
 import { SigndropError } from '../../common/result';
 import type { UploadItem } from '../../common/uploads';
 import { deleteObject } from '../signing/delete-object';
 import type { Signer } from '../signing/signer';
 import { contentTypeFor } from '../uploads/content-type';
+import { bulkFailure, deleteLinks, renewLinks, type LinkActions } from './bulk-links';
 import type { LinkHistory } from './link-history';
+import { matchLinks, queryLinks, type LinkQuery } from './link-query';
 
 /** The link history as the app uses it: record, re-sign with a new expiry, end access. */
 export class LinkService {
@@ -43,23 +45,84 @@ export class LinkService {
   }
 
   /**
-   * A new link to the same object with a new expiry; the old one keeps its own. It opens in the
-   * browser or downloads as `disposition` says, else as the file's content type calls for.
+   * A new link to the same object with a new expiry, in place of the entry's link: the entry keeps
+   * the old expiry as `replacedExpiresAt` (the old URL works until then). It opens in the browser or
+   * downloads as `disposition` says, else as the file's content type calls for.
    */
   async renew(id: string, expiresInSeconds: number, disposition?: Disposition): Promise<LinkRecord> {
     const link = await this.existing(id);
     if (link.deletedAt) throw SigndropError.of('not-found', `${link.name} was deleted; upload it again to share it.`);
     const chosen = chooseDisposition(contentTypeFor(link.name), disposition);
     const signed = await this.signer.presignGet(link.profileId, link.key, { expiresInSeconds, downloadName: link.name, disposition: chosen });
-    return this.history.add({ ...link, url: signed.url, expiresAt: signed.expiresAt });
+    const renewed = await this.history.relink(id, signed.url, signed.expiresAt);
+    if (!renewed) throw SigndropError.of('not-found', 'That link is no longer in the history.');
+    return renewed;
+  }
+
+  /** New links for many entries at once, each in place (see renew); what could not be renewed is listed, not thrown. */
+  renewMany(ids: readonly string[], expiresInSeconds: number, disposition?: Disposition): Promise<BulkOutcome> {
+    return renewLinks(this.bulk, ids, expiresInSeconds, disposition);
+  }
+
+  /** Deletes the objects behind many links (each once); what could not be deleted is listed, not thrown. */
+  deleteMany(ids: readonly string[]): Promise<BulkOutcome> {
+    return deleteLinks(this.bulk, ids);
+  }
+
+  /** One page of the history under a search and filter: History never holds all 100,000 links at once. */
+  async query(query: LinkQuery): Promise<LinkPage> {
+    return queryLinks(await this.history.snapshot(), query);
+  }
+
+  /** The ids of every link matching a search and filter: "select all" in History. */
+  async matchingIds(query: Omit<LinkQuery, 'offset' | 'limit'>): Promise<string[]> {
+    const links = await this.history.snapshot();
+    return matchLinks(links, query).matches.map((i) => links[i]!.id);
+  }
+
+  /** The links behind these ids, in the history's order (newest first): what "Copy" of a selection copies. */
+  async getMany(ids: readonly string[]): Promise<LinkRecord[]> {
+    const wanted = new Set(ids);
+    return (await this.history.snapshot()).filter((l) => wanted.has(l.id));
   }
 
   /** Deletes the object, so every link to it stops working. */
   async deleteObject(id: string): Promise<null> {
-    const link = await this.existing(id);
+    await this.deleteObjectOf(await this.existing(id));
+    return null;
+  }
+
+  private readonly bulk: LinkActions = {
+    get: (id) => this.history.get(id),
+    renewMany: (links, expiresInSeconds, disposition) => this.signMany(links, expiresInSeconds, disposition),
+    deleteObject: (link) => this.deleteObjectOf(link),
+  };
+
+  private async deleteObjectOf(link: LinkRecord): Promise<void> {
     await deleteObject(this.signer, link.profileId, link.key);
     await this.history.markDeleted(link.profileId, link.bucket, link.key);
-    return null;
+  }
+
+  /** Signs in batches, one per profile and disposition (thousands of links in well under a second), then relinks each entry. */
+  private async signMany(links: readonly LinkRecord[], expiresInSeconds: number, disposition?: Disposition): Promise<BulkOutcome['failed'][number][]> {
+    const groups = new Map<string, { profileId: string; disposition: Disposition; links: LinkRecord[] }>();
+    for (const link of links) {
+      const chosen = chooseDisposition(contentTypeFor(link.name), disposition);
+      const group = groups.get(`${link.profileId}\n${chosen}`) ?? { profileId: link.profileId, disposition: chosen, links: [] };
+      group.links.push(link);
+      groups.set(`${link.profileId}\n${chosen}`, group);
+    }
+    const failed: BulkOutcome['failed'][number][] = [];
+    for (const group of groups.values()) {
+      try {
+        const keys = group.links.map((l) => ({ key: l.key, downloadName: l.name }));
+        const signed = await this.signer.presignGetBatch(group.profileId, keys, { expiresInSeconds, disposition: group.disposition });
+        await Promise.all(group.links.map((l, i) => this.history.relink(l.id, signed.links[i]!.url, signed.expiresAt)));
+      } catch (e) {
+        failed.push(...group.links.map((l) => bulkFailure(l, e)));
+      }
+    }
+    return failed;
   }
 
   private async existing(id: string): Promise<LinkRecord> {

@@ -2,7 +2,7 @@
  * What each IPC channel does, with its dependencies passed in and no electron import, so the
  * e2e harness runs these very handlers in plain Node behind a Playwright binding.
  */
-import { cleanupExpired } from '../../core/links/cleanup';
+import { cleanupLinks } from '../../core/links/cleanup';
 import { getExpireAfter, setExpireAfter } from '../../core/s3/lifecycle';
 import { randomUUID } from 'node:crypto';
 import { stat } from 'node:fs/promises';
@@ -134,8 +134,12 @@ export function createHandlers({ core, dataDir, showOpenDialog, writeClipboard, 
     'links:renew': ({ id, expiresInSeconds, disposition }) => core.links.renew(id, expiresInSeconds, disposition),
     'links:share-page': async (request) => publishSharePage(core.signer, await shareSources(core, request)),
     'links:delete-object': ({ id }) => core.links.deleteObject(id),
-    'links:cleanup-expired': ({ dryRun }) =>
-      cleanupExpired({ list: () => core.links.list(), remove: async (o) => void (await core.links.deleteObject(o.linkId)) }, { dryRun }),
+    'links:cleanup-expired': ({ dryRun }) => cleanupLinks(core.links, dryRun),
+    'links:query': (query) => core.links.query(query),
+    'links:matching-ids': (search) => core.links.matchingIds(search),
+    'links:get-many': ({ ids }) => core.links.getMany(ids),
+    'links:renew-many': ({ ids, expiresInSeconds, disposition }) => core.links.renewMany(ids, expiresInSeconds, disposition),
+    'links:delete-many': ({ ids }) => core.links.deleteMany(ids),
     'clipboard:write': async ({ text }) => {
       writeClipboard(text);
       return null;

@@ -1,12 +1,13 @@
-import { useCallback, useEffect, useState } from 'react';
-import { isExpired, timeLeft, type LinkRecord } from '../../common/links';
+import { useCallback, useState } from 'react';
+import type { LinkFilter } from '../../common/links';
 import type { ProfileView } from '../../common/profile';
 import type { AppError } from '../../common/result';
 import { api } from '../api';
-import { formatBytes } from '../format';
-import { useNow } from '../hooks';
-import { ExpiryPicker } from './ExpiryPicker';
-import { LinkTools } from './LinkTools';
+import { useHistoryPages } from '../state/history-pages';
+import { useHistorySelection } from '../state/history-selection';
+import { BulkBar } from './history/BulkBar';
+import { FilterBar } from './history/FilterBar';
+import { HistoryList } from './history/HistoryList';
 
 interface Props {
   /** A new link starts from the default expiry of the profile that made the old one. */
@@ -15,123 +16,49 @@ interface Props {
   readonly selected: ProfileView;
 }
 
-/** Every link made: searchable, counting down, renewable, and revocable by deleting the object. */
+/**
+ * Every link made: searchable, filtered by whether it still works, counting down, renewable in
+ * place, revocable by deleting the object, and all of that for many links at once. Main holds the
+ * history and answers a page of matches at a time (state/history-pages.ts).
+ */
 export function HistoryView({ profiles, selected }: Props) {
-  const [links, setLinks] = useState<LinkRecord[]>([]);
-  const [query, setQuery] = useState('');
+  const [search, setSearch] = useState('');
+  const [filter, setFilter] = useState<LinkFilter>('all');
   const [error, setError] = useState<AppError>();
-  const now = useNow();
-
-  const reload = useCallback(async () => {
-    const r = await api().links.list();
-    if (r.ok) setLinks(r.value);
+  const rows = useHistoryPages(search, filter);
+  const selection = useHistorySelection();
+  const defaultExpiry = useCallback((profileId: string) => (profiles.find((p) => p.id === profileId) ?? selected).defaultExpirySeconds, [profiles, selected]);
+  const { set: selectOnly } = selection;
+  const selectAll = useCallback(async () => {
+    const r = await api().links.matchingIds({ search, filter, now: Date.now() });
+    if (r.ok) selectOnly(r.value);
     else setError(r.error);
-  }, []);
-  useEffect(() => {
-    void reload();
-  }, [reload]);
+  }, [search, filter, selectOnly]);
 
-  const q = query.trim().toLowerCase();
-  const shown = q ? links.filter((l) => l.name.toLowerCase().includes(q) || l.key.toLowerCase().includes(q)) : links;
-
+  const shownError = error ?? rows.error;
+  const empty = rows.total === 0;
   return (
-    <section aria-labelledby="history-title">
-      <div className="history-bar">
-        <h2 id="history-title">Link history</h2>
-        <label className="inline">
-          Search
-          <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="File name or key" />
-        </label>
-      </div>
-      {error && (
+    <section className="history-view" aria-labelledby="history-title">
+      <FilterBar search={search} onSearch={setSearch} filter={filter} onFilter={setFilter} counts={rows.counts} />
+      {shownError && (
         <p role="alert" className="error">
-          {error.message}
+          {shownError.message}
         </p>
       )}
-      {shown.length === 0 && <p className="hint">{links.length === 0 ? 'Links you make appear here.' : 'No link matches.'}</p>}
-      <ul className="history" aria-label="Links">
-        {shown.map((link) => (
-          <HistoryRow
-            key={link.id}
-            link={link}
-            now={now}
-            defaultExpiry={(profiles.find((p) => p.id === link.profileId) ?? selected).defaultExpirySeconds}
-            onChanged={reload}
-            onError={setError}
-          />
-        ))}
-      </ul>
-    </section>
-  );
-}
-
-interface RowProps {
-  readonly link: LinkRecord;
-  readonly now: Date;
-  readonly defaultExpiry: number;
-  readonly onChanged: () => Promise<void>;
-  readonly onError: (e: AppError) => void;
-}
-
-function HistoryRow({ link, now, defaultExpiry, onChanged, onError }: RowProps) {
-  const [renewing, setRenewing] = useState(false);
-  // A one-off choice for this link: the profile's default is not changed by it.
-  const [expiry, setExpiry] = useState(defaultExpiry);
-  const [confirming, setConfirming] = useState(false);
-  const expired = isExpired(link, now);
-  const status = link.deletedAt ? 'Deleted' : expired ? 'Expired' : `Expires in ${timeLeft(link, now)}`;
-
-  const run = async (call: Promise<{ ok: boolean; error?: AppError }>) => {
-    const r = await call;
-    if (!r.ok && r.error) onError(r.error);
-    await onChanged();
-  };
-
-  return (
-    <li className={`history-row${expired || link.deletedAt ? ' history-dead' : ''}`} aria-label={`${link.name}, ${status}`}>
-      <div className="upload-head">
-        <span className="upload-name">{link.name}</span>
-        <span className="upload-size">{formatBytes(link.size)}</span>
-        <span className={`badge${expired || link.deletedAt ? ' badge-dead' : ''}`}>{status}</span>
-      </div>
-      <div className="hint">
-        {link.bucket}/{link.key} · made {new Date(link.createdAt).toLocaleString()} · until {new Date(link.expiresAt).toLocaleString()}
-      </div>
-      {!expired && !link.deletedAt && <LinkTools url={link.url} name={link.name} downloadName={link.name} />}
-      {!link.deletedAt && (
-        <div className="actions">
-          {renewing ? (
-            <>
-              <ExpiryPicker label="New link expires after" value={expiry} onChange={setExpiry} />
-              <button type="button" onClick={() => run(api().links.renew(link.id, expiry)).then(() => setRenewing(false))}>
-                Make link
-              </button>
-              <button type="button" className="secondary" onClick={() => setRenewing(false)}>
-                Cancel
-              </button>
-            </>
-          ) : (
-            <button type="button" className="secondary" onClick={() => setRenewing(true)} aria-label={`New link to ${link.name}`}>
-              New link…
+      {selection.ids.size > 0 ? (
+        <BulkBar ids={selection.ids} defaultExpiry={selected.defaultExpirySeconds} onChanged={rows.reload} onClear={selection.clear} onError={setError} />
+      ) : (
+        !empty &&
+        rows.total !== undefined && (
+          <div className="bulk-bar">
+            <button type="button" className="secondary" onClick={() => void selectAll()}>
+              Select all {rows.total.toLocaleString()}
             </button>
-          )}
-          {confirming ? (
-            <span role="group" aria-label="Confirm deletion" className="confirm">
-              <span>Delete {link.name} from the bucket? Every link to it stops working.</span>
-              <button type="button" className="danger" onClick={() => run(api().links.deleteObject(link.id))}>
-                Delete object
-              </button>
-              <button type="button" className="secondary" onClick={() => setConfirming(false)}>
-                Keep
-              </button>
-            </span>
-          ) : (
-            <button type="button" className="secondary" onClick={() => setConfirming(true)} aria-label={`Delete ${link.name}…`}>
-              Delete…
-            </button>
-          )}
-        </div>
+          </div>
+        )
       )}
-    </li>
+      {empty && <p className="hint">{rows.counts?.all === 0 && !search ? 'Links you make appear here.' : 'No link matches.'}</p>}
+      <HistoryList rows={rows} selection={selection} resetKey={`${search}\n${filter}`} defaultExpiry={defaultExpiry} onError={setError} />
+    </section>
   );
 }

@@ -18,6 +18,19 @@ interface Props {
   readonly children?: ReactNode;
 }
 
+/**
+ * Whether a presigned link opens in the browser: the disposition is signed into the link itself
+ * (response-content-disposition), so the link is the one place that cannot disagree with what
+ * the recipient gets.
+ */
+export function opensInline(url: string): boolean {
+  try {
+    return /^\s*inline\b/i.test(new URL(url).searchParams.get('response-content-disposition') ?? '');
+  } catch {
+    return false;
+  }
+}
+
 /** The link of one file: the URL, Copy (main writes the clipboard) and a QR code for phones. */
 export function LinkTools({ url, name, downloadName, copied, onCopy, children }: Props) {
   const [qr, setQr] = useState(false);
@@ -37,7 +50,9 @@ export function LinkTools({ url, name, downloadName, copied, onCopy, children }:
       <button type="button" className="secondary" aria-haspopup="dialog" aria-label={`QR code for ${name}`} onClick={() => setQr(true)}>
         QR
       </button>
-      <span className="hint">downloads as “{downloadName}”</span>
+      <span className="hint">
+        {opensInline(url) ? 'opens in the browser' : 'downloads'} as “{downloadName}”
+      </span>
       {qr && <QrDialog url={url} name={name} onClose={() => setQr(false)} />}
     </div>
   );

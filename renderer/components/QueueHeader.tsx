@@ -45,6 +45,14 @@ export function QueueHeader({ summary, totals, copy, onAction }: Props) {
         >
           Copy all links
         </button>
+        <button
+          type="button"
+          disabled={!copy.canShareLastBatch || copy.sharing}
+          title="One link to a page in your bucket that lists the last files added, each with its own link"
+          onClick={copy.shareLastBatch}
+        >
+          {copy.sharing ? 'Making page…' : 'Share as one link'}
+        </button>
         <button type="button" className="secondary" disabled={active === 0} onClick={() => onAction('pause')}>
           Pause all
         </button>

@@ -1,4 +1,6 @@
+import type { Disposition } from '../../common/disposition';
 import type { ProfileView } from '../../common/profile';
+import { DispositionPicker } from './DispositionPicker';
 import { ExpiryPicker } from './ExpiryPicker';
 
 interface Props {
@@ -7,11 +9,16 @@ interface Props {
   readonly onSelect: (id: string) => void;
   readonly onAddProfile: () => void;
   readonly onExpiry: (seconds: number) => void;
+  readonly disposition: Disposition | undefined;
+  readonly onDisposition: (value: Disposition | undefined) => void;
   readonly onPickFiles: () => void;
 }
 
-/** Where the next files go and how long their links live; the expiry is the profile's default. */
-export function UploadOptions({ profiles, profile, onSelect, onAddProfile, onExpiry, onPickFiles }: Props) {
+/**
+ * Where the next files go, how long their links live (the profile's default) and whether they
+ * open in the browser or download (for this session's uploads; automatic unless changed).
+ */
+export function UploadOptions({ profiles, profile, onSelect, onAddProfile, onExpiry, disposition, onDisposition, onPickFiles }: Props) {
   return (
     <section className="options" aria-label="Upload options">
       <label className="inline">
@@ -27,6 +34,7 @@ export function UploadOptions({ profiles, profile, onSelect, onAddProfile, onExp
       </label>
       {/* Keyed by profile: another profile's default starts the picker afresh, custom fields included. */}
       <ExpiryPicker key={profile.id} value={profile.defaultExpirySeconds} onChange={onExpiry} />
+      <DispositionPicker value={disposition} onChange={onDisposition} />
       <button type="button" aria-keyshortcuts="Control+O Meta+O" onClick={onPickFiles}>
         Choose files…
       </button>

@@ -38,6 +38,8 @@ export function UploadsView({ profiles, profile, queue, actions, copy, error, on
         onSelect={profiles.select}
         onAddProfile={onAddProfile}
         onExpiry={profiles.setDefaultExpiry}
+        disposition={actions.disposition}
+        onDisposition={actions.setDisposition}
         onPickFiles={() => void actions.pickFiles()}
       />
       <LifetimeNote profileId={profile.id} expiresInSeconds={profile.defaultExpirySeconds} />

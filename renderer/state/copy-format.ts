@@ -1,5 +1,6 @@
 import { isImageName } from '../../common/image-names';
 import type { CopyFormat } from '../../common/settings';
+import type { SharePage } from '../../common/share-page';
 import { formatBytes } from '../format';
 
 /** One link as it is written to the clipboard. */
@@ -54,3 +55,17 @@ export function formatLinks(links: readonly CopiedLink[], format: CopyFormat, te
 
 /** "Link copied", "3 links copied": what the toast says. */
 export const copiedMessage = (count: number): string => (count === 1 ? 'Link copied' : `${count} links copied`);
+
+/** What the toast says when a batch went out as the one link of its share page. */
+export const PAGE_COPIED = 'Page link copied';
+
+/**
+ * A share page copied like any link: named for what it lists ("3 files"), so Markdown, HTML and
+ * templates read well; `size` is the files' total.
+ */
+export const pageAsLink = (page: SharePage, size: number): CopiedLink => ({
+  url: page.url,
+  name: `${page.files} files`,
+  size,
+  expiresAt: page.expiresAt,
+});

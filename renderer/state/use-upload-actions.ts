@@ -1,5 +1,6 @@
 import { useCallback, useState } from 'react';
 import type { FileSource } from '../../common/api';
+import type { Disposition } from '../../common/disposition';
 import type { ProfileView } from '../../common/profile';
 import type { AppError } from '../../common/result';
 import type { QueueAction, UploadItem } from '../../common/uploads';
@@ -7,7 +8,7 @@ import { api } from '../api';
 import type { Queue } from './use-queue';
 
 export interface UploadActions {
-  /** Uploads files to the selected profile, with its default expiry. */
+  /** Uploads files to the selected profile, with its default expiry and the chosen disposition. */
   enqueue(files: readonly FileSource[]): Promise<void>;
   /** Opens main's file dialog and uploads what was chosen. */
   pickFiles(): Promise<void>;
@@ -17,6 +18,9 @@ export interface UploadActions {
   /** What the last drop had to leave out (unreadable entries, symlink loops): said, not hidden. */
   readonly skipped: readonly string[];
   dismissSkipped(): void;
+  /** Links of the next uploads open in the browser or download; undefined: each file's type decides. */
+  readonly disposition: Disposition | undefined;
+  setDisposition(value: Disposition | undefined): void;
 }
 
 /**
@@ -31,6 +35,7 @@ export function useUploadActions(
 ): UploadActions {
   const [error, setError] = useState<AppError>();
   const [skipped, setSkipped] = useState<readonly string[]>([]);
+  const [disposition, setDisposition] = useState<Disposition>();
   const { add } = queue;
   const profileId = profile?.id;
   const expiresInSeconds = profile?.defaultExpirySeconds;
@@ -39,14 +44,14 @@ export function useUploadActions(
     async (files: readonly FileSource[]) => {
       if (!profileId || expiresInSeconds === undefined || files.length === 0) return;
       onEnqueue();
-      const result = await api().uploads.enqueue({ profileId, expiresInSeconds, files });
+      const result = await api().uploads.enqueue({ profileId, expiresInSeconds, files, ...(disposition && { disposition }) });
       if (!result.ok) return setError(result.error);
       setError(undefined);
       setSkipped(result.value.skipped.map((s) => s.message));
       add(result.value.items);
       onBatch(result.value.items);
     },
-    [profileId, expiresInSeconds, onEnqueue, onBatch, add],
+    [profileId, expiresInSeconds, disposition, onEnqueue, onBatch, add],
   );
   const pickFiles = useCallback(async () => {
     const picked = await api().files.pick();
@@ -56,5 +61,5 @@ export function useUploadActions(
   const { control: send } = queue;
   const control = useCallback((action: QueueAction, id?: string) => void send(action, id).then((r) => !r.ok && setError(r.error)), [send]);
   const dismissSkipped = useCallback(() => setSkipped([]), []);
-  return { enqueue, pickFiles, control, error, skipped, dismissSkipped };
+  return { enqueue, pickFiles, control, error, skipped, dismissSkipped, disposition, setDisposition };
 }

@@ -37,7 +37,7 @@ osd pool default pg autoscale mode = off
 osd crush chooseleaf type = 0
 mon max pg per osd = 1000
 osd objectstore = memstore
-# Avoid a start-up race on a one-node cluster (see test/README in services reference).
+# A one-node cluster: the OSD must not wait on class updates or move itself in the CRUSH map at start.
 osd class update on start = false
 osd crush update on start = false
 memstore device bytes = $MEM
@@ -55,6 +55,8 @@ rgw dns name = s3.localhost
 rgw enable usage log = false
 CONF
 export CEPH_CONF=$D/ceph.conf
+# A start that fails half-way stops what it started and says why, instead of leaving daemons behind.
+trap 'echo "radosgw did not start; the end of $D/log/start.log:" >&2; tail -n 20 "$D/log/start.log" >&2; RGW_DIR=$D "$here/stop.sh" >/dev/null 2>&1' ERR
 {
   ceph-authtool --create-keyring "$D/keyring" --gen-key -n mon. --cap mon 'allow *'
   monmaptool --create --add a "v1:127.0.0.1:$MONPORT" --fsid "$FSID" "$D/monmap"
@@ -69,7 +71,7 @@ export CEPH_CONF=$D/ceph.conf
 for _ in $(seq 60); do ceph osd stat 2>/dev/null | grep -q "1 up" && break; sleep 1; done
 radosgw -n client.rgw >> "$D/log/start.log" 2>&1
 for _ in $(seq 120); do curl -s -o /dev/null "http://127.0.0.1:$PORT/" && break; sleep 0.5; done
-curl -s -o /dev/null "http://127.0.0.1:$PORT/" || { echo "radosgw did not answer on port $PORT; see $D/log" >&2; exit 1; }
+curl -s -o /dev/null "http://127.0.0.1:$PORT/" || { echo "radosgw did not answer on port $PORT" >&2; false; }
 # Two users: the one the tests upload with, and one with no rights on its buckets (access-denied cases).
 radosgw-admin user create --uid=test --display-name=test --access-key=TESTACCESSKEY --secret=TESTSECRETKEY >/dev/null
 radosgw-admin user create --uid=other --display-name=other --access-key=OTHERACCESSKEY --secret=OTHERSECRETKEY >/dev/null

@@ -17,6 +17,14 @@ import { RGW_REGION, RGW_USER, rgwEndpoint } from '../support/s3';
 const ROOT = resolve(__dirname, '../..');
 const RENDERER_DIR = join(ROOT, 'out/renderer');
 const SCREENSHOTS_DIR = join(ROOT, 'docs/screenshots');
+
+/**
+ * Saves a page as docs/screenshots/<name>.png for the README, only when SCREENSHOTS=1
+ * (`npm run screenshots`): a plain test run leaves the working tree as it found it.
+ */
+export async function saveScreenshot(page: Page, name: string): Promise<void> {
+  if (process.env['SCREENSHOTS'] === '1') await page.screenshot({ path: join(SCREENSHOTS_DIR, `${name}.png`) });
+}
 export const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 
 // Tests run offline, often as root in a container: without the background-networking, component-update
@@ -181,7 +189,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       await chooseFiles.waitFor();
     },
     async screenshot(name) {
-      if (process.env['SCREENSHOTS'] === '1') await page.screenshot({ path: join(SCREENSHOTS_DIR, `${name}.png`) });
+      await saveScreenshot(page, name);
     },
     async close() {
       await browser.close();

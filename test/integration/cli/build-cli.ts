@@ -1,6 +1,6 @@
 /**
- * Compiles the CLI to out/cli, where bin/signdrop.js expects it (what `npm run build:cli` does),
- * once per state of the sources. The CLI test files run in parallel: without the lock, one file's
+ * Builds the CLI with `npm run build:cli` (the engine compiled to out/cli, and the one-file bundle
+ * out/cli/signdrop.cjs that bin/signdrop.js runs), once per state of the sources. The CLI test files run in parallel: without the lock, one file's
  * compiler could rewrite out/cli while another file runs it.
  */
 import { execFile } from 'node:child_process';
@@ -18,7 +18,8 @@ const STALE_LOCK_MS = 180_000;
 /** A hash of everything the CLI is compiled from. */
 async function sourceStamp(): Promise<string> {
   const hash = createHash('sha256');
-  for (const file of ['tsconfig.base.json', 'cli/tsconfig.json']) hash.update(file).update(await readFile(join(ROOT, file)));
+  for (const file of ['tsconfig.base.json', 'cli/tsconfig.json', 'rolldown.config.mjs', 'package-lock.json'])
+    hash.update(file).update(await readFile(join(ROOT, file)));
   for (const dir of ['cli', 'core', 'common']) {
     const files = (await readdir(join(ROOT, dir), { recursive: true })).filter((f) => f.endsWith('.ts')).sort();
     for (const f of files) hash.update(join(dir, f)).update(await readFile(join(ROOT, dir, f)));
@@ -54,7 +55,7 @@ export async function buildCli(): Promise<void> {
   const stamp = await sourceStamp();
   await withLock(async () => {
     if ((await readFile(STAMP, 'utf8').catch(() => '')) === stamp) return;
-    await promisify(execFile)('npx', ['tsc', '-p', 'cli/tsconfig.json'], { cwd: ROOT, timeout: 120_000 });
+    await promisify(execFile)('npm', ['run', '--silent', 'build:cli'], { cwd: ROOT, timeout: 120_000 });
     await writeFile(STAMP, stamp);
   });
 }

@@ -27,6 +27,7 @@ describe('clean up expired', () => {
       link('renewed', past),
       link('renewed', future),
       link('gone', past, { deletedAt: past }),
+      link('old-url-alive', past, { replacedExpiresAt: future }),
       link('elsewhere', past, { bucket: 'other' }),
     ];
     expect(expiredObjects(links, now, 'b').map((o) => o.key)).toEqual(['old']);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { copiedMessage, formatLink, formatLinks, renderTemplate, type CopiedLink } from '../../../renderer/state/copy-format';
+import { copiedMessage, formatLink, formatLinks, pageAsLink, renderTemplate, type CopiedLink } from '../../../renderer/state/copy-format';
 
 const pdf: CopiedLink = {
   url: 'https://b.example/k/report.pdf?X-Amz-Signature=ab&x=1',
@@ -37,5 +37,14 @@ describe('copy formats', () => {
   it('the toast counts what was copied', () => {
     expect(copiedMessage(1)).toBe('Link copied');
     expect(copiedMessage(3)).toBe('3 links copied');
+  });
+
+  it('a share page is copied like one link, named for how many files it lists', () => {
+    const page = pageAsLink({ url: 'https://b.example/k/index.html?s=1', key: 'k/index.html', expiresAt: '2030-01-02T03:04:05.000Z', files: 3 }, 1_500_000);
+    expect(formatLink(page, 'url', '')).toBe('https://b.example/k/index.html?s=1');
+    expect(formatLink(page, 'markdown', '')).toBe('[3 files](https://b.example/k/index.html?s=1)');
+    expect(formatLink(page, 'template', '{name} ({size}) until {expires}: {url}')).toBe(
+      '3 files (1.5 MB) until 2030-01-02T03:04:05.000Z: https://b.example/k/index.html?s=1',
+    );
   });
 });
