@@ -79,7 +79,7 @@ async function chosenProfile(io: Io, name: string | undefined): Promise<StoredPr
   if (name !== undefined) return savedProfile(store, name);
   const all = await store.list();
   if (all.length > 1) {
-    const { defaultProfileId } = await new SettingsStore(dataDir(io.env)).get();
+    const { defaultProfileId } = await new SettingsStore(await dataDir(io)).get();
     const chosen = all.find((p) => p.id === defaultProfileId);
     if (chosen) return chosen;
   }
