@@ -70,9 +70,22 @@ export const COMMAND_OPTIONS: Readonly<Record<string, Options>> = {
   'request list': TARGET,
   'request files': TARGET,
   'request close': TARGET,
+  history: { json: { type: 'boolean' }, search: { type: 'string' }, active: { type: 'boolean' }, expired: { type: 'boolean' }, help: TARGET['help']! },
+  'history relink': { ...TARGET, expires: { type: 'string' }, inline: { type: 'boolean' }, download: { type: 'boolean' } },
+  delete: TARGET,
+  cleanup: { ...TARGET, expired: { type: 'boolean' }, 'dry-run': { type: 'boolean' } },
+  'bucket expire-after': TARGET,
 };
 
-/** Commands of two words: "profile add", "request create". */
+/** Commands named by two words: `profile add`, `request create`, `history relink`, `bucket expire-after`. */
+const TWO_WORDS: Readonly<Record<string, (second: string | undefined) => boolean>> = {
+  profile: (second) => second !== undefined,
+  request: (second) => second !== undefined,
+  history: (second) => second === 'relink',
+  bucket: (second) => second !== undefined,
+};
+
+/** What a mistyped subcommand of a group is told to use instead. */
 const GROUPS: Readonly<Record<string, string>> = {
   profile: 'profile add, edit, default, list, remove or test',
   request: 'request create, list, files or close',
@@ -102,8 +115,7 @@ export function parseCommandLine(argv: readonly string[]): Parsed {
   const loose = parseArgs({ args: [...argv], options: ALL_OPTIONS, allowPositionals: true, strict: false });
   const [first, second] = loose.positionals;
   if (first === HELP_COMMAND) return { command: first, values: loose.values as Values, operands: loose.positionals.slice(1) };
-  const group = first !== undefined && Object.hasOwn(GROUPS, first) ? first : undefined;
-  const command = group && second ? `${group} ${second}` : first;
+  const command = first !== undefined && TWO_WORDS[first]?.(second) ? `${first} ${second}` : first;
   if (command === undefined || (loose.values['help'] === true && !(command in COMMAND_OPTIONS))) {
     return { command, values: loose.values as Values, operands: [] };
   }
@@ -124,6 +136,7 @@ export function parseCommandLine(argv: readonly string[]): Parsed {
 /** A command that does not exist, with the one it most likely meant. */
 export function unknownCommand(command: string): UsageError {
   const [first, second] = command.split(' ');
+  if (first === 'bucket') return new UsageError(`Unknown command "bucket ${second ?? ''}": use bucket expire-after <days|off>.`);
   if (first !== undefined && Object.hasOwn(GROUPS, first)) {
     const sub = Object.keys(COMMAND_OPTIONS).flatMap((c) => (c.startsWith(`${first} `) ? [c.slice(first.length + 1)] : []));
     const hint = didYouMean(second ?? '', sub, (name) => `"${first} ${name}"`);

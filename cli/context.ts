@@ -1,8 +1,8 @@
-import { homedir } from 'node:os';
-import { join } from 'node:path';
 import { DEFAULT_KEY_TEMPLATE } from '../common/key-template';
 import { endpointProblem, StoredProfile, type CredentialSource } from '../common/profile';
-import { createCore, type Core } from '../core';
+import { createCore, type Core, type CoreOptions } from '../core';
+import { migrateOldCliFolder } from '../core/data-dir-migration';
+import { oldCliDataDir, signdropDataDir } from '../core/data-dir';
 import { keysFromEnvironment } from '../core/credentials/env-keys';
 import { KeychainCredentialStore } from '../core/credentials/keychain-store';
 import { OneOffProfiles } from '../core/profiles/one-off-profiles';
@@ -16,15 +16,32 @@ import { UsageError, type Io } from './io';
 const AD_HOC_EXPIRY_S = 86_400;
 const AD_HOC_ID = 'command-line';
 
-/** Where the CLI keeps profiles: $SIGNDROP_CONFIG_DIR, else the XDG config folder. */
-export function dataDir(env: NodeJS.ProcessEnv): string {
-  if (env['SIGNDROP_CONFIG_DIR']) return env['SIGNDROP_CONFIG_DIR'];
-  return join(env['XDG_CONFIG_HOME'] || join(env['HOME'] || homedir(), '.config'), 'signdrop');
+/** The old folder's move, started once per data folder (one in a real run; tests run many). */
+const migrations = new Map<string, Promise<string>>();
+
+/**
+ * The data folder the CLI shares with the app (core/data-dir.ts). The first call in a process
+ * moves the CLI's old folder (~/.config/signdrop) into it, once, and says so on stderr.
+ */
+export function dataDir(io: Io): Promise<string> {
+  const dir = signdropDataDir(io.env);
+  let migrated = migrations.get(dir);
+  if (!migrated) {
+    const old = oldCliDataDir(io.env);
+    migrated = migrateOldCliFolder(old, dir)
+      .catch((e: unknown) => `could not move ${old} into ${dir} (${(e as Error).message}); its profiles stay where they are.`)
+      .then((notice) => {
+        if (notice) io.err(`signdrop: note: ${notice}`);
+        return dir;
+      });
+    migrations.set(dir, migrated);
+  }
+  return migrated;
 }
 
 /** The saved profiles; a profiles file that had to be set aside is reported, so the user can recover it. */
 export async function openProfiles(io: Io): Promise<ProfileStore> {
-  const store = new ProfileStore(dataDir(io.env));
+  const store = new ProfileStore(await dataDir(io));
   await store.list();
   if (store.loadProblem) io.err(`signdrop: warning: ${store.loadProblem}`);
   return store;
@@ -33,15 +50,17 @@ export async function openProfiles(io: Io): Promise<ProfileStore> {
 /**
  * The engine for one command, assembled as the app's is, on `profiles` (the saved ones, or the
  * command's one-off profile). Keys of `env` profiles come from the CLI's environment; a region
- * the engine corrects on first use is said on stderr.
+ * the engine corrects on first use is said on stderr. With `queue`, the upload queue is kept in
+ * that file of the data folder (the CLI's own, see cli/cli-queue.ts); else it lives in memory.
  */
-export function openCore(io: Io, profiles: ProfileSource): Promise<Core> {
+export async function openCore(io: Io, profiles: ProfileSource, queue?: CoreOptions['queue']): Promise<Core> {
   return createCore({
-    dataDir: dataDir(io.env),
+    dataDir: await dataDir(io),
     credentials: new KeychainCredentialStore(),
     env: io.env,
     profiles,
-    keepQueue: false,
+    keepQueue: queue !== undefined,
+    ...(queue ? { queue } : {}),
     onRegionCorrected: ({ profile, from, to }) =>
       io.err(`signdrop: note: bucket "${profile.bucket}" is in ${to}, not ${from}; signing for ${to}. Fix the profile's region to skip this check.`),
   });
@@ -60,7 +79,7 @@ async function chosenProfile(io: Io, name: string | undefined): Promise<StoredPr
   if (name !== undefined) return savedProfile(store, name);
   const all = await store.list();
   if (all.length > 1) {
-    const { defaultProfileId } = await new SettingsStore(dataDir(io.env)).get();
+    const { defaultProfileId } = await new SettingsStore(await dataDir(io)).get();
     const chosen = all.find((p) => p.id === defaultProfileId);
     if (chosen) return chosen;
   }
@@ -129,10 +148,20 @@ export interface Target {
  * only saved profile; flags over it and `patch` last. The engine fills in (or, on AWS, corrects)
  * the region from the bucket itself on first use.
  */
-export async function resolveTarget(values: Values, io: Io, patch: Partial<StoredProfile> = {}): Promise<Target> {
+export async function resolveTarget(
+  values: Values,
+  io: Io,
+  patch: Partial<StoredProfile> = {},
+  queue?: (profile: StoredProfile) => CoreOptions['queue'],
+): Promise<Target> {
+  const profile = await resolveProfile(values, io, patch);
+  return { core: await openCore(io, new OneOffProfiles(profile), queue?.(profile)), profile };
+}
+
+/** The profile a command signs for (see resolveTarget), without opening the engine. */
+export async function resolveProfile(values: Values, io: Io, patch: Partial<StoredProfile> = {}): Promise<StoredProfile> {
   const name = stringOption(values, 'profile');
   const bucket = stringOption(values, 'bucket');
   const candidate = name !== undefined || bucket === undefined ? withOverrides(await chosenProfile(io, name), values) : adHocProfile(values, io.env, bucket);
-  const profile = checked({ ...candidate, ...patch });
-  return { core: await openCore(io, new OneOffProfiles(profile)), profile };
+  return checked({ ...candidate, ...patch });
 }

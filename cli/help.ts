@@ -37,6 +37,16 @@ export const COMMAND_HELP: Readonly<Record<string, string>> = {
   'request list': `  request list         open and recently closed requests, with how many files arrived`,
   'request files': `  request files <id>   what arrived for a request, with the names the files had`,
   'request close': `  request close <id>   delete the request's page: its link stops working (the files stay)`,
+  history: `  history [--search Q] [--active | --expired]
+                       every link the app and the CLI made, newest first (time left, key, URL)`,
+  'history relink': `  history relink <key> [--expires D] [--inline | --download]
+                       a new link to an object in the history; its entry is updated in place`,
+  delete: `  delete <key>...      delete objects, so their links stop working; marked deleted in the history`,
+  cleanup: `  cleanup --expired [--dry-run]
+                       delete the objects whose every link in the history expired`,
+  'bucket expire-after': `  bucket expire-after <days|off>
+                       a lifecycle rule: the profile's uploads are deleted that many days after
+                       upload, unfinished multipart uploads after 1 day; other rules are kept`,
 };
 
 const EVERY_COMMAND = `Every command:
@@ -52,6 +62,9 @@ const EVERY_COMMAND = `Every command:
                          request create: {"id","url","prefix","expiresAt","mode","maxFiles","maxSize"}
                          request list: {"id","title","prefix","expiresAt","files","state"}
                          request files: {"key","name","size","lastModified"}
+                         history, history relink: {"key","name","size","bucket","url","expiresAt","uploadedAt"}
+                         delete, cleanup: {"key","bucket","deleted"}; cleanup last: {"count","bytes","dryRun"}
+                         bucket expire-after: {"bucket","prefix","days","otherRules"}
                          a failed item: {"file","error":{"code","message"}}
   -h, --help           show this help (signdrop help <command>, or <command> --help, for one command)
   --version            print the version`;
@@ -64,7 +77,12 @@ Sizes are in decimal units (1 MB = 1,000,000 bytes), as in the app; --max-size t
 (binary) or a number of bytes, at most 5GiB (S3's limit for one upload). On a terminal, upload shows one
 progress line on stderr; with --json or in a pipe it shows none.
 Exit status: 0 all succeeded; 1 any item failed (each failure also on stderr); 2 usage error.
-Profiles are kept in $SIGNDROP_CONFIG_DIR, or ~/.config/signdrop.
+An upload killed or crashed midway resumes when the same command runs again: the same keys,
+and only the parts the store lacks are sent. After Ctrl+C (unfinished multipart uploads aborted),
+the same command uploads what is left again under the same keys.
+Profiles, the link history and the CLI's queue are kept in the folder the app uses:
+$SIGNDROP_CONFIG_DIR, else ~/.config/Signdrop (Linux), ~/Library/Application Support/Signdrop
+(macOS), %APPDATA%\\Signdrop (Windows).
 `;
 
 export const HELP = `Usage: signdrop <command> [options]

@@ -31,6 +31,11 @@ const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
     const { signCommand } = await import('./commands/link.js');
     return (values, operands, io) => signCommand('put-url', values, operands, io);
   },
+  history: async () => (await import('./commands/history.js')).historyCommand,
+  'history relink': async () => (await import('./commands/history.js')).relinkCommand,
+  delete: async () => (await import('./commands/delete.js')).deleteCommand,
+  cleanup: async () => (await import('./commands/cleanup.js')).cleanupCommand,
+  'bucket expire-after': async () => (await import('./commands/bucket.js')).expireAfterCommand,
 };
 
 /** Runs one command line and resolves its exit status; never throws. */

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { expirySeconds, ProfileInput, type ProfileView } from './profile';
 import type { ConnectionReport } from './connection';
+import { MAX_EXPIRE_AFTER_DAYS, type CleanupResult, type ExpireAfterResult } from './lifecycle';
 import { LINK_FILTERS, type BulkOutcome, type LinkLifetime, type LinkPage, type LinkRecord } from './links';
 import { DISPOSITIONS } from './disposition';
 import type { Result } from './result';
@@ -98,6 +99,12 @@ export const channels = {
   /** A copy under a free name, its keychain secret copied in main. */
   'profiles:duplicate': channel<ProfileView>()(byId),
   'profiles:test': channel<ConnectionReport>()(byId),
+  /** The profile's "delete uploads N days after upload" bucket rule: its days, or null when there is none. */
+  'profiles:expire-after-get': channel<number | null>()(byId),
+  /** Sets (days) or removes (null) that rule; the bucket's other lifecycle rules are kept. */
+  'profiles:expire-after': channel<ExpireAfterResult>()(
+    z.object({ id: z.string().min(1), days: z.number().int().min(1).max(MAX_EXPIRE_AFTER_DAYS).nullable() }).strict(),
+  ),
   /**
    * Tests a profile before it is saved, with the secret just typed (or, editing, the stored one):
    * the form shows what is wrong at its field, and nothing reaches the disk or the keychain.
@@ -114,6 +121,8 @@ export const channels = {
   ),
   'links:share-page': channel<SharePage>()(SharePageInput),
   'links:delete-object': channel<null>()(byId),
+  /** Deletes the objects whose every link in the history expired; a dry run only counts them (for the confirmation). */
+  'links:cleanup-expired': channel<CleanupResult>()(z.object({ dryRun: z.boolean() }).strict()),
   /** One page of History's matches, with the count under each filter. */
   'links:query': channel<LinkPage>()(LinkQueryInput),
   /** The ids of every link matching a search and filter ("Select all"). */

@@ -9,12 +9,12 @@ import { RequestService } from './requests/request-service';
 import { RequestStore } from './requests/request-store';
 import { SettingsStore } from './settings/settings-store';
 import { Signer } from './signing/signer';
-import { UploadQueue } from './uploads/upload-queue';
+import { UploadQueue, type QueueOptions } from './uploads/upload-queue';
 
 export type { RegionCorrection };
 
 export interface CoreOptions {
-  /** Where profiles, the queue and the link history are kept (Electron's userData, or ~/.config/signdrop for the CLI). */
+  /** Where profiles, the queue and the link history are kept: signdropDataDir() (core/data-dir.ts), shared by the app and the CLI. */
   readonly dataDir: string;
   readonly credentials: CredentialStore;
   readonly now?: () => Date;
@@ -25,20 +25,22 @@ export interface CoreOptions {
   /** Told when a profile's region was corrected on its first use (the CLI prints a note). */
   readonly onRegionCorrected?: (correction: RegionCorrection) => void;
   /**
-   * Keep the queue in `dataDir`, resume what was unfinished, and record every finished upload's
-   * link (the app; the default). The CLI runs one command: its queue lives in memory and its links
-   * are printed, not recorded.
+   * Keep the queue in `dataDir` and resume what was unfinished (the app; the default). Off, the
+   * queue lives in memory (a command that uploads nothing, or a second CLI upload while another
+   * holds the CLI's queue). Either way every finished upload's link is recorded.
    */
   readonly keepQueue?: boolean;
+  /** The queue's file and which saved items to take back (the CLI's own queue; see QueueOptions). */
+  readonly queue?: Pick<QueueOptions, 'queueFile' | 'restore'>;
 }
 
 /** The engine, composed: what main's handlers, the CLI and the tests drive. */
-export async function createCore({ dataDir, credentials, now, env = process.env, profiles: source, onRegionCorrected, keepQueue = true }: CoreOptions) {
+export async function createCore({ dataDir, credentials, now, env = process.env, profiles: source, onRegionCorrected, keepQueue = true, queue }: CoreOptions) {
   const profiles = source ?? new ProfileStore(dataDir);
   const signer = new Signer(regionOnFirstUse(profiles, credentials, { env }, onRegionCorrected), credentials, now, env);
-  const uploads = keepQueue ? await UploadQueue.open(signer, { dataDir }) : new UploadQueue(signer);
+  const uploads = keepQueue ? await UploadQueue.open(signer, { dataDir, ...queue }) : new UploadQueue(signer);
   const links = new LinkService(new LinkHistory(dataDir, now), signer);
-  if (keepQueue) recordLinks(uploads, links);
+  recordLinks(uploads, links);
   const settings = new SettingsStore(dataDir);
   await followConcurrency(settings, uploads);
   return {
@@ -60,15 +62,19 @@ async function followConcurrency(settings: SettingsStore, uploads: UploadQueue):
 }
 
 /**
- * Every finished upload's link goes into the history, once. Items restored as completed were
- * recorded in an earlier run (the queue announces restored items like any change).
+ * Every finished upload's link goes into the history, once. Items restored as completed are
+ * checked against the history: a crash between the store's answer (or the queue's save) and the
+ * link's line on disk left some unrecorded, and they are recorded now.
  */
 function recordLinks(uploads: UploadQueue, links: LinkService): void {
-  const recorded = new Set(uploads.list().flatMap((item) => (item.state === 'completed' ? [item.id] : [])));
+  const restored = uploads.list().filter((item) => item.state === 'completed');
+  const recorded = new Set(restored.map((item) => item.id));
+  const failed = (e: unknown) => console.error(`[signdrop] could not record a link: ${(e as Error).message}`);
+  if (restored.length > 0) links.recordMissing(restored).catch(failed);
   uploads.onChanged((item) => {
     if (item.state !== 'completed' || recorded.has(item.id)) return;
     recorded.add(item.id);
-    links.recordUpload(item)?.catch((e: unknown) => console.error(`[signdrop] could not record a link: ${(e as Error).message}`));
+    links.recordUpload(item)?.catch(failed);
   });
 }
 

@@ -7,6 +7,7 @@ import { app, BrowserWindow, clipboard, dialog, globalShortcut, Menu, nativeImag
 import { autoUpdater } from 'electron-updater';
 import { join } from 'node:path';
 import { createCore } from '../core';
+import { signdropDataDir } from '../core/data-dir';
 import { KeychainCredentialStore } from '../core/credentials/keychain-store';
 import { flushBeforeQuit, type Flushable } from '../core/links/flush-before-quit';
 import { enqueueSources, type UploadSource } from '../core/uploads/enqueue-sources';
@@ -28,6 +29,9 @@ import { createMainWindow } from './window';
 // electron-vite sets this in `npm start` (dev); packaged builds load app://signdrop/.
 const devServerUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL'];
 const appOrigin = devServerUrl ? new URL(devServerUrl).origin : APP_ORIGIN;
+// The folder the CLI shares (core/data-dir.ts), whatever name Electron would derive (in development
+// it takes package.json's lowercase name); set before anything uses it, the single-instance lock too.
+app.setPath('userData', signdropDataDir());
 
 let window: BrowserWindow | undefined;
 // Files from the OS wait here until the engine is up (see opened-files.ts).

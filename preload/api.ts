@@ -40,6 +40,8 @@ export function createApi(transport: Transport): SigndropApi {
       remove: (id) => invoke('profiles:remove', { id }),
       duplicate: (id) => invoke('profiles:duplicate', { id }),
       test: (id) => invoke('profiles:test', { id }),
+      expireAfterDays: (id) => invoke('profiles:expire-after-get', { id }),
+      setExpireAfter: (id, days) => invoke('profiles:expire-after', { id, days }),
       testDraft: (profile) => invoke('profiles:test-draft', profile),
     },
     files: {
@@ -63,6 +65,7 @@ export function createApi(transport: Transport): SigndropApi {
       sharePage: ({ uploadIds, linkIds }) =>
         invoke('links:share-page', { ...(uploadIds ? { uploadIds: [...uploadIds] } : {}), ...(linkIds ? { linkIds: [...linkIds] } : {}) }),
       deleteObject: (id) => invoke('links:delete-object', { id }),
+      cleanupExpired: (dryRun) => invoke('links:cleanup-expired', { dryRun }),
       open: (url) => invoke('links:open', { url }),
       query: ({ search, filter, now, offset, limit }) => invoke('links:query', { search, filter, now, offset, limit }),
       matchingIds: ({ search, filter, now }) => invoke('links:matching-ids', { search, filter, now }),

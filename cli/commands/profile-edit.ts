@@ -67,7 +67,7 @@ export async function profileEditCommand(values: Values, operands: string[], io:
 export async function profileDefaultCommand(values: Values, operands: string[], io: Io): Promise<number> {
   const name = oneName(operands, 'signdrop profile default <name>');
   const profile = await savedProfile(await openProfiles(io), name);
-  await new SettingsStore(dataDir(io.env)).set({ defaultProfileId: profile.id });
+  await new SettingsStore(await dataDir(io)).set({ defaultProfileId: profile.id });
   if (values['json'] === true) io.out(JSON.stringify({ profile: profile.name, default: true }));
   else io.out(`"${profile.name}" is now the default profile.`);
   return EXIT_OK;

@@ -31,7 +31,7 @@ async function coreFor(values: Values, io: Io, request: FileRequest): Promise<Co
 }
 
 async function findRequest(io: Io, id: string): Promise<FileRequest> {
-  const request = await new RequestStore(dataDir(io.env)).get(id);
+  const request = await new RequestStore(await dataDir(io)).get(id);
   if (!request) throw new UsageError(`There is no request "${id}". Run signdrop request list to see them.`);
   return request;
 }
@@ -42,7 +42,7 @@ const stateOf = (r: FileRequest, now: Date): string => (r.closedAt ? 'closed' : 
 export async function requestListCommand(values: Values, _operands: string[], io: Io): Promise<number> {
   const json = values['json'] === true;
   const now = new Date();
-  const all = await new RequestStore(dataDir(io.env)).list();
+  const all = await new RequestStore(await dataDir(io)).list();
   const shown = all.filter((r) => isRequestOpen(r, now) || now.getTime() - Date.parse(r.closedAt ?? r.expiresAt) < RECENT_MS);
   let failed = 0;
   for (const request of shown) {

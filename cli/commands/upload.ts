@@ -2,9 +2,12 @@ import type { UploadItem } from '../../common/uploads';
 import type { Core } from '../../core';
 import { publishSharePage } from '../../core/pages/publish-share-page';
 import { shareSources } from '../../core/pages/share-sources';
-import { collectFiles } from '../../core/uploads/collect-files';
+import { collectFiles, type LocalFile } from '../../core/uploads/collect-files';
+import type { Disposition } from '../../common/disposition';
+import type { StoredProfile } from '../../common/profile';
 import { dispositionOption, expiryOption, templateOption, type Values } from '../args';
-import { checkEndpointOption, resolveTarget } from '../context';
+import { CliQueue } from '../cli-queue';
+import { checkEndpointOption, dataDir, resolveTarget } from '../context';
 import { EXIT_FAILED, EXIT_OK, UsageError, type Io } from '../io';
 import { toAppError } from '../../core/errors/to-app-error';
 import { reportFailure } from '../output';
@@ -33,25 +36,19 @@ export async function uploadCommand(values: Values, operands: string[], io: Io):
   }
   if (files.length === 0) return failed > 0 ? EXIT_FAILED : EXIT_OK;
 
-  let core: Core;
-  let queue: Core['uploads'];
-  let items: Awaited<ReturnType<Core['uploads']['enqueue']>>;
+  const claim = await CliQueue.claim(await dataDir(io));
+  let run: Run;
   try {
-    const target = await resolveTarget(values, io, template !== undefined ? { keyTemplate: template } : {});
-    const { profile } = target;
-    core = target.core;
-    const expiresInSeconds = expiryOption(values, profile.defaultExpirySeconds);
-    // Said before anything uploads: temporary credentials would cut the links short.
-    const { warning } = await core.signer.linkLifetime(profile.id, expiresInSeconds);
-    if (warning) io.err(`signdrop: warning: ${warning}`);
-    queue = core.uploads;
-    items = await queue.enqueue({ profileId: profile.id, expiresInSeconds, files, ...(disposition ? { disposition } : {}) });
+    run = await startRun(values, io, files, claim, { template, disposition });
   } catch (e) {
+    await claim.abandon();
     if (e instanceof UsageError) throw e;
     // No keys or no keychain: every file fails the same way, and each says so.
     for (const f of files) reportFailure(io, json, { file: f.path }, toAppError(e));
     return EXIT_FAILED;
   }
+  const { core, items } = run;
+  const queue = core.uploads;
   const ids = new Set(items.map((i) => i.id));
   const progress = showProgress(io, !json, () => {
     const all = queue.list();
@@ -79,10 +76,46 @@ export async function uploadCommand(values: Values, operands: string[], io: Io):
   results.update(items.map((i) => byId.get(i.id) ?? i));
   if (interrupted) {
     io.err(`interrupted: ${done.length} uploaded, ${await interrupted} aborted`);
+    // Every link made before the stop reaches the history on disk before the process ends.
+    await claim.finish(core, items);
     return EXIT_INTERRUPTED;
   }
   if (values['page'] === true && done.length > 0 && !(await printPage(core, done, json, io))) failed++;
+  await claim.finish(core, items);
   return failed > 0 ? EXIT_FAILED : EXIT_OK;
+}
+
+interface Run {
+  readonly core: Core;
+  readonly items: UploadItem[];
+}
+
+/**
+ * Opens the engine on the CLI's queue and queues the files, in argument order: a file an earlier,
+ * stopped run of the same command left unfinished (or finished) continues as that item.
+ */
+async function startRun(
+  values: Values,
+  io: Io,
+  files: LocalFile[],
+  claim: CliQueue,
+  { template, disposition }: { template: string | undefined; disposition: Disposition | undefined },
+): Promise<Run> {
+  const expiresFor = (profile: StoredProfile) => expiryOption(values, profile.defaultExpirySeconds);
+  const { core, profile } = await resolveTarget(values, io, template !== undefined ? { keyTemplate: template } : {}, (p) =>
+    claim.options(files, p, { expiresInSeconds: expiresFor(p), disposition }),
+  );
+  if (!claim.kept) io.err('signdrop: note: another signdrop upload is running; this one cannot resume if it is stopped.');
+  const expiresInSeconds = expiresFor(profile);
+  // Said before anything uploads: temporary credentials would cut the links short.
+  const { warning } = await core.signer.linkLifetime(profile.id, expiresInSeconds);
+  if (warning) io.err(`signdrop: warning: ${warning}`);
+  const resumed = files.map((f) => claim.resume(core, f));
+  const fresh = files.filter((_, i) => !resumed[i]);
+  const added =
+    fresh.length > 0 ? await core.uploads.enqueue({ profileId: profile.id, expiresInSeconds, files: fresh, ...(disposition ? { disposition } : {}) }) : [];
+  let next = 0;
+  return { core, items: resumed.map((item) => item ?? added[next++]!) };
 }
 
 /** One file's line (its link, or its failure); true when it uploaded. */

@@ -94,6 +94,21 @@ export class LinkHistory {
   }
 
   /**
+   * Records those of `links` the history does not hold yet (by URL: a signed URL is unique),
+   * in one batch; resolves with the ones added, once on disk. `flush` waits for it too.
+   */
+  addMissing(links: readonly Omit<LinkRecord, 'id' | 'createdAt'>[]): Promise<LinkRecord[]> {
+    const work = (async () => {
+      await this.read();
+      const known = new Set(this.replay.newestFirst().map((l) => l.url));
+      return Promise.all(links.filter((l) => !known.has(l.url)).map((l) => this.add(l)));
+    })();
+    this.writing.add(work);
+    void work.catch(() => undefined).finally(() => this.writing.delete(work));
+    return work;
+  }
+
+  /**
    * Gives a link a new URL and expiry in place; undefined when there is no such link. The entry
    * keeps the expiry it had as `replacedExpiresAt`: the old URL works until then.
    */

@@ -32,16 +32,16 @@ export class LinkService {
 
   /** Records the link of a finished upload. */
   recordUpload(item: UploadItem): Promise<LinkRecord> | undefined {
-    if (item.state !== 'completed' || !item.link) return undefined;
-    return this.history.add({
-      profileId: item.profileId,
-      bucket: item.bucket,
-      key: item.key,
-      name: item.name.slice(item.name.lastIndexOf('/') + 1),
-      size: item.size,
-      url: item.link.url,
-      expiresAt: item.link.expiresAt,
-    });
+    const record = uploadRecord(item);
+    return record ? this.history.add(record) : undefined;
+  }
+
+  /**
+   * Records the links of finished uploads the history lacks: uploads a crash stopped between
+   * the store's answer and the link's line on disk, found in the saved queue at the next start.
+   */
+  recordMissing(items: readonly UploadItem[]): Promise<LinkRecord[]> {
+    return this.history.addMissing(items.flatMap((item) => uploadRecord(item) ?? []));
   }
 
   /**
@@ -130,4 +130,18 @@ export class LinkService {
     if (!link) throw SigndropError.of('not-found', 'That link is no longer in the history.');
     return link;
   }
+}
+
+/** The history's record of a finished upload's link; undefined for an item without one. */
+function uploadRecord(item: UploadItem): Omit<LinkRecord, 'id' | 'createdAt'> | undefined {
+  if (item.state !== 'completed' || !item.link) return undefined;
+  return {
+    profileId: item.profileId,
+    bucket: item.bucket,
+    key: item.key,
+    name: item.name.slice(item.name.lastIndexOf('/') + 1),
+    size: item.size,
+    url: item.link.url,
+    expiresAt: item.link.expiresAt,
+  };
 }

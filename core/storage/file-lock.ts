@@ -24,3 +24,24 @@ export async function tryLock(lockFile: string, staleMs: number, now: () => numb
   }
   return undefined;
 }
+
+/** How long to wait between attempts at a lock another process holds. */
+const LOCK_RETRY_MS = 15;
+
+/**
+ * Runs `work` holding the lock file, waiting while another process holds it (a holder older than
+ * `staleMs` crashed, and its lock is taken over). For short critical sections only: a read, a
+ * change and an atomic write of a small file.
+ */
+export async function withLock<T>(lockFile: string, staleMs: number, work: () => Promise<T>): Promise<T> {
+  let release = await tryLock(lockFile, staleMs);
+  while (!release) {
+    await new Promise((resolve) => setTimeout(resolve, LOCK_RETRY_MS));
+    release = await tryLock(lockFile, staleMs);
+  }
+  try {
+    return await work();
+  } finally {
+    await release();
+  }
+}

@@ -1,5 +1,5 @@
 import { toAppError } from '../errors/to-app-error';
-import { chooseDisposition, type Disposition } from '../../common/disposition';
+import type { Disposition } from '../../common/disposition';
 import type { AppError } from '../../common/result';
 import type { IntegrityCheck, ShareLink, UploadItem, UploadState } from '../../common/uploads';
 import { uploadFile, type MultipartCheckpoint, type TransferSettings } from '../transfer/file-upload';
@@ -9,6 +9,7 @@ import { SpeedMeter, etaSeconds } from '../transfer/speed';
 import type { TransferSigner } from '../transfer/transfer-signer';
 import { contentTypeFor } from './content-type';
 import type { PersistedEntry } from './queue-store';
+import { signShareLink } from './share-link';
 
 /** Abort reasons: why an upload stopped, so the queue knows which state follows. */
 export const PAUSED = Object.assign(new Error('Paused.'), { name: 'AbortError' });
@@ -212,9 +213,7 @@ export async function runEntry(e: Entry, ctx: RunContext): Promise<void> {
     // The object is stored: a pause from here on must not resume a multipart upload that no longer exists.
     e.multipart = undefined;
     e.partsDone = e.partsTotal;
-    const name = e.relativePath.slice(e.relativePath.lastIndexOf('/') + 1);
-    const disposition = chooseDisposition(contentType, e.disposition);
-    e.link = await withRetry(() => ctx.signer.presignGet(ref, e.expiresInSeconds, name, disposition), {
+    e.link = await withRetry(() => signShareLink(ctx.signer, e), {
       policy: ctx.settings.retry,
       signal: controller.signal,
       ...hooks,

@@ -2,6 +2,7 @@ import { DEFAULT_UPLOAD_URL_EXPIRY_S, type TransferSettings } from '../transfer/
 import { DEFAULT_MULTIPART_THRESHOLD, DEFAULT_PART_SIZE } from '../transfer/part-plan';
 import { DEFAULT_RETRY } from '../transfer/retry';
 import { DEFAULT_TIMEOUTS } from '../transfer/timeouts';
+import type { PersistedEntry } from './queue-store';
 
 /**
  * Files in flight at once. Measured with `npm run bench:upload` on radosgw (2 shared cores): 1,000 × 64 KiB
@@ -15,6 +16,13 @@ export interface QueueOptions extends Partial<TransferSettings> {
   readonly fileConcurrency?: number;
   /** Where the queue is saved for crash recovery; none keeps it in memory only. */
   readonly dataDir?: string;
+  /** The queue's file in `dataDir` (upload-queue.json unless given): the CLI keeps its own, so the app and the CLI never overwrite each other's queue. */
+  readonly queueFile?: string;
+  /**
+   * Which saved items this queue takes back when it opens (all unless given). The others are
+   * forgotten, and their multipart uploads aborted so no parts stay billed.
+   */
+  readonly restore?: (saved: PersistedEntry) => boolean;
 }
 
 /** The transfer settings a queue runs with: what the options give, measured defaults for the rest. */

@@ -10,6 +10,9 @@ export const SAVE_INTERVAL_MS = 500;
 /** A big queue is saved less often (10,000 items: every second), so rewriting it never dominates the CPU. */
 const SAVE_MS_PER_ENTRY = 0.1;
 
+/** The app's queue file; the CLI keeps its own (see QueueOptions.queueFile). */
+export const QUEUE_FILE = 'upload-queue.json';
+
 const Part = z.object({ partNumber: z.number().int(), etag: z.string(), md5: z.string().optional(), size: z.number() });
 
 /** One queued file as kept on disk: enough to resume it after a crash, no secrets, no URLs but the share link. */
@@ -52,8 +55,9 @@ export class QueueStore {
     dataDir: string,
     private readonly snapshot: () => PersistedEntry[],
     private readonly intervalMs = SAVE_INTERVAL_MS,
+    fileName = QUEUE_FILE,
   ) {
-    this.file = join(dataDir, 'upload-queue.json');
+    this.file = join(dataDir, fileName);
   }
 
   async load(): Promise<{ entries: PersistedEntry[]; problem?: string }> {

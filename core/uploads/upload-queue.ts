@@ -12,7 +12,7 @@ import type { TransferSigner } from '../transfer/transfer-signer';
 import type { LocalFile } from './collect-files';
 import { QueueStore } from './queue-store';
 import { abortOnServer, CANCELED, Entry, PAUSED, runEntry } from './queue-entry';
-import { restoreEntries } from './queue-restore';
+import { restoreSaved } from './queue-restore';
 import { DEFAULT_FILE_CONCURRENCY, transferSettings, type QueueOptions } from './queue-settings';
 import { queueTotals } from './queue-totals';
 
@@ -24,8 +24,7 @@ export interface EnqueueRequest {
   readonly disposition?: Disposition;
 }
 
-export type { QueueOptions };
-export type { QueueSnapshot };
+export type { QueueOptions, QueueSnapshot };
 
 type ItemListener = (item: UploadItem) => void;
 type BatchListener = (snapshot: QueueSnapshot) => void;
@@ -55,7 +54,8 @@ export class UploadQueue {
     this.signer = signer instanceof Signer ? transferSignerFor(signer) : signer;
     this.fileConcurrency = options.fileConcurrency ?? DEFAULT_FILE_CONCURRENCY;
     this.settings = transferSettings(options);
-    this.store = options.dataDir ? new QueueStore(options.dataDir, () => [...this.entries.values()].map((e) => e.persisted())) : undefined;
+    const snapshot = () => [...this.entries.values()].map((e) => e.persisted());
+    this.store = options.dataDir ? new QueueStore(options.dataDir, snapshot, undefined, options.queueFile) : undefined;
     this.changes = new Coalescer((ids) => this.deliver(ids));
   }
 
@@ -78,7 +78,7 @@ export class UploadQueue {
     const queue = new UploadQueue(signer, options);
     const { entries, problem } = await queue.store!.load();
     if (problem) process.emitWarning(problem);
-    for (const entry of await restoreEntries(entries, queue.signer)) queue.add(entry);
+    for (const entry of await restoreSaved(entries, queue.signer, options.restore)) queue.add(entry);
     queue.store!.markDirty();
     queue.pump();
     return queue;
@@ -108,6 +108,7 @@ export class UploadQueue {
       return entry.item();
     });
     this.store?.markDirty();
+    await this.store?.flush(); // before any byte moves: an object a crash leaves in the bucket has its item on disk
     this.pump();
     return added;
   }
@@ -205,6 +206,7 @@ export class UploadQueue {
 
   /** Stops uploading and saves, leaving multipart uploads on the server to resume on the next start. */
   async close(): Promise<void> {
+    this.fileConcurrency = 0; // nothing new starts: what is saved now is what the store holds
     for (const e of this.entries.values()) e.controller?.abort(PAUSED);
     await Promise.all([...this.entries.values()].flatMap((e) => (e.running ? [e.running] : [])));
     this.changes.flush();

@@ -2,6 +2,8 @@
  * What each IPC channel does, with its dependencies passed in and no electron import, so the
  * e2e harness runs these very handlers in plain Node behind a Playwright binding.
  */
+import { cleanupLinks } from '../../core/links/cleanup';
+import { getExpireAfter, setExpireAfter } from '../../core/s3/lifecycle';
 import { randomUUID } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
@@ -81,6 +83,23 @@ async function control(queue: Core['uploads'], action: QueueAction, id: string |
     );
 }
 
+/** The link history's channels: list, query, renew, share, delete, clean up. */
+function linkHandlers(core: Core): Pick<Handlers, Extract<ChannelName, `links:${string}`> & Exclude<ChannelName, 'links:open'>> {
+  return {
+    'links:list': () => core.links.list(),
+    'links:lifetime': ({ profileId, expiresInSeconds }) => core.signer.linkLifetime(profileId, expiresInSeconds),
+    'links:renew': ({ id, expiresInSeconds, disposition }) => core.links.renew(id, expiresInSeconds, disposition),
+    'links:share-page': async (request) => publishSharePage(core.signer, await shareSources(core, request)),
+    'links:delete-object': ({ id }) => core.links.deleteObject(id),
+    'links:cleanup-expired': ({ dryRun }) => cleanupLinks(core.links, dryRun),
+    'links:query': (query) => core.links.query(query),
+    'links:matching-ids': (search) => core.links.matchingIds(search),
+    'links:get-many': ({ ids }) => core.links.getMany(ids),
+    'links:renew-many': ({ ids, expiresInSeconds, disposition }) => core.links.renewMany(ids, expiresInSeconds, disposition),
+    'links:delete-many': ({ ids }) => core.links.deleteMany(ids),
+  };
+}
+
 /** The handler of every channel in the contract. */
 export function createHandlers({ core, dataDir, showOpenDialog, writeClipboard, openExternal, showItemInFolder }: HandlerDeps): Handlers {
   // Paths the user chose in our dialog, by token: the renderer holds tokens, not paths.
@@ -100,6 +119,8 @@ export function createHandlers({ core, dataDir, showOpenDialog, writeClipboard, 
     },
     'profiles:duplicate': ({ id }) => core.profiles.duplicate(id),
     'profiles:test': ({ id }) => core.profiles.test(id),
+    'profiles:expire-after-get': ({ id }) => getExpireAfter(core.signer, id),
+    'profiles:expire-after': ({ id, days }) => setExpireAfter(core.signer, id, days),
     'profiles:test-draft': (input) => core.profiles.testDraft(input),
     'files:pick': async () => {
       const paths = await showOpenDialog();
@@ -129,16 +150,7 @@ export function createHandlers({ core, dataDir, showOpenDialog, writeClipboard, 
       await control(core.uploads, action, id);
       return null;
     },
-    'links:list': () => core.links.list(),
-    'links:lifetime': ({ profileId, expiresInSeconds }) => core.signer.linkLifetime(profileId, expiresInSeconds),
-    'links:renew': ({ id, expiresInSeconds, disposition }) => core.links.renew(id, expiresInSeconds, disposition),
-    'links:share-page': async (request) => publishSharePage(core.signer, await shareSources(core, request)),
-    'links:delete-object': ({ id }) => core.links.deleteObject(id),
-    'links:query': (query) => core.links.query(query),
-    'links:matching-ids': (search) => core.links.matchingIds(search),
-    'links:get-many': ({ ids }) => core.links.getMany(ids),
-    'links:renew-many': ({ ids, expiresInSeconds, disposition }) => core.links.renewMany(ids, expiresInSeconds, disposition),
-    'links:delete-many': ({ ids }) => core.links.deleteMany(ids),
+    ...linkHandlers(core),
     'clipboard:write': async ({ text }) => {
       writeClipboard(text);
       return null;

@@ -89,3 +89,18 @@ describe('ProfileStore', () => {
     expect(await readdir(d)).toEqual(['profiles.json']);
   });
 });
+
+describe('ProfileStore shared by the app and the CLI', () => {
+  it('each sees what the other saved, and neither overwrites it', async () => {
+    const d = await dir();
+    const app = new ProfileStore(d);
+    const cli = new ProfileStore(d);
+    await app.save({ ...base, name: 'app' });
+    expect((await cli.list()).map((p) => p.name)).toEqual(['app']);
+    await Promise.all([cli.save({ ...base, name: 'cli-1' }), app.save({ ...base, name: 'app-2' }), cli.save({ ...base, name: 'cli-2' })]);
+    const names = (await new ProfileStore(d).list()).map((p) => p.name).sort();
+    expect(names).toEqual(['app', 'app-2', 'cli-1', 'cli-2']);
+    expect((await app.list()).map((p) => p.name).sort()).toEqual(names);
+    expect((await readdir(d)).filter((f) => f.endsWith('.lock'))).toEqual([]);
+  });
+});

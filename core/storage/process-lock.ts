@@ -1,0 +1,42 @@
+import { hostname } from 'node:os';
+import { open, readFile, unlink } from 'node:fs/promises';
+
+/** Whether a process with this id runs on this machine (signal 0 checks without sending anything). */
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    // EPERM: it runs, as another user.
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Holds `lockFile` for as long as this process runs, or until released: for work that lasts
+ * minutes or hours (a CLI upload), where a lock's age says nothing. Another process may take the
+ * lock over only when its holder is dead (killed, even with SIGKILL, so the file stayed behind).
+ * A holder on another machine (a shared home folder) is taken as alive. Returns the release, or
+ * undefined when a live process holds the lock.
+ */
+export async function holdProcessLock(lockFile: string): Promise<(() => Promise<void>) | undefined> {
+  const me = { pid: process.pid, host: hostname() };
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const handle = await open(lockFile, 'wx', 0o600);
+      await handle.writeFile(JSON.stringify(me));
+      await handle.close();
+      return () => unlink(lockFile).catch(() => undefined);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    }
+    const holder = await readFile(lockFile, 'utf8').then(
+      (text) => JSON.parse(text) as { pid?: number; host?: string },
+      () => undefined,
+    );
+    // A lock file being written right now reads empty: its holder is alive.
+    if (!holder || typeof holder.pid !== 'number' || holder.host !== me.host || isRunning(holder.pid)) return undefined;
+    await unlink(lockFile).catch(() => undefined);
+  }
+  return undefined;
+}
