@@ -62,6 +62,9 @@ trap 'echo "radosgw did not start; the end of $D/log/start.log:" >&2; tail -n 20
   monmaptool --create --add a "v1:127.0.0.1:$MONPORT" --fsid "$FSID" "$D/monmap"
   ceph-mon --mkfs -i a --monmap "$D/monmap" --keyring "$D/keyring"
   ceph-mon -i a
+  # On a busy machine the monitor takes a while to answer commands ("EPERM: problem getting
+  # command descriptions from mon"): wait until it does before asking it for anything.
+  for _ in $(seq 60); do timeout 10 ceph mon stat && break; sleep 1; done
   OSDUUID=$(uuidgen)
   OSDID=$(ceph osd create "$OSDUUID")
   ceph-osd -i "$OSDID" --mkfs --osd-uuid "$OSDUUID"
