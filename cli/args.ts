@@ -22,7 +22,22 @@ const TARGET: Options = {
 /** The options each command accepts; anything else is a usage error. */
 export const COMMAND_OPTIONS: Readonly<Record<string, Options>> = {
   // --key-template and --expires here set the profile's defaults for later uploads and links.
-  'profile add': { ...TARGET, 'aws-profile': { type: 'string' }, 'key-template': { type: 'string' }, expires: { type: 'string' } },
+  // --no-test saves without testing the connection first; --no-path-style undoes a profile's --path-style.
+  'profile add': {
+    ...TARGET,
+    'aws-profile': { type: 'string' },
+    'key-template': { type: 'string' },
+    expires: { type: 'string' },
+    'no-test': { type: 'boolean' },
+  },
+  'profile edit': {
+    ...TARGET,
+    'no-path-style': { type: 'boolean' },
+    'key-template': { type: 'string' },
+    expires: { type: 'string' },
+    'no-test': { type: 'boolean' },
+  },
+  'profile default': TARGET,
   'profile list': TARGET,
   'profile remove': TARGET,
   'profile test': TARGET,
@@ -93,7 +108,7 @@ export function unknownCommand(command: string): UsageError {
   if (first === 'profile') {
     const sub = Object.keys(COMMAND_OPTIONS).flatMap((c) => (c.startsWith('profile ') ? [c.slice(8)] : []));
     const hint = didYouMean(second ?? '', sub, (name) => `"profile ${name}"`);
-    return new UsageError(`Unknown command "profile ${second ?? ''}": use profile add, list, remove or test.${hint}`);
+    return new UsageError(`Unknown command "profile ${second ?? ''}": use profile add, edit, default, list, remove or test.${hint}`);
   }
   const names = new Set([...Object.keys(COMMAND_OPTIONS).map((c) => c.split(' ')[0]!), HELP_COMMAND]);
   return new UsageError(`Unknown command "${command}".${didYouMean(command, names, (name) => `"${name}"`)} Run signdrop --help.`);

@@ -8,6 +8,7 @@ import { KeychainCredentialStore } from '../core/credentials/keychain-store';
 import { OneOffProfiles } from '../core/profiles/one-off-profiles';
 import type { ProfileSource } from '../core/profiles/profile-source';
 import { ProfileStore } from '../core/profiles/profile-store';
+import { SettingsStore } from '../core/settings/settings-store';
 import { stringOption, type Values } from './args';
 import { UsageError, type Io } from './io';
 
@@ -53,16 +54,21 @@ export async function savedProfile(store: ProfileSource, name: string): Promise<
   return found;
 }
 
-/** The profile named by --profile, else the only saved one. */
+/** The profile named by --profile, else the only saved one, else the default profile (shared with the app). */
 async function chosenProfile(io: Io, name: string | undefined): Promise<StoredProfile> {
   const store = await openProfiles(io);
   if (name !== undefined) return savedProfile(store, name);
   const all = await store.list();
+  if (all.length > 1) {
+    const { defaultProfileId } = await new SettingsStore(dataDir(io.env)).get();
+    const chosen = all.find((p) => p.id === defaultProfileId);
+    if (chosen) return chosen;
+  }
   if (all.length !== 1 || !all[0]) {
     throw new UsageError(
       all.length === 0
         ? 'Name a bucket: --bucket B (with --endpoint URL and --region R for a non-AWS store), or add a profile with signdrop profile add.'
-        : `Several profiles exist (${all.map((p) => p.name).join(', ')}): choose one with --profile NAME.`,
+        : `Several profiles exist (${all.map((p) => p.name).join(', ')}): choose one with --profile NAME, or set one with signdrop profile default NAME.`,
     );
   }
   return all[0];

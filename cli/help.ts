@@ -4,11 +4,18 @@
  * Each command's own lines also make its `signdrop help <command>` / `<command> --help` page.
  */
 export const COMMAND_HELP: Readonly<Record<string, string>> = {
-  'profile add': `  profile add <name> --bucket B [--region R] [--endpoint URL] [--path-style] [--aws-profile P]
+  'profile add': `  profile add <name> --bucket B [--region R] [--endpoint URL] [--path-style] [--aws-profile P] [--no-test]
                        save a profile; keys come from AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY
                        (and AWS_SESSION_TOKEN), or are asked for on the terminal with hidden input,
                        and are kept in the OS keychain. --aws-profile uses ~/.aws instead (SSO too).
-                       --key-template T and --expires D set the profile's defaults.`,
+                       --key-template T and --expires D set the profile's defaults. The connection
+                       is tested first and nothing is saved if it fails; --no-test skips the test.
+                       Without a keychain, use --aws-profile, or AWS_* keys with --bucket on each command.`,
+  'profile edit': `  profile edit <name> [--bucket B] [--region R] [--endpoint URL] [--path-style | --no-path-style]
+                      [--key-template T] [--expires D] [--no-test]
+                       change a saved profile (its keys stay); tested before saving, as add is`,
+  'profile default': `  profile default <name>
+                       the profile used when several exist and none is named (the app's default too)`,
   'profile list': `  profile list         list saved profiles`,
   'profile remove': `  profile remove <name>
                        delete a profile and its keychain item`,
@@ -26,7 +33,7 @@ export const COMMAND_HELP: Readonly<Record<string, string>> = {
 };
 
 const EVERY_COMMAND = `Every command:
-  --profile NAME       a saved profile (the only one is used when there is exactly one)
+  --profile NAME       a saved profile (else the only one, else the default profile)
   --endpoint URL --region R --bucket B [--path-style]
                        an S3-compatible store without a profile; keys from AWS_ACCESS_KEY_ID,
                        AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN (+ AWS_CREDENTIAL_EXPIRATION), or AWS_PROFILE;

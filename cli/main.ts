@@ -13,6 +13,8 @@ type Command = (values: Values, operands: string[], io: Io) => Promise<number>;
 // Loaded on use: the AWS SDK takes most of a second to load, and --help or a typo should not wait for it.
 const COMMANDS: Readonly<Record<string, () => Promise<Command>>> = {
   'profile add': async () => (await import('./commands/profile-add.js')).profileAddCommand,
+  'profile edit': async () => (await import('./commands/profile-edit.js')).profileEditCommand,
+  'profile default': async () => (await import('./commands/profile-edit.js')).profileDefaultCommand,
   'profile list': async () => (await import('./commands/profile-manage.js')).profileListCommand,
   'profile remove': async () => (await import('./commands/profile-manage.js')).profileRemoveCommand,
   'profile test': async () => (await import('./commands/profile-manage.js')).profileTestCommand,

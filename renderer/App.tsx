@@ -2,7 +2,10 @@ import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { ProfileView } from '../common/profile';
 import { useWindowDrop } from './components/DropZone';
 import { HistoryView } from './components/HistoryView';
+import { SHORTCUTS } from './components/keyboard/shortcuts';
+import { ShortcutsDialog } from './components/keyboard/ShortcutsDialog';
 import { ProfileForm } from './components/ProfileForm';
+import { ConfirmDialog } from './components/profiles/ConfirmDialog';
 import { SettingsView } from './components/settings/SettingsView';
 import { Toast } from './components/Toast';
 import { Toolbar } from './components/Toolbar';
@@ -10,6 +13,7 @@ import { UploadsView } from './components/UploadsView';
 import { Welcome } from './components/Welcome';
 import { usePastedFiles, useShortcuts } from './hooks';
 import { useCopyLoop } from './state/use-copy-loop';
+import { useDropGate } from './state/use-drop-gate';
 import { useProfiles } from './state/use-profiles';
 import { useQueue } from './state/use-queue';
 import { useTheme } from './state/use-theme';
@@ -32,17 +36,20 @@ export function App() {
   const actions = useUploadActions(queue, profiles.selected, showUploads, copy.watch);
   const error = actions.error ?? profiles.error;
 
-  const dragging = useWindowDrop(actions.enqueue);
-  usePastedFiles(actions.enqueue);
+  const gate = useDropGate(actions.enqueue, profiles.selected);
+  const dragging = useWindowDrop(gate.onFiles);
+  usePastedFiles(gate.onFiles);
+  const [helpOpen, setHelpOpen] = useState(false);
   const { pickFiles } = actions;
   const { copyLastBatch } = copy;
   const shortcuts = useMemo(
     () => ({
-      'mod+1': () => setView('uploads'),
-      'mod+2': () => setView('history'),
-      'mod+,': () => setView('settings'),
-      'mod+o': () => void pickFiles(),
-      'mod+shift+c': copyLastBatch,
+      [SHORTCUTS.uploads.combo]: () => setView('uploads'),
+      [SHORTCUTS.history.combo]: () => setView('history'),
+      [SHORTCUTS.settings.combo]: () => setView('settings'),
+      [SHORTCUTS.pickFiles.combo]: () => void pickFiles(),
+      [SHORTCUTS.copyAll.combo]: copyLastBatch,
+      [SHORTCUTS.help.combo]: () => setHelpOpen(true),
     }),
     [pickFiles, copyLastBatch],
   );
@@ -54,7 +61,7 @@ export function App() {
   };
   const profile = profiles.selected;
   if (!profiles.list) return <main className="app" aria-busy="true" />;
-  if (!profile) return <Welcome error={error} onSaved={onSaved} />;
+  if (!profile) return <Welcome error={error} held={gate.held} onSaved={onSaved} />;
   const others = profiles.list;
 
   return (
@@ -75,6 +82,16 @@ export function App() {
         />
       )}
       <Toast message={copy.toast.message} />
+      {helpOpen && <ShortcutsDialog onClose={() => setHelpOpen(false)} />}
+      {gate.question && (
+        <ConfirmDialog
+          title="Upload anyway?"
+          message={`This profile could not connect: ${gate.question.problem} Upload ${gate.question.count === 1 ? 'this file' : `these ${gate.question.count} files`} anyway?`}
+          confirmLabel="Upload anyway"
+          onConfirm={gate.question.confirm}
+          onCancel={gate.question.cancel}
+        />
+      )}
       {dragging && (
         <div className="drop-overlay" aria-hidden="true">
           Drop to upload

@@ -4,6 +4,7 @@ import { expiryOption, stringOption, templateOption, type Values } from '../args
 import { openCore, openProfiles } from '../context';
 import { EXIT_FAILED, EXIT_OK, UsageError, type Io } from '../io';
 import { toAppError } from '../../core/errors/to-app-error';
+import { NO_KEYCHAIN_HINT, notSaved, problemBeforeSaving, SAVE_ANYWAY_HINT } from './profile-check';
 import { describeProfile, profileJson } from './profile-view';
 
 interface Keys {
@@ -39,8 +40,8 @@ function checkFields(input: object): void {
 }
 
 /**
- * `signdrop profile add <name> --bucket B ...`: saves a profile (replacing one of the same name),
- * with its secret in the OS keychain or its keys left in ~/.aws. The engine fills in an empty
+ * `signdrop profile add <name> --bucket B ...`: tests the connection (unless --no-test), then saves
+ * the profile (replacing one of the same name), with its secret in the OS keychain or its keys left in ~/.aws. The engine fills in an empty
  * region, or corrects a wrong one, from the bucket when the store names it.
  */
 export async function profileAddCommand(values: Values, operands: string[], io: Io): Promise<number> {
@@ -76,18 +77,23 @@ export async function profileAddCommand(values: Values, operands: string[], io: 
     ...(keys ? { secretAccessKey: keys.secretAccessKey, ...(keys.sessionToken ? { sessionToken: keys.sessionToken } : {}) } : {}),
   };
   checkFields(input);
+  const core = await openCore(io, store);
+  const problem = await problemBeforeSaving(core, input, values, io);
+  if (problem) {
+    notSaved(name, problem, values, io, SAVE_ANYWAY_HINT);
+    return EXIT_FAILED;
+  }
   try {
-    const saved = await (await openCore(io, store)).profiles.save(input);
+    const saved = await core.profiles.save(input);
     if (fields.region && saved.region !== fields.region) {
       io.err(`signdrop: note: bucket "${saved.bucket}" is in ${saved.region}, not ${fields.region}; the profile was saved with ${saved.region}.`);
     }
     io.out(json ? JSON.stringify(profileJson(saved)) : `${existing ? 'Updated' : 'Saved'} profile ${describeProfile(saved)}`);
-    if (!json) io.err(`Check it with: signdrop profile test "${saved.name}"`);
+    if (!json && values['no-test'] === true) io.err(`Check it with: signdrop profile test "${saved.name}"`);
     return EXIT_OK;
   } catch (e) {
     const error = toAppError(e);
-    io.err(`signdrop: profile "${name}" was not saved: ${error.message}`);
-    if (json) io.out(JSON.stringify({ profile: name, error: { code: error.code, message: error.message } }));
+    notSaved(name, error, values, io, error.code === 'keychain-unavailable' ? NO_KEYCHAIN_HINT : undefined);
     return EXIT_FAILED;
   }
 }

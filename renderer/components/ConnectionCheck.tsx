@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { ConnectionReport } from '../../common/connection';
 import type { AppError } from '../../common/result';
 import { api } from '../api';
+import { recordConnectionTest } from '../state/connection-results';
 
 /** "Test connection": runs the checks in main and says what works or what to fix, in words. */
 interface Props {
@@ -23,6 +24,7 @@ export function ConnectionCheck({ profileId, autoRun = false }: Props) {
     setBusy(false);
     if (r.ok) setReport(r.value);
     else setError(r.error);
+    recordConnectionTest(profileId, r.ok ? r.value.error?.message : r.error.message);
   };
 
   const started = useRef(false);

@@ -3,6 +3,7 @@ import { formatBytes, formatEta, formatSpeed } from '../format';
 import type { QueueSummary } from '../state/uploads';
 import type { CopyLoop } from '../state/use-copy-loop';
 import { CopySettings } from './CopySettings';
+import { ariaKeys, SHORTCUTS, withKeys } from './keyboard/shortcuts';
 
 interface Props {
   /** Counted from the items shown, so the header and the list agree. */
@@ -11,10 +12,12 @@ interface Props {
   readonly totals: QueueTotals | undefined;
   readonly copy: CopyLoop;
   readonly onAction: (action: QueueAction) => void;
+  /** Brings the first failed row into view and focuses it. */
+  readonly onShowFailed: () => void;
 }
 
 /** Progress of the whole queue, and the controls that act on every item. */
-export function QueueHeader({ summary, totals, copy, onAction }: Props) {
+export function QueueHeader({ summary, totals, copy, onAction, onShowFailed }: Props) {
   const { counts, bytesSent: sent, bytesTotal: total } = summary;
   const count = (state: UploadItem['state']) => counts[state];
   const done = count('completed');
@@ -26,7 +29,17 @@ export function QueueHeader({ summary, totals, copy, onAction }: Props) {
         <strong>
           {done} of {summary.count} done
         </strong>
-        {failed > 0 && <span className="error"> · {failed} failed</span>}
+        {/* Said as it happens, since the failed row may be far down the list. */}
+        <span aria-live="polite">
+          {failed > 0 && (
+            <>
+              {' · '}
+              <button type="button" className="link-button error" onClick={onShowFailed}>
+                {failed} failed — show
+              </button>
+            </>
+          )}
+        </span>
         <span className="hint">
           {' '}
           · {formatBytes(sent)} of {formatBytes(total)}
@@ -39,8 +52,8 @@ export function QueueHeader({ summary, totals, copy, onAction }: Props) {
         <button
           type="button"
           disabled={copy.lastBatchLinks === 0}
-          aria-keyshortcuts="Control+Shift+C Meta+Shift+C"
-          title="The links of the last files added, in the format chosen below"
+          aria-keyshortcuts={ariaKeys(SHORTCUTS.copyAll.combo)}
+          title={withKeys('The links of the last files added, in the format chosen below', SHORTCUTS.copyAll)}
           onClick={copy.copyLastBatch}
         >
           Copy all links

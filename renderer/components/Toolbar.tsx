@@ -1,3 +1,5 @@
+import { ariaKeys, SHORTCUTS, withKeys } from './keyboard/shortcuts';
+
 export type TabView = 'uploads' | 'history' | 'settings';
 
 interface Props {
@@ -6,9 +8,9 @@ interface Props {
 }
 
 const TABS = [
-  { view: 'uploads', label: 'Uploads', keys: 'Control+1 Meta+1' },
-  { view: 'history', label: 'History', keys: 'Control+2 Meta+2' },
-  { view: 'settings', label: 'Settings', keys: 'Control+, Meta+,' },
+  { view: 'uploads', label: 'Uploads', shortcut: SHORTCUTS.uploads },
+  { view: 'history', label: 'History', shortcut: SHORTCUTS.history },
+  { view: 'settings', label: 'Settings', shortcut: SHORTCUTS.settings },
 ] as const;
 
 /** The app's title and its two views. */
@@ -23,7 +25,8 @@ export function Toolbar({ view, onView }: Props) {
             type="button"
             className="tab"
             aria-current={view === t.view ? 'page' : undefined}
-            aria-keyshortcuts={t.keys}
+            aria-keyshortcuts={ariaKeys(t.shortcut.combo)}
+            title={withKeys(t.shortcut.does, t.shortcut)}
             onClick={() => onView(t.view)}
           >
             {t.label}

@@ -2,6 +2,7 @@ import type { Disposition } from '../../common/disposition';
 import type { ProfileView } from '../../common/profile';
 import { DispositionPicker } from './DispositionPicker';
 import { ExpiryPicker } from './ExpiryPicker';
+import { ariaKeys, SHORTCUTS, withKeys } from './keyboard/shortcuts';
 
 interface Props {
   readonly profiles: readonly ProfileView[];
@@ -35,7 +36,12 @@ export function UploadOptions({ profiles, profile, onSelect, onAddProfile, onExp
       {/* Keyed by profile: another profile's default starts the picker afresh, custom fields included. */}
       <ExpiryPicker key={profile.id} value={profile.defaultExpirySeconds} onChange={onExpiry} />
       <DispositionPicker value={disposition} onChange={onDisposition} />
-      <button type="button" aria-keyshortcuts="Control+O Meta+O" onClick={onPickFiles}>
+      <button
+        type="button"
+        aria-keyshortcuts={ariaKeys(SHORTCUTS.pickFiles.combo)}
+        title={withKeys(SHORTCUTS.pickFiles.does, SHORTCUTS.pickFiles)}
+        onClick={onPickFiles}
+      >
         Choose files…
       </button>
     </section>

@@ -5,6 +5,7 @@ import { ExpiresIn } from './ExpiresIn';
 import { ItemActions } from './ItemActions';
 import { LinkTools } from './LinkTools';
 import { Thumbnail } from './Thumbnail';
+import { UploadRowRetry } from './UploadRowRetry';
 
 const STATE_LABEL: Record<UploadItem['state'], string> = {
   queued: 'Queued',
@@ -28,15 +29,25 @@ interface Props {
   /** This row's link was the last one copied, a moment ago. */
   readonly copied: boolean;
   readonly handlers: RowHandlers;
+  /** Only the row the arrow keys last reached is in the Tab order (the list moves focus between rows). */
+  readonly tabbable: boolean;
 }
 
 /** One upload: what it is, how far it got, and once done its link with what a user does with it. */
-export function UploadRow({ item, copied, handlers }: Props) {
+export function UploadRow({ item, copied, handlers, tabbable }: Props) {
   const percent = item.size === 0 ? (item.state === 'completed' ? 100 : 0) : Math.round((item.bytesSent / item.size) * 100);
   const say = (r: { ok: boolean; error?: { message: string } }) => !r.ok && handlers.onMessage(r.error!.message);
   const done = item.state === 'completed';
+  // A row waiting to try again has no speed to show: it says when and why instead.
+  const retry = item.state === 'uploading' || item.state === 'queued' ? item.retry : undefined;
   return (
-    <div className={`upload upload-${item.state}`} role="listitem" aria-label={item.name}>
+    <div
+      className={`upload upload-${item.state}`}
+      role="listitem"
+      aria-label={item.name}
+      tabIndex={tabbable ? 0 : -1}
+      aria-keyshortcuts={item.link ? 'Enter' : undefined}
+    >
       <Thumbnail id={item.id} name={item.name} />
       <div className="upload-body">
         <div className="upload-head">
@@ -44,10 +55,11 @@ export function UploadRow({ item, copied, handlers }: Props) {
             {item.name}
           </span>
           <span className="upload-size">{done ? formatBytes(item.size) : `${formatBytes(item.bytesSent)} of ${formatBytes(item.size)}`}</span>
-          {item.state === 'uploading' && item.speed !== undefined && <span className="upload-speed">{formatSpeed(item.speed)}</span>}
-          {item.etaSeconds !== undefined && <span className="upload-eta">{formatEta(item.etaSeconds)} left</span>}
+          {retry && <UploadRowRetry retry={retry} />}
+          {!retry && item.state === 'uploading' && item.speed !== undefined && <span className="upload-speed">{formatSpeed(item.speed)}</span>}
+          {!retry && item.etaSeconds !== undefined && <span className="upload-eta">{formatEta(item.etaSeconds)} left</span>}
           {item.link && <ExpiresIn expiresAt={item.link.expiresAt} />}
-          <span className="upload-state">{STATE_LABEL[item.state]}</span>
+          {!retry && <span className="upload-state">{STATE_LABEL[item.state]}</span>}
           <ItemActions item={item} onAction={handlers.onAction} />
         </div>
         {!done && <progress max={100} value={percent} aria-label={`${item.name} progress`} />}

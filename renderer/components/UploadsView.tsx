@@ -1,11 +1,12 @@
 import type { ProfileView } from '../../common/profile';
 import type { AppError } from '../../common/result';
-import { useMemo } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { CopyLoop } from '../state/use-copy-loop';
 import type { Profiles } from '../state/use-profiles';
 import type { Queue } from '../state/use-queue';
 import type { UploadActions } from '../state/use-upload-actions';
 import { ConnectionCheck } from './ConnectionCheck';
+import type { RevealRequest } from './keyboard/use-row-focus';
 import { KeyPreview } from './KeyPreview';
 import { LifetimeNote } from './LifetimeNote';
 import { QueueHeader } from './QueueHeader';
@@ -30,6 +31,12 @@ export function UploadsView({ profiles, profile, queue, actions, copy, error, on
   const { show } = copy.toast;
   // Stable while only progress changes, so the virtualized rows do not re-render for nothing.
   const handlers = useMemo(() => ({ onAction: control, onCopy: copyItem, onMessage: show }), [control, copyItem, show]);
+  const [reveal, setReveal] = useState<RevealRequest>();
+  const { items } = queue;
+  const showFailed = useCallback(() => {
+    const failed = items.find((i) => i.state === 'failed');
+    if (failed) setReveal({ id: failed.id });
+  }, [items]);
   return (
     <>
       <UploadOptions
@@ -57,8 +64,8 @@ export function UploadsView({ profiles, profile, queue, actions, copy, error, on
         </section>
       ) : (
         <>
-          <QueueHeader summary={queue.summary} totals={queue.totals} copy={copy} onAction={control} />
-          <UploadList items={queue.items} copiedId={copy.copiedId} handlers={handlers} />
+          <QueueHeader summary={queue.summary} totals={queue.totals} copy={copy} onAction={control} onShowFailed={showFailed} />
+          <UploadList items={queue.items} copiedId={copy.copiedId} handlers={handlers} reveal={reveal} />
         </>
       )}
     </>

@@ -4,11 +4,13 @@ import { ProfileForm } from './ProfileForm';
 
 interface Props {
   readonly error: AppError | undefined;
+  /** Files dropped here before there was a profile: they upload once it is saved. */
+  readonly held: number;
   readonly onSaved: (profile: ProfileView) => void;
 }
 
 /** The first run: what Signdrop does, and the form for the first bucket. */
-export function Welcome({ error, onSaved }: Props) {
+export function Welcome({ error, held, onSaved }: Props) {
   return (
     <main className="app">
       <header className="welcome">
@@ -16,6 +18,10 @@ export function Welcome({ error, onSaved }: Props) {
         <p>Drop files to upload them to your own S3 bucket and get links that expire when you choose.</p>
         <p>Start by adding the bucket to upload to. Any S3-compatible store works.</p>
       </header>
+      {/* Present before anything is dropped, so the words are announced when they appear. */}
+      <p role="status" className="welcome-status">
+        {held > 0 && `Add a storage profile first: ${held === 1 ? 'the file' : `the ${held} files`} you dropped will upload once it is saved.`}
+      </p>
       {error && (
         <p role="alert" className="error">
           {error.message}

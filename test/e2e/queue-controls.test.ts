@@ -75,6 +75,8 @@ describe('queue controls', () => {
     await h.addProfile(missing);
     await writeFile(join(dir, 'later.txt'), 'uploaded once the bucket exists\n');
     await h.dropFiles([join(dir, 'later.txt')]);
+    // The profile was saved without a working connection: the drop asks first.
+    await page.getByRole('button', { name: 'Upload anyway' }).click();
     const row = page.getByRole('listitem', { name: 'later.txt', exact: true });
     await expect.poll(() => row.getByRole('alert').textContent(), { timeout: 30_000 }).toMatch(/bucket does not exist/i);
     await h.screenshot('error-light');

@@ -4,6 +4,7 @@ import type { ProfileView } from '../../../common/profile';
 import { fieldOfError } from '../../../common/profile-fields';
 import type { AppError } from '../../../common/result';
 import { api } from '../../api';
+import { recordConnectionTest } from '../../state/connection-results';
 import { toInput, validate, type Draft, type FieldErrors } from './profile-draft';
 
 export type Phase = 'idle' | 'testing' | 'saving';
@@ -70,12 +71,14 @@ export function useProfileForm(initial: Draft, others: readonly ProfileView[], o
     return result;
   };
 
-  const save = async () => {
+  /** `problem`: what the last test found, when the user saves anyway; a drop onto the profile asks first. */
+  const save = async (problem: string | undefined) => {
     setPhase('saving');
     const r = await api().profiles.save(toInput(draft));
     setPhase('idle');
-    if (r.ok) onSaved(r.value);
-    else show(r.error);
+    if (!r.ok) return show(r.error);
+    recordConnectionTest(r.value.id, problem);
+    onSaved(r.value);
   };
 
   return {
@@ -88,8 +91,8 @@ export function useProfileForm(initial: Draft, others: readonly ProfileView[], o
     test: async () => void (await runTest()),
     submit: async () => {
       const tested = await runTest();
-      if (tested?.ok) await save();
+      if (tested?.ok) await save(undefined);
     },
-    saveAnyway: save,
+    saveAnyway: () => save(report?.error?.message ?? 'the last test failed.'),
   };
 }

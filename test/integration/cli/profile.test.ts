@@ -85,16 +85,22 @@ describe('signdrop profile (keys in the private keyring)', () => {
     expect(after.stderr).toContain('There is no profile named "my rgw"');
   });
 
-  it('reports a missing keychain as such and saves nothing', async () => {
+  it('reports a missing keychain as such, says what works without one, and saves nothing', async () => {
+    const bucket = await createTestBucket('cli-nokeychain');
     const config = await newConfigDir();
-    const result = await signdrop(['profile', 'add', 'nokeychain', '--endpoint', rgwEndpoint(), '--region', 'us-east-1', '--bucket', 'some-bucket', '--json'], {
-      ...envKeys(),
-      SIGNDROP_CONFIG_DIR: config,
-      DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/signdrop-bus',
-    });
+    const result = await signdrop(
+      ['profile', 'add', 'nokeychain', '--endpoint', rgwEndpoint(), '--region', 'us-east-1', '--bucket', bucket, '--path-style', '--json'],
+      {
+        ...envKeys(),
+        SIGNDROP_CONFIG_DIR: config,
+        DBUS_SESSION_BUS_ADDRESS: 'unix:path=/nonexistent/signdrop-bus',
+      },
+    );
     expect(result.code).toBe(1);
     expect(result.lines[0]).toMatchObject({ profile: 'nokeychain', error: { code: 'keychain-unavailable' } });
     expect(result.stderr).toContain('The OS keychain could not be reached');
+    expect(result.stderr).toContain('--aws-profile');
+    expect(result.stderr).toContain('AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY with --bucket');
     expect(result.stderr).not.toContain(RGW_USER.secretAccessKey);
     const list = await signdrop(['profile', 'list', '--json'], { SIGNDROP_CONFIG_DIR: config });
     expect(list.lines).toEqual([]);
@@ -103,7 +109,8 @@ describe('signdrop profile (keys in the private keyring)', () => {
   it('says which profile test failed and why, with status 1', async () => {
     const bucket = await createTestBucket('cli-test-fail');
     const config = await newConfigDir();
-    await signdrop(['profile', 'add', 'other', '--endpoint', rgwEndpoint(), '--region', 'us-east-1', '--bucket', bucket, '--path-style'], {
+    // Saved untested: the keys lack the permissions, which `profile add` would refuse.
+    await signdrop(['profile', 'add', 'other', '--endpoint', rgwEndpoint(), '--region', 'us-east-1', '--bucket', bucket, '--path-style', '--no-test'], {
       ...envKeys(RGW_OTHER_USER),
       SIGNDROP_CONFIG_DIR: config,
     });

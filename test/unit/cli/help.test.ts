@@ -45,7 +45,7 @@ describe('help, version and typos', () => {
   it.each([
     [['uplaod', 'a.txt'], /Unknown command "uplaod"\. Did you mean "upload"\?/],
     [['help', 'lnk'], /Unknown command "lnk"\. Did you mean "link"\?/],
-    [['profile', 'lst'], /use profile add, list, remove or test\. Did you mean "profile list"\?/],
+    [['profile', 'lst'], /use profile add, edit, default, list, remove or test\. Did you mean "profile list"\?/],
     [['upload', 'a.txt', '--expire', '1h'], /Unknown option '--expire'\. Did you mean --expires\? Run signdrop upload --help\./],
     [['link', 'k', '--downlod-name', 'x'], /Did you mean --download-name\?/],
   ])('%j exits 2 and suggests the likely word', async (argv, message) => {

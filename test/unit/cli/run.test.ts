@@ -43,7 +43,7 @@ describe('signdrop usage errors exit 2 with a sentence on stderr', () => {
   it.each([
     [[], /Usage: signdrop/],
     [['frobnicate'], /Unknown command "frobnicate"/],
-    [['profile', 'rename'], /use profile add, list, remove or test/],
+    [['profile', 'rename'], /use profile add, edit, default, list, remove or test/],
     [['upload'], /Name at least one file or folder/],
     [['upload', 'a.txt', '--expires', '8d'], /at most 7 days/],
     [['upload', 'a.txt', '--expires', 'soon'], /is not a duration: use 45s, 15m, 1h, 7d/],

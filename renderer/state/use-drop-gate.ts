@@ -1,0 +1,64 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { FileSource } from '../../common/api';
+import type { ProfileView } from '../../common/profile';
+import { useConnectionProblem } from './connection-results';
+
+/** A drop waiting for the user's answer, because the profile's last connection test failed. */
+export interface DropQuestion {
+  /** What the test found, in words. */
+  readonly problem: string;
+  readonly count: number;
+  confirm(): void;
+  cancel(): void;
+}
+
+export interface DropGate {
+  /** Where dropped and pasted files go. */
+  onFiles(files: readonly FileSource[]): Promise<void>;
+  /** Files dropped before any profile existed: they upload once the first profile is saved. */
+  readonly held: number;
+  readonly question: DropQuestion | undefined;
+}
+
+/**
+ * Stands between a drop and the queue: without a profile the files are kept until one is saved;
+ * onto a profile whose last test failed, the user is asked first, so a dead endpoint is not
+ * discovered by waiting on a row.
+ */
+export function useDropGate(enqueue: (files: readonly FileSource[]) => Promise<void>, profile: ProfileView | undefined): DropGate {
+  const problem = useConnectionProblem(profile?.id);
+  const [held, setHeld] = useState<readonly FileSource[]>([]);
+  const [asking, setAsking] = useState<readonly FileSource[]>();
+  const hasProfile = profile !== undefined;
+
+  const onFiles = useCallback(
+    async (files: readonly FileSource[]) => {
+      if (!hasProfile) setHeld((h) => [...h, ...files]);
+      else if (problem !== undefined) setAsking(files);
+      else await enqueue(files);
+    },
+    [hasProfile, problem, enqueue],
+  );
+  // The first profile was just saved (enqueue now names it): what was dropped on the welcome screen
+  // goes, after the same question if it was saved without a working connection.
+  useEffect(() => {
+    if (!hasProfile || held.length === 0) return;
+    setHeld([]);
+    if (problem !== undefined) setAsking(held);
+    else void enqueue(held);
+  }, [hasProfile, held, problem, enqueue]);
+
+  const question =
+    asking && problem !== undefined
+      ? {
+          problem,
+          count: asking.length,
+          confirm: () => {
+            setAsking(undefined);
+            void enqueue(asking);
+          },
+          cancel: () => setAsking(undefined),
+        }
+      : undefined;
+  return { onFiles, held: held.length, question };
+}
