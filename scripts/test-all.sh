@@ -6,6 +6,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash scripts/ensure-deps.sh
+# Every step below runs on a supported Node, installed into the project when the machine's is older.
+node_bin=$(bash scripts/ensure-node.sh)
+if [ -n "$node_bin" ]; then export PATH="$node_bin:$PATH"; fi
+echo "Tests run on Node $(node -v) ($(command -v node))"
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   npm ci --no-audit --no-fund
 fi
