@@ -25,9 +25,12 @@ cleanup() {
 trap cleanup EXIT INT TERM
 
 echo "Starting radosgw and the keyring…"
+# Assigned first: a start that fails must stop this script, which `eval "$(…)"` alone would not.
+rgw_env=$(bash scripts/rgw/start.sh)
+keyring_env=$(bash scripts/keyring/start.sh)
 set -a
-eval "$(bash scripts/rgw/start.sh)"
-eval "$(bash scripts/keyring/start.sh)"
+eval "$rgw_env"
+eval "$keyring_env"
 set +a
 echo "radosgw on $SIGNDROP_S3_ENDPOINT"
 
