@@ -25,11 +25,12 @@ cleanup() {
 trap cleanup EXIT INT TERM
 
 echo "Starting radosgw and the keyring…"
-# Assigned first: a start that fails must stop this script, which `eval "$(…)"` alone would not.
-rgw_env=$(bash scripts/rgw/start.sh)
-keyring_env=$(bash scripts/keyring/start.sh)
+# Assigned first: a start that fails must stop this script, which `eval "$(…)"` alone would not;
+# each is exported at once, so the cleanup stops it if the next one fails.
 set -a
+rgw_env=$(bash scripts/rgw/start.sh)
 eval "$rgw_env"
+keyring_env=$(bash scripts/keyring/start.sh)
 eval "$keyring_env"
 set +a
 echo "radosgw on $SIGNDROP_S3_ENDPOINT"
