@@ -122,6 +122,11 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
       upRes.pipe(res);
     });
     up.on('error', () => res.destroy());
+    // A client that hangs up before its answer loses what the slow link still held, as a reset
+    // connection does: the bytes queued in the throttle must not reach the store afterwards.
+    res.on('close', () => {
+      if (!res.writableEnded) up.destroy();
+    });
     req.pipe(throttle(() => proxy.throttleBytesPerSecond)).pipe(up);
   };
 
