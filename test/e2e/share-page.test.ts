@@ -8,7 +8,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SharePage } from '../../common/share-page';
 import { createTestApp, type TestApp } from '../support/app';
-import { createTestBucket, RGW_REGION, RGW_USER, rgwEndpoint } from '../support/s3';
+import { createTestBucket, rgwProfile } from '../support/s3';
 import { SAMPLE_PNG, writeSamples, type SampleFile } from '../support/sample-files';
 import { CHROMIUM, CHROMIUM_ARGS, saveScreenshot } from './harness';
 
@@ -27,15 +27,7 @@ describe('the share page in Chromium', () => {
   beforeAll(async () => {
     app = await createTestApp();
     const bucket = await createTestBucket('share-page');
-    const saved = await app.invoke('profiles:save', {
-      name: 'rgw',
-      endpoint: rgwEndpoint(),
-      region: RGW_REGION,
-      bucket,
-      pathStyle: true,
-      accessKeyId: RGW_USER.accessKeyId,
-      secretAccessKey: RGW_USER.secretAccessKey,
-    });
+    const saved = await app.invoke('profiles:save', rgwProfile('rgw', bucket));
     if (!saved.ok) throw new Error(saved.error.message);
     samples = await writeSamples([{ name: EVIL, bytes: SAMPLE_PNG, contentType: 'image/png', disposition: 'inline' }]);
     const queued = await app.invoke('uploads:enqueue', { profileId: saved.value.id, expiresInSeconds: 3600, files: samples.map((s) => ({ path: s.path })) });

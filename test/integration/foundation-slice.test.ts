@@ -11,7 +11,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { QueueSnapshot, UploadItem } from '../../common/uploads';
 import { createTestApp, type TestApp } from '../support/app';
-import { createTestBucket, RGW_REGION, RGW_USER, rgwEndpoint } from '../support/s3';
+import { createTestBucket, RGW_USER, rgwProfile } from '../support/s3';
 
 const run = promisify(execFile);
 
@@ -56,15 +56,7 @@ describe('from a dropped file to a shareable link', () => {
   });
 
   it('saves a profile: the secret goes to the keychain, the renderer learns only that it is set', async () => {
-    const saved = await app.invoke('profiles:save', {
-      name: 'Local Ceph',
-      endpoint: rgwEndpoint(),
-      region: RGW_REGION,
-      bucket,
-      pathStyle: true,
-      accessKeyId: RGW_USER.accessKeyId,
-      secretAccessKey: RGW_USER.secretAccessKey,
-    });
+    const saved = await app.invoke('profiles:save', rgwProfile('Local Ceph', bucket));
     expect(saved.ok).toBe(true);
     if (!saved.ok) return;
     expect(saved.value.hasSecret).toBe(true);

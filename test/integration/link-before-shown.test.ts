@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { QueueSnapshot } from '../../common/uploads';
 import { createTestApp, type TestApp } from '../support/app';
-import { createTestBucket, RGW_REGION, RGW_USER, rgwEndpoint } from '../support/s3';
+import { createTestBucket, rgwProfile } from '../support/s3';
 
 let app: TestApp | undefined;
 afterEach(async () => {
@@ -20,15 +20,7 @@ afterEach(async () => {
 describe('link history before the window', () => {
   it('every link in an uploads:changed event is already written to the history file', async () => {
     app = await createTestApp();
-    const saved = await app.invoke('profiles:save', {
-      name: 'shown',
-      endpoint: rgwEndpoint(),
-      region: RGW_REGION,
-      bucket: await createTestBucket('shown'),
-      pathStyle: true,
-      accessKeyId: RGW_USER.accessKeyId,
-      secretAccessKey: RGW_USER.secretAccessKey,
-    });
+    const saved = await app.invoke('profiles:save', rgwProfile('shown', await createTestBucket('shown')));
     if (!saved.ok) throw new Error(saved.error.message);
     const paths = await Promise.all(
       ['a.txt', 'b.txt', 'c.txt'].map(async (name) => {

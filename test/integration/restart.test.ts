@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { createCore } from '../../core';
 import { MemoryCredentialStore } from '../../core/credentials/credential-store';
 import { collectFiles } from '../../core/uploads/collect-files';
-import { createTestBucket, RGW_REGION, RGW_USER, rgwEndpoint } from '../support/s3';
+import { createTestBucket, rgwProfile } from '../support/s3';
 
 describe('restart', () => {
   it('a finished upload is in the queue and the history once after the app restarts', async () => {
@@ -21,15 +21,7 @@ describe('restart', () => {
     await writeFile(file, bytes);
 
     const first = await createCore({ dataDir, credentials });
-    const profile = await first.profiles.save({
-      name: 'restart',
-      endpoint: rgwEndpoint(),
-      region: RGW_REGION,
-      bucket: await createTestBucket('restart'),
-      pathStyle: true,
-      accessKeyId: RGW_USER.accessKeyId,
-      secretAccessKey: RGW_USER.secretAccessKey,
-    });
+    const profile = await first.profiles.save(rgwProfile('restart', await createTestBucket('restart')));
     const { files } = await collectFiles([file]);
     await first.uploads.enqueue({ profileId: profile.id, expiresInSeconds: 3600, files });
     await first.uploads.idle();

@@ -12,6 +12,11 @@ export function rgwEndpoint(): string {
   return endpoint;
 }
 
+/** A profile on the test bucket with the test user's keys, as the app's form sends it. */
+export function rgwProfile(name: string, bucket: string) {
+  return { name, endpoint: rgwEndpoint(), region: RGW_REGION, bucket, pathStyle: true, ...RGW_USER };
+}
+
 export function adminClient(user: { accessKeyId: string; secretAccessKey: string } = RGW_USER): S3Client {
   return new S3Client({
     endpoint: rgwEndpoint(),

@@ -8,7 +8,7 @@ import type { UploadItem } from '../../../common/uploads';
 import { UploadQueue } from '../../../core/uploads/upload-queue';
 import { createTestApp, type TestApp } from '../../support/app';
 import { parseContentDisposition } from '../../support/content-disposition';
-import { adminClient, createTestBucket, RGW_REGION, RGW_USER, rgwEndpoint } from '../../support/s3';
+import { adminClient, createTestBucket, rgwEndpoint, rgwProfile } from '../../support/s3';
 import { writeSamples, type SampleFile } from '../../support/sample-files';
 import { makeFile, MIB, tempDir, testSigner } from '../transfer/helpers';
 
@@ -47,15 +47,7 @@ describe('content types and dispositions, engine', () => {
   beforeAll(async () => {
     app = await createTestApp();
     bucket = await createTestBucket('types');
-    const saved = await app.invoke('profiles:save', {
-      name: 'rgw',
-      endpoint: rgwEndpoint(),
-      region: RGW_REGION,
-      bucket,
-      pathStyle: true,
-      accessKeyId: RGW_USER.accessKeyId,
-      secretAccessKey: RGW_USER.secretAccessKey,
-    });
+    const saved = await app.invoke('profiles:save', rgwProfile('rgw', bucket));
     if (!saved.ok) throw new Error(saved.error.message);
     profileId = saved.value.id;
     samples = await writeSamples();

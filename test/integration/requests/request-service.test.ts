@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FileRequest } from '../../../common/requests';
 import { createTestApp, type TestApp } from '../../support/app';
-import { adminClient, createTestBucket, RGW_REGION, RGW_USER, rgwEndpoint } from '../../support/s3';
+import { adminClient, createTestBucket, rgwEndpoint, rgwProfile } from '../../support/s3';
 import { pageData, sendToSlot } from './page-data';
 
 let app: TestApp;
@@ -18,15 +18,7 @@ let profileId: string;
 beforeAll(async () => {
   app = await createTestApp();
   bucket = await createTestBucket('requests');
-  const saved = await app.invoke('profiles:save', {
-    name: 'rgw',
-    endpoint: rgwEndpoint(),
-    region: RGW_REGION,
-    bucket,
-    pathStyle: true,
-    accessKeyId: RGW_USER.accessKeyId,
-    secretAccessKey: RGW_USER.secretAccessKey,
-  });
+  const saved = await app.invoke('profiles:save', rgwProfile('rgw', bucket));
   if (!saved.ok) throw new Error(saved.error.message);
   profileId = saved.value.id;
 });
