@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState, type RefObject } from 'react';
 
 /** The current time, updated every `intervalMs`: for countdowns. */
 export function useNow(intervalMs = 1000): Date {
@@ -40,4 +40,22 @@ export function useShortcuts(bindings: Readonly<Record<string, () => void>>): vo
     window.addEventListener('keydown', keydown);
     return () => window.removeEventListener('keydown', keydown);
   }, [bindings]);
+}
+
+/**
+ * Opens a <dialog> as a modal while the component is mounted: showModal keeps focus inside and
+ * closes on Escape (the dialog's onClose), and on unmount focus goes back to what opened it.
+ */
+export function useModal(): RefObject<HTMLDialogElement | null> {
+  const dialog = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const opener = document.activeElement as HTMLElement | null;
+    const d = dialog.current;
+    d?.showModal();
+    return () => {
+      if (d?.open) d.close();
+      opener?.focus();
+    };
+  }, []);
+  return dialog;
 }

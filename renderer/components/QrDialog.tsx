@@ -1,5 +1,6 @@
 import { QRCodeCanvas, QRCodeSVG } from 'qrcode.react';
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
+import { useModal } from '../hooks';
 
 /** A phone camera reads a code reliably from 4 screen pixels per module up; more where the window has room. */
 const MIN_PX_PER_MODULE = 4;
@@ -19,21 +20,11 @@ interface Props {
 
 /** The QR code of a link, large enough to scan from the screen, with a PNG to save. */
 export function QrDialog({ url, name, onClose }: Props) {
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModal();
   const svgBox = useRef<HTMLDivElement>(null);
   const png = useRef<HTMLCanvasElement>(null);
   const [modules, setModules] = useState<number>();
 
-  useEffect(() => {
-    // showModal traps focus and closes on Escape; on close, focus returns to the button that opened it.
-    const opener = document.activeElement as HTMLElement | null;
-    const d = dialog.current;
-    d?.showModal();
-    return () => {
-      if (d?.open) d.close();
-      opener?.focus();
-    };
-  }, []);
   useLayoutEffect(() => {
     // The module count depends on the URL's length; the SVG's viewBox says it (margin included).
     const svg = svgBox.current?.querySelector('svg');

@@ -1,5 +1,6 @@
-import { useEffect, useId, useRef } from 'react';
+import { useId } from 'react';
 import { keyLabel, LIST_KEYS, SHORTCUTS, type Shortcut } from './shortcuts';
+import { useModal } from '../../hooks';
 
 interface Props {
   /** Escape, Close, or the dialog closing any other way. */
@@ -17,18 +18,8 @@ const Row = ({ shortcut }: { shortcut: Shortcut }) => (
 
 /** The "Keyboard shortcuts" panel (Ctrl/Cmd+/): every key the window answers, as this OS writes it. */
 export function ShortcutsDialog({ onClose }: Props) {
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModal();
   const titleId = useId();
-  useEffect(() => {
-    // A modal: focus stays inside, Escape closes it, and focus goes back where it was.
-    const opener = document.activeElement as HTMLElement | null;
-    const d = dialog.current;
-    d?.showModal();
-    return () => {
-      if (d?.open) d.close();
-      opener?.focus();
-    };
-  }, []);
   return (
     <dialog ref={dialog} className="shortcuts-dialog" aria-labelledby={titleId} onClose={onClose}>
       <h2 id={titleId}>Keyboard shortcuts</h2>

@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef } from 'react';
+import { useId } from 'react';
+import { useModal } from '../../hooks';
 
 interface Props {
   readonly title: string;
@@ -11,18 +12,9 @@ interface Props {
 
 /** Asks before something that cannot be undone; a modal, so Escape cancels and focus returns where it was. */
 export function ConfirmDialog({ title, message, confirmLabel, onConfirm, onCancel }: Props) {
-  const dialog = useRef<HTMLDialogElement>(null);
+  const dialog = useModal();
   const titleId = useId();
   const messageId = useId();
-  useEffect(() => {
-    const opener = document.activeElement as HTMLElement | null;
-    const d = dialog.current;
-    d?.showModal();
-    return () => {
-      if (d?.open) d.close();
-      opener?.focus();
-    };
-  }, []);
   return (
     <dialog ref={dialog} aria-labelledby={titleId} aria-describedby={messageId} onClose={onCancel}>
       <h2 id={titleId}>{title}</h2>
