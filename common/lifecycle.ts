@@ -12,11 +12,15 @@ export interface ExpireAfterResult {
 /** Lifecycle rules count whole days; ten years is far beyond any sharing. */
 export const MAX_EXPIRE_AFTER_DAYS = 3650;
 
-/** What "Clean up expired" deleted (or, in a dry run, would delete). */
+/** What "Clean up expired" deleted (or, in a dry run, would delete: what the confirmation lists). */
 export interface CleanupResult {
+  /** True when nothing was deleted: the objects below are what a real run would delete. */
+  readonly dryRun: boolean;
   readonly count: number;
   readonly bytes: number;
   readonly keys: string[];
-  /** Objects that could not be deleted, with why; their links stay as they were. */
-  readonly failed: { key: string; message: string }[];
+  /** The same objects as `keys`, with what the confirmation shows of each. */
+  readonly objects: { bucket: string; key: string; name: string; size: number }[];
+  /** Objects that could not be deleted, with why in words; their links stay as they were. */
+  readonly failed: { bucket: string; key: string; message: string }[];
 }
