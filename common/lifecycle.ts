@@ -1,3 +1,5 @@
+import { z } from 'zod';
+
 /** What setting or removing the "delete uploads N days after upload" bucket rule left in place. */
 export interface ExpireAfterResult {
   readonly bucket: string;
@@ -9,8 +11,25 @@ export interface ExpireAfterResult {
   readonly otherRules: number;
 }
 
+/**
+ * The rule as the profile's settings show it: where it stands (`days` null: no rule), and whether the
+ * store does lifecycle rules at all. When it does not, `refusal` is the store's answer in words and
+ * the setting cannot be changed (cleanup is the way files go away there).
+ */
+export interface ExpireAfterState extends ExpireAfterResult {
+  readonly supported: boolean;
+  readonly refusal?: string;
+}
+
 /** Lifecycle rules count whole days; ten years is far beyond any sharing. */
 export const MAX_EXPIRE_AFTER_DAYS = 3650;
+
+/** Far beyond any history: a bound on what one confirmation can name. */
+export const MAX_CLEANUP_OBJECTS = 1_000_000;
+
+/** The objects a cleanup confirmation showed: the real run deletes no others. */
+export const CleanupObjects = z.array(z.object({ bucket: z.string().min(1).max(255), key: z.string().min(1).max(2048) }).strict()).max(MAX_CLEANUP_OBJECTS);
+export type CleanupObjects = z.output<typeof CleanupObjects>;
 
 /** What "Clean up expired" deleted (or, in a dry run, would delete: what the confirmation lists). */
 export interface CleanupResult {

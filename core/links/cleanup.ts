@@ -1,4 +1,4 @@
-import type { CleanupResult } from '../../common/lifecycle';
+import type { CleanupObjects, CleanupResult } from '../../common/lifecycle';
 import { isExpired, type LinkRecord } from '../../common/links';
 
 /** One stored object, as the history knows it. */
@@ -48,10 +48,14 @@ export interface CleanupDeps {
 
 /**
  * Deletes the objects whose every link expired (see expiredObjects); a dry run only lists them, for
- * the confirmation. Either way the result names each object (key, name, size) it covers.
+ * the confirmation. Either way the result names each object (key, name, size) it covers. With
+ * `only` (what a confirmation showed), no other object is deleted.
  */
-export async function cleanupExpired(deps: CleanupDeps, options: { dryRun: boolean; bucket?: string }): Promise<CleanupResult> {
-  const objects = expiredObjects(await deps.list(), (deps.now ?? (() => new Date()))(), options.bucket);
+export async function cleanupExpired(deps: CleanupDeps, options: { dryRun: boolean; bucket?: string; only?: CleanupObjects }): Promise<CleanupResult> {
+  const expired = expiredObjects(await deps.list(), (deps.now ?? (() => new Date()))(), options.bucket);
+  const confirmed = options.only && new Set(options.only.map((o) => `${o.bucket}\n${o.key}`));
+  // An object the confirmation did not show is not deleted, even if its links expired since.
+  const objects = confirmed ? expired.filter((o) => confirmed.has(`${o.bucket}\n${o.key}`)) : expired;
   const failed = options.dryRun || objects.length === 0 ? [] : await deps.removeMany(objects);
   const refused = new Set(failed.map((f) => `${f.bucket}\n${f.key}`));
   const done = objects.filter((o) => !refused.has(`${o.bucket}\n${o.key}`));
@@ -69,6 +73,7 @@ export async function cleanupExpired(deps: CleanupDeps, options: { dryRun: boole
 export function cleanupLinks(
   links: { list(): Promise<LinkRecord[]>; deleteObjects(objects: readonly HistoryObject[]): Promise<ObjectFailure[]> },
   dryRun: boolean,
+  only?: CleanupObjects,
 ): Promise<CleanupResult> {
-  return cleanupExpired({ list: () => links.list(), removeMany: (objects) => links.deleteObjects(objects) }, { dryRun });
+  return cleanupExpired({ list: () => links.list(), removeMany: (objects) => links.deleteObjects(objects) }, { dryRun, ...(only ? { only } : {}) });
 }

@@ -9,6 +9,8 @@ export type Fault =
   | { kind: 'reset'; afterBytes: number }
   /** Answers 503 SlowDown without forwarding. */
   | { kind: 'slowdown' }
+  /** Answers this S3 error without forwarding (a store that does not do what was asked). */
+  | { kind: 'refuse'; status: number; code: string; message: string }
   /** Accepts the connection and never answers (the client must time out). */
   | { kind: 'stall' }
   /** Forwards the request (the store acts on it), then cuts the answer in the middle of its headers. */
@@ -97,10 +99,11 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
     };
     proxy.requests.push(record);
     if (fault.kind === 'stall') return; // hold the socket open, answer nothing
-    if (fault.kind === 'slowdown') {
+    if (fault.kind === 'slowdown' || fault.kind === 'refuse') {
+      const { status, code, message } = fault.kind === 'refuse' ? fault : { status: 503, code: 'SlowDown', message: 'Please reduce your request rate.' };
       req.resume();
-      res.writeHead(503, { 'content-type': 'application/xml' });
-      res.end('<?xml version="1.0"?><Error><Code>SlowDown</Code><Message>Please reduce your request rate.</Message></Error>');
+      res.writeHead(status, { 'content-type': 'application/xml' });
+      res.end(`<?xml version="1.0"?><Error><Code>${code}</Code><Message>${message}</Message></Error>`);
       return;
     }
     if (fault.kind === 'reset') {

@@ -66,4 +66,20 @@ describe('clean up expired', () => {
       failed: [{ bucket: 'b', key: 'b', message: 'Access Denied' }],
     });
   });
+
+  it('a run given the confirmed objects deletes none other, even one whose links expired since', async () => {
+    const links = [link('shown', past), link('expired-since', past)];
+    const removed: string[] = [];
+    const deps = {
+      list: async () => links,
+      now: () => now,
+      removeMany: async (objects: readonly { key: string }[]) => {
+        removed.push(...objects.map((o) => o.key));
+        return [];
+      },
+    };
+    const result = await cleanupExpired(deps, { dryRun: false, only: [{ bucket: 'b', key: 'shown' }] });
+    expect(removed).toEqual(['shown']);
+    expect(result).toMatchObject({ count: 1, keys: ['shown'] });
+  });
 });
