@@ -18,31 +18,34 @@ async function expectedEtag(p: PersistedEntry & { multipart: NonNullable<Persist
 }
 
 /**
- * The ETag the store would give this unfinished item if it got it whole, when the item may have
- * reached the store: a multipart upload (its parts' MD5s), or a single PUT that was in flight (the
- * MD5 saved before the PUT started, else read from the file, which is unchanged since it was
- * queued). Undefined for an item that never started.
+ * Whether an unfinished item may have reached the store: a multipart upload, or a single PUT that
+ * was in flight (saved as uploading, or with the MD5 saved before its first byte). An item that
+ * never started costs no request.
  */
-async function expectedOf(p: PersistedEntry): Promise<string | undefined> {
+const mayBeStored = (p: PersistedEntry): boolean => p.multipart !== undefined || p.state === 'uploading' || p.md5 !== undefined;
+
+/**
+ * The ETag the store gives this file whole: from the parts' MD5s for a multipart upload, else the
+ * MD5 saved before the single PUT started, or read from the file (unchanged since it was queued).
+ */
+function expectedOf(p: PersistedEntry): Promise<string> {
   if (p.multipart) return expectedEtag({ ...p, multipart: p.multipart });
-  if (p.state !== 'uploading' && p.md5 === undefined) return undefined;
-  return p.md5 ?? md5Of(p.path, 0, p.size);
+  return p.md5 !== undefined ? Promise.resolve(p.md5) : md5Of(p.path, 0, p.size);
 }
 
 /**
  * Whether the store already holds this unfinished item complete: the engine was stopped after the
  * store took the object (CompleteMultipartUpload, or a single PUT's last byte) and before the queue
  * was saved, so the object is there though the queue says otherwise (and ListParts would fail).
- * Recognised by HeadObject: the same size and the ETag these very bytes give. A store with opaque
- * ETags cannot prove it, and the file uploads again instead. Any failure to ask answers "no":
- * uploading as before stays possible.
+ * Recognised by HeadObject: the same size and the ETag these very bytes give (read from the file
+ * only once the store has an object of that size). A store with opaque ETags cannot prove it, and
+ * the file uploads again instead. Any failure to ask answers "no": uploading as before stays possible.
  */
 export async function storedBeforeCrash(p: PersistedEntry, signer: TransferSigner): Promise<{ etag: string } | undefined> {
-  const expected = await expectedOf(p).catch(() => undefined);
-  if (expected === undefined) return undefined;
+  if (!mayBeStored(p)) return undefined;
   const head = await signer.headObject({ profileId: p.profileId, key: p.key }).catch(() => undefined);
   if (!head || head.size !== p.size) return undefined;
   const etag = cleanEtag(head.etag);
-  if (!isMd5Etag(etag) || etag !== expected) return undefined;
+  if (!isMd5Etag(etag) || etag !== (await expectedOf(p).catch(() => undefined))) return undefined;
   return { etag };
 }
