@@ -1,6 +1,7 @@
 /**
  * Clean up expired, in History: the confirmation counts the files and bytes whose every link
  * expired, the result says what was deleted, and only those objects are gone from the bucket.
+ * The confirmation passes axe, light and dark.
  */
 import { HeadObjectCommand } from '@aws-sdk/client-s3';
 import { mkdtemp, writeFile } from 'node:fs/promises';
@@ -8,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminClient, createTestBucket } from '../support/s3';
+import { seriousViolationsInBothThemes } from './axe';
 import { startHarness, type Harness } from './harness';
 
 /** HeadObject's status: 200 while the object is there, 404 once deleted. */
@@ -58,6 +60,7 @@ describe('clean up expired', () => {
       '1 file, 1.5 kB, will be deleted from the bucket: every link to them has expired. This cannot be undone.',
     );
     expect(await dialog.getByRole('list', { name: 'Files to delete' }).getByRole('listitem').allTextContents()).toEqual([oldKey]);
+    expect(await seriousViolationsInBothThemes(page)).toEqual([]);
     await dialog.getByRole('button', { name: 'Delete 1 file' }).click();
 
     await expect.poll(() => page.getByRole('status').filter({ hasText: 'Deleted' }).textContent()).toBe('Deleted 1 file, 1.5 kB.');
