@@ -34,8 +34,6 @@ export interface FaultProxy {
   throttleBytesPerSecond: number;
   /** PUTs of each part number that the store answered 200. */
   completedParts(): Map<number, number>;
-  /** Stops listening for `ms` (connections are refused, open ones dropped), then listens on the same port again. */
-  refuseFor(ms: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -70,12 +68,6 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
         if (r.method === 'PUT' && r.partNumber !== undefined && r.status === 200) counts.set(r.partNumber, (counts.get(r.partNumber) ?? 0) + 1);
       }
       return counts;
-    },
-    refuseFor: async (ms) => {
-      const port = (server.address() as AddressInfo).port;
-      await proxy.close();
-      await new Promise((r) => setTimeout(r, ms));
-      await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
     },
     close: () =>
       new Promise<void>((resolve) => {
