@@ -14,7 +14,9 @@ export type Fault =
   /** Accepts the connection and never answers (the client must time out). */
   | { kind: 'stall' }
   /** Forwards the request (the store acts on it), then cuts the answer in the middle of its headers. */
-  | { kind: 'cut-headers' };
+  | { kind: 'cut-headers' }
+  /** Answers this S3 error without forwarding: a store that lacks a feature radosgw has (lifecycle rules). */
+  | { kind: 'refuse'; status: number; code: string; message: string };
 
 export interface ProxiedRequest {
   readonly method: string;
@@ -96,6 +98,12 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
       req.resume();
       res.writeHead(status, { 'content-type': 'application/xml' });
       res.end(`<?xml version="1.0"?><Error><Code>${code}</Code><Message>${message}</Message></Error>`);
+      return;
+    }
+    if (fault.kind === 'refuse') {
+      req.resume();
+      res.writeHead(fault.status, { 'content-type': 'application/xml' });
+      res.end(`<?xml version="1.0"?><Error><Code>${fault.code}</Code><Message>${fault.message}</Message></Error>`);
       return;
     }
     if (fault.kind === 'reset') {
