@@ -9,8 +9,6 @@ export type Fault =
   | { kind: 'reset'; afterBytes: number }
   /** Answers 503 SlowDown without forwarding. */
   | { kind: 'slowdown' }
-  /** Answers this S3 error without forwarding (a store that does not do what was asked). */
-  | { kind: 'refuse'; status: number; code: string; message: string }
   /** Accepts the connection and never answers (the client must time out). */
   | { kind: 'stall' }
   /** Forwards the request (the store acts on it), then cuts the answer in the middle of its headers. */
@@ -93,11 +91,10 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
     };
     proxy.requests.push(record);
     if (fault.kind === 'stall') return; // hold the socket open, answer nothing
-    if (fault.kind === 'slowdown' || fault.kind === 'refuse') {
-      const { status, code, message } = fault.kind === 'refuse' ? fault : { status: 503, code: 'SlowDown', message: 'Please reduce your request rate.' };
+    if (fault.kind === 'slowdown') {
       req.resume();
-      res.writeHead(status, { 'content-type': 'application/xml' });
-      res.end(`<?xml version="1.0"?><Error><Code>${code}</Code><Message>${message}</Message></Error>`);
+      res.writeHead(503, { 'content-type': 'application/xml' });
+      res.end('<?xml version="1.0"?><Error><Code>SlowDown</Code><Message>Please reduce your request rate.</Message></Error>');
       return;
     }
     if (fault.kind === 'refuse') {
