@@ -33,14 +33,14 @@ export type CliInstallResult =
   | { readonly state: 'installed'; readonly message: string }
   /** Something else is called signdrop there: ask, and call again with `replace` on a yes. */
   | { readonly state: 'occupied'; readonly question: string; readonly detail: string }
-  /** macOS: /usr/local/bin belongs to an administrator. Run `command` (macOS asks for the password), then call again. */
-  | { readonly state: 'needs-admin'; readonly command: Command }
+  /** macOS: /usr/local/bin belongs to an administrator. Run `command` (macOS asks for the password); `message` is for when it succeeded. */
+  | { readonly state: 'needs-admin'; readonly command: Command; readonly message: string }
   /** Not from this copy of the app; `message` says what works instead. */
   | { readonly state: 'unsupported'; readonly message: string };
 
 export type CliUninstallResult =
   | { readonly state: 'removed' | 'absent' | 'not-ours' | 'unsupported'; readonly message: string }
-  | { readonly state: 'needs-admin'; readonly command: Command };
+  | { readonly state: 'needs-admin'; readonly command: Command; readonly message: string };
 
 /** Where the launcher is in an installed app, given Electron's `process.resourcesPath`. */
 export function launcherPath(resourcesPath: string, platform: NodeJS.Platform): string {

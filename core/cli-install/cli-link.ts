@@ -38,7 +38,7 @@ const installedMessage = (plan: LinkPlan) => `The signdrop command is installed 
 export type LinkInstallResult =
   | { readonly state: 'installed'; readonly message: string }
   | { readonly state: 'occupied'; readonly question: string; readonly detail: string }
-  | { readonly state: 'needs-admin'; readonly command: Command };
+  | { readonly state: 'needs-admin'; readonly command: Command; readonly message: string };
 
 /**
  * Links `plan.link` to the launcher. The new link is made beside the old name and renamed over it,
@@ -66,25 +66,27 @@ export async function linkInstall(
       throw e;
     });
   } catch (e) {
-    if (admin && isErrno(e, 'EACCES', 'EPERM')) return { state: 'needs-admin', command: admin };
+    if (admin && isErrno(e, 'EACCES', 'EPERM')) return { state: 'needs-admin', command: admin, message: installedMessage(plan) };
     throw e;
   }
   return { state: 'installed', message: installedMessage(plan) };
 }
 
 export type LinkUninstallResult =
-  { readonly state: 'removed' | 'absent' | 'not-ours'; readonly message: string } | { readonly state: 'needs-admin'; readonly command: Command };
+  | { readonly state: 'removed' | 'absent' | 'not-ours'; readonly message: string }
+  | { readonly state: 'needs-admin'; readonly command: Command; readonly message: string };
 
 /** Removes `plan.link` if it is our link to the launcher, and nothing else. */
 export async function linkUninstall(plan: LinkPlan, { admin, fs = nodeFs }: { admin: Command | undefined; fs?: LinkFs }): Promise<LinkUninstallResult> {
   const found = await holder(fs, plan);
   if (found.kind === 'none') return { state: 'absent', message: `There is no signdrop command in ${plan.shown}.` };
   if (found.kind === 'other') return { state: 'not-ours', message: `${plan.link} is ${found.what}, not this app's command: it was left as it is.` };
+  const message = `The signdrop command was removed from ${plan.shown}.`;
   try {
     await fs.unlink(plan.link);
   } catch (e) {
-    if (admin && isErrno(e, 'EACCES', 'EPERM')) return { state: 'needs-admin', command: admin };
+    if (admin && isErrno(e, 'EACCES', 'EPERM')) return { state: 'needs-admin', command: admin, message };
     throw e;
   }
-  return { state: 'removed', message: `The signdrop command was removed from ${plan.shown}.` };
+  return { state: 'removed', message };
 }

@@ -10,6 +10,9 @@ export interface AppMenuActions {
   /** Opens the window's settings view. */
   readonly showSettings: () => void;
   readonly checkForUpdates: () => void;
+  /** Puts the `signdrop` command that ships with the app on the PATH, and takes it off. */
+  readonly installCommandLine: () => void;
+  readonly uninstallCommandLine: () => void;
 }
 
 export interface AppMenuOptions {
@@ -37,6 +40,11 @@ export function appMenuTemplate({ platform, isPackaged }: AppMenuOptions, action
     enabled: isPackaged,
     click: () => actions.checkForUpdates(),
   };
+  // Only an installed app ships the command's launcher (resources/bin).
+  const commandLine: MenuItemConstructorOptions[] = [
+    { label: 'Install Command Line Tool…', enabled: isPackaged, click: () => actions.installCommandLine() },
+    { label: 'Remove Command Line Tool…', enabled: isPackaged, click: () => actions.uninstallCommandLine() },
+  ];
   return [
     ...(mac
       ? [
@@ -47,6 +55,8 @@ export function appMenuTemplate({ platform, isPackaged }: AppMenuOptions, action
               checkForUpdates,
               { type: 'separator' },
               preferences,
+              { type: 'separator' },
+              ...commandLine,
               { type: 'separator' },
               { role: 'services' },
               { type: 'separator' },
@@ -59,7 +69,15 @@ export function appMenuTemplate({ platform, isPackaged }: AppMenuOptions, action
           } satisfies MenuItemConstructorOptions,
         ]
       : []),
-    { label: 'File', submenu: [uploadFiles, ...(mac ? [] : [preferences]), { type: 'separator' }, mac ? { role: 'close' } : { role: 'quit' }] },
+    {
+      label: 'File',
+      submenu: [
+        uploadFiles,
+        ...(mac ? [] : [preferences, { type: 'separator' } as const, ...commandLine]),
+        { type: 'separator' },
+        mac ? { role: 'close' } : { role: 'quit' },
+      ],
+    },
     { role: 'editMenu' },
     {
       label: 'View',

@@ -11,6 +11,7 @@ import { toAppError } from '../../core/errors/to-app-error';
 import type { SettingsStore } from '../../core/settings/settings-store';
 import type { UploadSource } from '../../core/uploads/enqueue-sources';
 import { appMenuTemplate } from './app-menu';
+import { cliInstallActions, type CliInstallShell } from './cli-install';
 import { setupBatchNotifications } from './batch-notification';
 import { readClipboardSources } from './clipboard-content';
 import { applyClipboardShortcut } from './clipboard-shortcut';
@@ -48,6 +49,8 @@ export interface DesktopDeps {
   readonly inform: (message: string) => void;
   /** Where the tray images are: build/tray in development, resources/tray when packaged. */
   readonly trayDir: string;
+  /** What "Install Command Line Tool…" needs; undefined in development, where no launcher ships. */
+  readonly commandLine: CliInstallShell['options'] | undefined;
 }
 
 /** Sets up the desktop integration; resolves, once the saved settings are applied, to the function that undoes it (call it on quit). */
@@ -68,11 +71,18 @@ export async function setupDesktop(electron: DesktopElectron, deps: DesktopDeps)
   const pressShortcut = () => void uploadClipboard();
 
   const updates = setupUpdater({ isPackaged: app.isPackaged, updater: electron.autoUpdater, confirm: deps.confirm, inform });
+  const commandLine = deps.commandLine ? cliInstallActions({ options: deps.commandLine, confirm: deps.confirm, inform }) : undefined;
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
       appMenuTemplate(
         { platform: process.platform, isPackaged: app.isPackaged },
-        { uploadFiles, showSettings: deps.showSettings, checkForUpdates: () => void updates.check(true) },
+        {
+          uploadFiles,
+          showSettings: deps.showSettings,
+          checkForUpdates: () => void updates.check(true),
+          installCommandLine: () => void commandLine?.install(),
+          uninstallCommandLine: () => void commandLine?.uninstall(),
+        },
       ),
     ),
   );

@@ -38,6 +38,7 @@ describe('the command line tool on macOS', () => {
     const result = await installCli(mac({ fs: readOnlyBin() }));
     expect(result).toEqual({
       state: 'needs-admin',
+      message: 'The signdrop command is installed in /usr/local/bin: open a new terminal and run signdrop --help.',
       command: {
         file: 'osascript',
         args: [
@@ -51,6 +52,7 @@ describe('the command line tool on macOS', () => {
   it('removes its own link with permission too, and never someone else’s', async () => {
     await expect(uninstallCli(mac({ fs: readOnlyBin(LAUNCHER) }))).resolves.toEqual({
       state: 'needs-admin',
+      message: 'The signdrop command was removed from /usr/local/bin.',
       command: { file: 'osascript', args: ['-e', `do shell script "rm -f '/usr/local/bin/signdrop'" with administrator privileges`] },
     });
     await expect(uninstallCli(mac({ fs: readOnlyBin('/opt/homebrew/bin/signdrop') }))).resolves.toMatchObject({ state: 'not-ours' });

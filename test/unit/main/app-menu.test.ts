@@ -13,7 +13,13 @@ const roles = (items: MenuItemConstructorOptions[]) =>
     .filter(Boolean);
 
 describe('application menu', () => {
-  const actions = () => ({ uploadFiles: vi.fn(), showSettings: vi.fn(), checkForUpdates: vi.fn() });
+  const actions = () => ({
+    uploadFiles: vi.fn(),
+    showSettings: vi.fn(),
+    checkForUpdates: vi.fn(),
+    installCommandLine: vi.fn(),
+    uninstallCommandLine: vi.fn(),
+  });
 
   it.each(['darwin', 'win32', 'linux'] as const)('on %s has the standard edit, window and zoom roles', (platform) => {
     const menu = appMenuTemplate({ platform, isPackaged: true }, actions());
@@ -47,5 +53,25 @@ describe('application menu', () => {
     expect(packaged.map((i) => i.role)).not.toContain('toggleDevTools');
     expect(dev.map((i) => i.role)).toEqual(expect.arrayContaining(['reload', 'toggleDevTools']));
     expect(dev.find((i) => i.label === 'Check for Updates…')).toMatchObject({ enabled: false });
+  });
+
+  it('"Install Command Line Tool…" and "Remove…" sit with the settings (the app menu on macOS, File elsewhere), on only when installed', () => {
+    const a = actions();
+    const labels = (items: MenuItemConstructorOptions[] | undefined) => (items ?? []).map((i) => i.label);
+    const mac = appMenuTemplate({ platform: 'darwin', isPackaged: true }, a);
+    expect(labels(mac[0]!.submenu as MenuItemConstructorOptions[])).toEqual(
+      expect.arrayContaining(['Install Command Line Tool…', 'Remove Command Line Tool…']),
+    );
+    const linux = appMenuTemplate({ platform: 'linux', isPackaged: true }, a);
+    expect(labels(linux[0]!.submenu as MenuItemConstructorOptions[])).toEqual(
+      expect.arrayContaining(['Install Command Line Tool…', 'Remove Command Line Tool…']),
+    );
+    const items = flatten(linux);
+    (items.find((i) => i.label === 'Install Command Line Tool…')!.click as () => void)();
+    (items.find((i) => i.label === 'Remove Command Line Tool…')!.click as () => void)();
+    expect(a.installCommandLine).toHaveBeenCalledOnce();
+    expect(a.uninstallCommandLine).toHaveBeenCalledOnce();
+    const dev = flatten(appMenuTemplate({ platform: 'linux', isPackaged: false }, a));
+    expect(dev.find((i) => i.label === 'Install Command Line Tool…')).toMatchObject({ enabled: false });
   });
 });
