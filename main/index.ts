@@ -145,9 +145,9 @@ async function start(): Promise<void> {
       mainWindow: () => window,
       writeClipboard,
       settings: core.settings,
-      showSettings: () => {
+      windowShortcut: (name) => {
         showWindow();
-        emit('settings:show', null);
+        emit('window:shortcut', name);
       },
       inform,
       confirm: async (message, detail) =>

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { ProfileView } from '../common/profile';
 import { useWindowDrop } from './components/DropZone';
 import { HistoryView } from './components/HistoryView';
@@ -20,7 +20,6 @@ import { useProfiles } from './state/use-profiles';
 import { useQueue } from './state/use-queue';
 import { useTheme } from './state/use-theme';
 import { useUploadActions } from './state/use-upload-actions';
-import { api } from './api';
 
 type View = 'uploads' | 'history' | 'requests' | 'settings' | 'add-profile';
 
@@ -34,8 +33,6 @@ export function App() {
   const settings = copy.settings;
   const profiles = useProfiles(settings.value.defaultProfileId);
   useTheme(settings.value.theme);
-  // The app menu's Preferences… (main) opens the same view as Ctrl/Cmd+, (here).
-  useEffect(() => api().settings.onShow(() => setView('settings')), []);
   const actions = useUploadActions(queue, profiles.selected, showUploads, copy.watch);
   const error = actions.error ?? profiles.error;
 

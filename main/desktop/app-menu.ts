@@ -4,11 +4,12 @@
  * https://www.electronjs.org/docs/latest/api/menu-item#roles
  */
 import type { MenuItemConstructorOptions } from 'electron';
+import { accelerator, SHORTCUTS, type ShortcutName } from '../../common/shortcuts';
 
 export interface AppMenuActions {
   readonly uploadFiles: () => void;
-  /** Opens the window's settings view. */
-  readonly showSettings: () => void;
+  /** Has the window do what one of its shortcuts does (Preferences…, the views, Keyboard Shortcuts). */
+  readonly windowShortcut: (name: ShortcutName) => void;
   readonly checkForUpdates: () => void;
   /** Puts the `signdrop` command that ships with the app on the PATH, and takes it off. */
   readonly installCommandLine: () => void;
@@ -21,6 +22,15 @@ export interface AppMenuOptions {
   readonly isPackaged: boolean;
 }
 
+/**
+ * An entry for one of the window's shortcuts, showing its keys. On Windows and Linux the keys stay
+ * the page's (not registered with the menu), so one press does not act twice; macOS menus take
+ * their keys first, and the entry then asks the window.
+ */
+function windowItem(label: string, name: ShortcutName, actions: AppMenuActions): MenuItemConstructorOptions {
+  return { label, accelerator: accelerator(SHORTCUTS[name].combo), registerAccelerator: false, click: () => actions.windowShortcut(name) };
+}
+
 export function appMenuTemplate({ platform, isPackaged }: AppMenuOptions, actions: AppMenuActions): MenuItemConstructorOptions[] {
   const mac = platform === 'darwin';
   const uploadFiles: MenuItemConstructorOptions = {
@@ -29,11 +39,7 @@ export function appMenuTemplate({ platform, isPackaged }: AppMenuOptions, action
     click: () => actions.uploadFiles(),
   };
   // Where each OS puts it: the app menu on macOS (Cmd+,), the File menu elsewhere (Ctrl+,).
-  const preferences: MenuItemConstructorOptions = {
-    label: mac ? 'Settings…' : 'Preferences…',
-    accelerator: 'CommandOrControl+,',
-    click: () => actions.showSettings(),
-  };
+  const preferences = windowItem(mac ? 'Settings…' : 'Preferences…', 'settings', actions);
   const checkForUpdates: MenuItemConstructorOptions = {
     label: 'Check for Updates…',
     // electron-updater only works in an installed app.
@@ -73,7 +79,8 @@ export function appMenuTemplate({ platform, isPackaged }: AppMenuOptions, action
       label: 'File',
       submenu: [
         uploadFiles,
-        ...(mac ? [] : [preferences, { type: 'separator' } as const, ...commandLine]),
+        windowItem('Copy Last Links', 'copyAll', actions),
+        ...(mac ? [] : [{ type: 'separator' } as const, preferences, { type: 'separator' } as const, ...commandLine]),
         { type: 'separator' },
         mac ? { role: 'close' } : { role: 'quit' },
       ],
@@ -82,6 +89,10 @@ export function appMenuTemplate({ platform, isPackaged }: AppMenuOptions, action
     {
       label: 'View',
       submenu: [
+        windowItem('Uploads', 'uploads', actions),
+        windowItem('History', 'history', actions),
+        windowItem('Requests', 'requests', actions),
+        { type: 'separator' },
         ...(isPackaged ? [] : ([{ role: 'reload' }, { role: 'forceReload' }, { role: 'toggleDevTools' }, { type: 'separator' }] as const)),
         { role: 'resetZoom' },
         { role: 'zoomIn' },
@@ -91,6 +102,12 @@ export function appMenuTemplate({ platform, isPackaged }: AppMenuOptions, action
       ],
     },
     { role: 'windowMenu' },
-    { role: 'help', submenu: mac ? [] : [checkForUpdates, { type: 'separator' }, { role: 'about' }] },
+    {
+      role: 'help',
+      submenu: [
+        windowItem('Keyboard Shortcuts', 'help', actions),
+        ...(mac ? [] : [checkForUpdates, { type: 'separator' } as const, { role: 'about' } as const]),
+      ],
+    },
   ];
 }

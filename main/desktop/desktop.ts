@@ -7,6 +7,7 @@ import type { App, BrowserWindow, Clipboard, GlobalShortcut, Menu, Notification 
 import { join } from 'node:path';
 import type { Result } from '../../common/result';
 import type { Settings } from '../../common/settings';
+import type { ShortcutName } from '../../common/shortcuts';
 import { toAppError } from '../../core/errors/to-app-error';
 import type { SettingsStore } from '../../core/settings/settings-store';
 import type { UploadSource } from '../../core/uploads/enqueue-sources';
@@ -42,8 +43,8 @@ export interface DesktopDeps {
   readonly writeClipboard: (text: string) => void;
   /** The one settings store: the tray changes launch at login and the shortcut through it, as the window does. */
   readonly settings: Pick<SettingsStore, 'get' | 'set' | 'useApplier' | 'onChanged'>;
-  /** Opens the window's settings view (the app menu's Preferences…). */
-  readonly showSettings: () => void;
+  /** Shows the window and has it do what one of its shortcuts does (the app menu's Preferences…, views, …). */
+  readonly windowShortcut: (name: ShortcutName) => void;
   readonly confirm: Confirm;
   /** Tells the user something (a notification, or a dialog when notifications are off). */
   readonly inform: (message: string) => void;
@@ -78,7 +79,7 @@ export async function setupDesktop(electron: DesktopElectron, deps: DesktopDeps)
         { platform: process.platform, isPackaged: app.isPackaged },
         {
           uploadFiles,
-          showSettings: deps.showSettings,
+          windowShortcut: deps.windowShortcut,
           checkForUpdates: () => void updates.check(true),
           installCommandLine: () => void commandLine?.install(),
           uninstallCommandLine: () => void commandLine?.uninstall(),

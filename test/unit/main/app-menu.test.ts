@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 
 vi.mock('electron', () => ({}));
 
+import { accelerator, SHORTCUTS } from '../../../common/shortcuts';
 import { appMenuTemplate } from '../../../main/desktop/app-menu';
 
 const flatten = (items: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] =>
@@ -15,7 +16,7 @@ const roles = (items: MenuItemConstructorOptions[]) =>
 describe('application menu', () => {
   const actions = () => ({
     uploadFiles: vi.fn(),
-    showSettings: vi.fn(),
+    windowShortcut: vi.fn(),
     checkForUpdates: vi.fn(),
     installCommandLine: vi.fn(),
     uninstallCommandLine: vi.fn(),
@@ -73,5 +74,26 @@ describe('application menu', () => {
     expect(a.uninstallCommandLine).toHaveBeenCalledOnce();
     const dev = flatten(appMenuTemplate({ platform: 'linux', isPackaged: false }, a));
     expect(dev.find((i) => i.label === 'Install Command Line Tool…')).toMatchObject({ enabled: false });
+  });
+
+  it("lists every one of the window's shortcuts with its keys; a click has the window do it", () => {
+    // Ctrl/Cmd+O is "Upload Files…", main's own command: it works with the window closed, as the tray's does.
+    const { pickFiles, ...inWindow } = SHORTCUTS;
+    expect(pickFiles.combo).toBe('mod+o');
+    const a = actions();
+    for (const platform of ['darwin', 'linux'] as const) {
+      const items = flatten(appMenuTemplate({ platform, isPackaged: true }, a)).filter((i) => i.accelerator && i.registerAccelerator === false);
+      expect(items.map((i) => i.accelerator).sort()).toEqual(
+        Object.values(inWindow)
+          .map((s) => accelerator(s.combo))
+          .sort(),
+      );
+      for (const item of items) (item.click as () => void)();
+    }
+    expect(a.windowShortcut.mock.calls.map(([name]) => name as string).sort()).toEqual([...Object.keys(inWindow), ...Object.keys(inWindow)].sort());
+    const linux = flatten(appMenuTemplate({ platform: 'linux', isPackaged: true }, a));
+    expect(linux.find((i) => i.label === 'History')).toMatchObject({ accelerator: 'CommandOrControl+2' });
+    expect(linux.find((i) => i.label === 'Copy Last Links')).toMatchObject({ accelerator: 'CommandOrControl+Shift+C' });
+    expect(linux.find((i) => i.label === 'Keyboard Shortcuts')).toMatchObject({ accelerator: 'CommandOrControl+/' });
   });
 });

@@ -77,7 +77,7 @@ const deps = (dataDir = mkdtempSync(join(tmpdir(), 'signdrop-desktop-data-'))) =
     writeClipboard: vi.fn(),
     dataDir,
     settings: new SettingsStore(dataDir),
-    showSettings: vi.fn(),
+    windowShortcut: vi.fn(),
     confirm: vi.fn(async () => false),
     inform: vi.fn(),
     trayDir: '/nowhere',
@@ -208,7 +208,7 @@ describe('desktop wiring', () => {
     const item = flatten(fake.appMenu).find((i) => i.label === 'Preferences…')!;
     expect(item.accelerator).toBe('CommandOrControl+,');
     (item.click as () => void)();
-    expect(d.showSettings).toHaveBeenCalledOnce();
+    expect(d.windowShortcut).toHaveBeenCalledExactlyOnceWith('settings');
   });
 
   it('"Install Command Line Tool…" links the shipped launcher into ~/.local/bin, asks before replacing another, and removes its own', async () => {
