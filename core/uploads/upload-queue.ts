@@ -142,10 +142,10 @@ export class UploadQueue {
     return () => this.batchListeners.delete(listener);
   }
 
-  /** Resolves when nothing is queued or uploading (paused items wait for the user), events delivered and state saved. */
+  /** Resolves when nothing is queued or uploading (paused items wait), the last batch delivered at once, not on its tick 0.1 s on (a CLI prints links on it), and state saved. */
   async idle(): Promise<void> {
     if (!this.isIdle()) await new Promise<void>((resolve) => this.idleWaiters.add(resolve));
-    await this.changes.settled();
+    this.changes.flush();
     await this.store?.flush();
   }
 

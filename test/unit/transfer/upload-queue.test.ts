@@ -1,7 +1,7 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LocalFile } from '../../../core/uploads/collect-files';
 import { UploadQueue, type QueueSnapshot } from '../../../core/uploads/upload-queue';
 import { FakeStore } from './fake-store';
@@ -33,12 +33,30 @@ describe('upload queue', () => {
     await queue.enqueue({ profileId: 'p', expiresInSeconds: 60, files });
     await queue.idle();
     expect(queue.list().every((i) => i.state === 'completed' && i.link)).toBe(true);
-    const gaps = batches.slice(1).map((b, i) => b.at - batches[i]!.at);
+    // The last batch, sent when the queue goes idle, comes at once (the next test); the others keep their pace.
+    const gaps = batches.slice(1, -1).map((b, i) => b.at - batches[i]!.at);
+    expect(gaps.length).toBeGreaterThan(3);
     expect(Math.min(...gaps)).toBeGreaterThanOrEqual(95); // timers may fire a hair early
     const last = batches[batches.length - 1]!.snapshot.totals;
     expect(last.counts.completed).toBe(1000);
     expect(last.bytesSent).toBe(last.bytesTotal);
   }, 60_000);
+
+  it('a batch that is done reaches its listeners at once, not on the next progress tick (a CLI prints its links then)', async () => {
+    const files = await smallFiles(1);
+    // With the clock stopped, no tick comes: only an immediate delivery lets idle() resolve with the final state.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const queue = new UploadQueue(store.signer());
+      const seen: string[] = [];
+      queue.onChanged((item) => seen.push(item.state));
+      await queue.enqueue({ profileId: 'p', expiresInSeconds: 60, files });
+      await queue.idle();
+      expect(seen.at(-1)).toBe('completed');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 
   it('pause all holds queued files back; resume all lets them finish; cancel marks them canceled', async () => {
     const queue = new UploadQueue(store.signer(), { fileConcurrency: 1 });
