@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LocalFile } from '../../../core/uploads/collect-files';
+import { SMALL_BODY_BYTES } from '../../../core/transfer/http-put';
+import type { TransferSigner } from '../../../core/transfer/transfer-signer';
 import { UploadQueue, type QueueSnapshot } from '../../../core/uploads/upload-queue';
 import { FakeStore } from './fake-store';
 
@@ -56,6 +58,27 @@ describe('upload queue', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+
+  it('runs four small files in each "files at once" slot, and one larger file', async () => {
+    const mostAtOnce = async (size: number) => {
+      const signer = store.signer();
+      let now = 0;
+      let most = 0;
+      // A single PUT's URL is signed as it starts and its link once it is stored.
+      const counting: TransferSigner = {
+        ...signer,
+        presignPut: (...a) => ((most = Math.max(most, ++now)), signer.presignPut(...a)),
+        presignGet: (...a) => (now--, signer.presignGet(...a)),
+      };
+      const queue = new UploadQueue(counting, { fileConcurrency: 2 });
+      await queue.enqueue({ profileId: 'p', expiresInSeconds: 60, files: await smallFiles(12, size) });
+      await queue.idle();
+      expect(queue.list().every((i) => i.state === 'completed')).toBe(true);
+      return most;
+    };
+    expect(await mostAtOnce(SMALL_BODY_BYTES)).toBe(8);
+    expect(await mostAtOnce(SMALL_BODY_BYTES + 1)).toBe(2);
   });
 
   it('pause all holds queued files back; resume all lets them finish; cancel marks them canceled', async () => {
