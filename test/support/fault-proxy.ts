@@ -12,7 +12,9 @@ export type Fault =
   /** Accepts the connection and never answers (the client must time out). */
   | { kind: 'stall' }
   /** Forwards the request (the store acts on it), then cuts the answer in the middle of its headers. */
-  | { kind: 'cut-headers' };
+  | { kind: 'cut-headers' }
+  /** Answers this S3 error without forwarding: a store that lacks a feature radosgw has (lifecycle rules). */
+  | { kind: 'refuse'; status: number; code: string; message: string };
 
 export interface ProxiedRequest {
   readonly method: string;
@@ -34,8 +36,6 @@ export interface FaultProxy {
   throttleBytesPerSecond: number;
   /** PUTs of each part number that the store answered 200. */
   completedParts(): Map<number, number>;
-  /** Stops listening for `ms` (connections are refused, open ones dropped), then listens on the same port again. */
-  refuseFor(ms: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -71,12 +71,6 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
       }
       return counts;
     },
-    refuseFor: async (ms) => {
-      const port = (server.address() as AddressInfo).port;
-      await proxy.close();
-      await new Promise((r) => setTimeout(r, ms));
-      await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-    },
     close: () =>
       new Promise<void>((resolve) => {
         for (const s of sockets) s.destroy();
@@ -101,6 +95,12 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
       req.resume();
       res.writeHead(503, { 'content-type': 'application/xml' });
       res.end('<?xml version="1.0"?><Error><Code>SlowDown</Code><Message>Please reduce your request rate.</Message></Error>');
+      return;
+    }
+    if (fault.kind === 'refuse') {
+      req.resume();
+      res.writeHead(fault.status, { 'content-type': 'application/xml' });
+      res.end(`<?xml version="1.0"?><Error><Code>${fault.code}</Code><Message>${fault.message}</Message></Error>`);
       return;
     }
     if (fault.kind === 'reset') {
