@@ -11,6 +11,7 @@ import type { BulkOutcome, LinkFilter, LinkLifetime, LinkPage, LinkRecord } from
 import type { ProfileInput, ProfileView } from './profile';
 import type { Result } from './result';
 import type { Settings, SettingsPatch } from './settings';
+import type { ShortcutName } from './shortcuts';
 import type { Arrival, CreateRequestInput, FileRequest, RequestFile, RequestFileLink } from './requests';
 import type { SharePage } from './share-page';
 import type { EnqueueResult, QueueAction, UploadItem } from './uploads';
@@ -125,7 +126,9 @@ export interface SigndropApi {
     set(patch: SettingsPatch): Promise<Result<Settings>>;
     /** The whole set after any change, from the window or the tray. */
     onChanged(listener: (settings: Settings) => void): Unsubscribe;
-    /** The app menu asks for the settings view. */
-    onShow(listener: () => void): Unsubscribe;
+  };
+  readonly shortcuts: {
+    /** The app menu chose one of the window's shortcuts (Preferences…, the views, Keyboard Shortcuts). */
+    onMenu(listener: (name: ShortcutName) => void): Unsubscribe;
   };
 }

@@ -12,6 +12,7 @@ import { DISPOSITIONS } from './disposition';
 import type { Result } from './result';
 import { SettingsPatch, type Settings } from './settings';
 import type { SharePage } from './share-page';
+import type { ShortcutName } from './shortcuts';
 import {
   CreateRequestInput,
   ExtendRequestInput,
@@ -170,10 +171,10 @@ export interface EventPayloads {
   'uploads:changed': QueueSnapshot;
   /** The whole settings set after any change, the tray's included. */
   'settings:changed': Settings;
-  /** The app menu's Preferences… was chosen: the window opens its settings view. */
-  'settings:show': null;
+  /** An app menu entry that is one of the window's shortcuts (Preferences…, History, Keyboard Shortcuts): the window does what the keys do. */
+  'window:shortcut': ShortcutName;
   /** Files that arrived for open requests: one event per look that found any. */
   'requests:arrived': readonly Arrival[];
 }
 export type EventName = keyof EventPayloads;
-export const eventNames: readonly EventName[] = ['uploads:changed', 'settings:changed', 'settings:show', 'requests:arrived'];
+export const eventNames: readonly EventName[] = ['uploads:changed', 'settings:changed', 'window:shortcut', 'requests:arrived'];

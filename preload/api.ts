@@ -91,7 +91,9 @@ export function createApi(transport: Transport): SigndropApi {
       get: () => invoke('settings:get', undefined),
       set: (patch) => invoke('settings:set', patch),
       onChanged: (listener) => transport.on('settings:changed', listener),
-      onShow: (listener) => transport.on('settings:show', () => listener()),
+    },
+    shortcuts: {
+      onMenu: (listener) => transport.on('window:shortcut', listener),
     },
   };
 }
