@@ -13,6 +13,8 @@ export type Fault =
   | { kind: 'stall' }
   /** Forwards the request (the store acts on it), then cuts the answer in the middle of its headers. */
   | { kind: 'cut-headers' }
+  /** Forwards the request (the store acts on it) and never passes the answer on: the answer lost on the way back. */
+  | { kind: 'lose-answer' }
   /** Answers this S3 error without forwarding: a store that lacks a feature radosgw has (lifecycle rules). */
   | { kind: 'refuse'; status: number; code: string; message: string };
 
@@ -118,6 +120,7 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
         res.socket?.end(`HTTP/1.1 ${upRes.statusCode} OK\r\nContent-Type: appl`, () => res.socket?.destroy());
         return;
       }
+      if (fault.kind === 'lose-answer') return void upRes.resume();
       res.writeHead(upRes.statusCode ?? 502, upRes.headers);
       upRes.pipe(res);
     });
