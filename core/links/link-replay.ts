@@ -14,11 +14,11 @@ interface Relink {
   readonly replacedExpiresAt?: string | undefined;
 }
 
-/** Adds a link to its object's entry: one id alone (nearly every object has one link), an array once there are more. */
-function addTo(byObject: Map<string, string | string[]>, key: string, id: string): void {
-  const known = byObject.get(key);
-  if (known === undefined) byObject.set(key, id);
-  else if (typeof known === 'string') byObject.set(key, [known, id]);
+/** Adds a link to its key's entry: one id alone (nearly every key has one link), an array once there are more. */
+function addTo(byKey: Map<string, string | string[]>, key: string, id: string): void {
+  const known = byKey.get(key);
+  if (known === undefined) byKey.set(key, id);
+  else if (typeof known === 'string') byKey.set(key, [known, id]);
   else known.push(id);
 }
 
@@ -39,11 +39,12 @@ const relinked = (record: LinkRecord, r: Relink): LinkRecord => {
 export class LinkReplay {
   private readonly records = new Map<string, LinkRecord>();
   /**
-   * The links of each object, for `deleted` events: built when the first one comes, since most
-   * histories hold none, and 100,000 entries in it would cost a start-up more than the rest of
-   * the replay.
+   * The links of each object key, for `deleted` events: built when the first one comes, since
+   * most histories hold none. Keyed by the key alone, a string each record already holds: a
+   * key built of profile, bucket and key for 100,000 links would cost a start-up more than the
+   * rest of the replay, and a key in two buckets is rare enough to tell apart when deleting.
    */
-  private byObject: Map<string, string | string[]> | undefined;
+  private byKey: Map<string, string | string[]> | undefined;
   private readonly relinks = new Map<string, Relink>();
   private readonly deletions = new Map<string, string>();
   private newest: LinkRecord[] | undefined;
@@ -120,7 +121,7 @@ export class LinkReplay {
     if (event.t === 'created') {
       const { record, relinkedAt } = event;
       if (this.records.has(record.id)) return this.merge(record, relinkedAt);
-      if (this.byObject) addTo(this.byObject, objectKey(record), record.id);
+      if (this.byKey) addTo(this.byKey, record.key, record.id);
       // A compacted line carries its latest relink; a relink read before its link waits in `relinks`.
       if (relinkedAt && later(this.relinks.get(record.id)?.at, relinkedAt))
         this.relinks.set(record.id, { url: record.url, expiresAt: record.expiresAt, at: relinkedAt, replacedExpiresAt: record.replacedExpiresAt });
@@ -134,19 +135,21 @@ export class LinkReplay {
     } else {
       const key = objectKey(event);
       if (later(this.deletions.get(key), event.at)) this.deletions.set(key, event.at);
-      const ids = this.linksOf(key);
-      if (typeof ids === 'string') this.markDeleted(ids, event.at);
-      else for (const id of ids ?? []) this.markDeleted(id, event.at);
+      for (const id of this.linksWithKey(event.key)) {
+        const record = this.records.get(id)!;
+        if (record.profileId === event.profileId && record.bucket === event.bucket) this.markDeleted(id, event.at);
+      }
     }
   }
 
-  /** The ids of the links to one object, indexing every link the first time it is asked. */
-  private linksOf(key: string): string | readonly string[] | undefined {
-    if (!this.byObject) {
-      this.byObject = new Map();
-      for (const record of this.records.values()) addTo(this.byObject, objectKey(record), record.id);
+  /** The ids of the links to objects with this key (in any bucket), indexing every link the first time it is asked. */
+  private linksWithKey(key: string): readonly string[] {
+    if (!this.byKey) {
+      this.byKey = new Map();
+      for (const record of this.records.values()) addTo(this.byKey, record.key, record.id);
     }
-    return this.byObject.get(key);
+    const ids = this.byKey.get(key);
+    return typeof ids === 'string' ? [ids] : (ids ?? []);
   }
 
   /** A `created` line for a link already known (a repeat, or a compacted line read after the originals): only its later state counts. */
