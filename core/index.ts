@@ -9,6 +9,7 @@ import { RequestService } from './requests/request-service';
 import { RequestStore } from './requests/request-store';
 import { SettingsStore } from './settings/settings-store';
 import { Signer } from './signing/signer';
+import { SaveTroubles } from './storage/save-troubles';
 import { UploadQueue, type QueueOptions } from './uploads/upload-queue';
 
 export type { RegionCorrection };
@@ -38,8 +39,10 @@ export interface CoreOptions {
 export async function createCore({ dataDir, credentials, now, env = process.env, profiles: source, onRegionCorrected, keepQueue = true, queue }: CoreOptions) {
   const profiles = source ?? new ProfileStore(dataDir);
   const signer = new Signer(regionOnFirstUse(profiles, credentials, { env }, onRegionCorrected), credentials, now, env);
-  const uploads = keepQueue ? await UploadQueue.open(signer, { dataDir, ...queue }) : new UploadQueue(signer);
-  const links = new LinkService(new LinkHistory(dataDir, now), signer);
+  // One report of what the data folder refused, for the queue and the history alike: the app and the CLI tell the user.
+  const saveTroubles = new SaveTroubles();
+  const uploads = keepQueue ? await UploadQueue.open(signer, { dataDir, troubles: saveTroubles, ...queue }) : new UploadQueue(signer);
+  const links = new LinkService(new LinkHistory(dataDir, now, { troubles: saveTroubles }), signer);
   recordLinks(uploads, links);
   const settings = new SettingsStore(dataDir);
   await followConcurrency(settings, uploads);
@@ -49,6 +52,7 @@ export async function createCore({ dataDir, credentials, now, env = process.env,
     uploads,
     links,
     settings,
+    saveTroubles,
     requests: new RequestService({ signer, store: new RequestStore(dataDir), settings, ...(now ? { now } : {}) }),
   };
 }

@@ -55,7 +55,7 @@ export class UploadQueue {
     this.fileConcurrency = options.fileConcurrency ?? DEFAULT_FILE_CONCURRENCY;
     this.settings = transferSettings(options);
     const snapshot = () => [...this.entries.values()].map((e) => e.persisted());
-    this.store = options.dataDir ? new QueueStore(options.dataDir, snapshot, undefined, options.queueFile) : undefined;
+    this.store = options.dataDir ? new QueueStore(options.dataDir, snapshot, undefined, options.queueFile, options.troubles) : undefined;
     this.changes = new Coalescer((ids) => this.deliver(ids));
   }
 
