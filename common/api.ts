@@ -10,6 +10,7 @@ import type { CleanupResult, ExpireAfterResult } from './lifecycle';
 import type { BulkOutcome, LinkFilter, LinkLifetime, LinkPage, LinkRecord } from './links';
 import type { ProfileInput, ProfileView } from './profile';
 import type { Result } from './result';
+import type { SaveNotice } from './save-notice';
 import type { Settings, SettingsPatch } from './settings';
 import type { Arrival, CreateRequestInput, FileRequest, RequestFile, RequestFileLink } from './requests';
 import type { SharePage } from './share-page';
@@ -127,5 +128,9 @@ export interface SigndropApi {
     onChanged(listener: (settings: Settings) => void): Unsubscribe;
     /** The app menu asks for the settings view. */
     onShow(listener: () => void): Unsubscribe;
+  };
+  readonly storage: {
+    /** The data folder refused a save (the history, the queue), or takes it again: said once each. */
+    onNotice(listener: (notice: SaveNotice) => void): Unsubscribe;
   };
 }

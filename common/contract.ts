@@ -11,6 +11,7 @@ import { LINK_FILTERS, type BulkOutcome, type LinkLifetime, type LinkPage, type 
 import { DISPOSITIONS } from './disposition';
 import type { Result } from './result';
 import { SettingsPatch, type Settings } from './settings';
+import type { SaveNotice } from './save-notice';
 import type { SharePage } from './share-page';
 import {
   CreateRequestInput,
@@ -174,6 +175,8 @@ export interface EventPayloads {
   'settings:show': null;
   /** Files that arrived for open requests: one event per look that found any. */
   'requests:arrived': readonly Arrival[];
+  /** A file of the data folder could not be saved (full, read-only disk), or can be again: once each. */
+  'storage:notice': SaveNotice;
 }
 export type EventName = keyof EventPayloads;
-export const eventNames: readonly EventName[] = ['uploads:changed', 'settings:changed', 'settings:show', 'requests:arrived'];
+export const eventNames: readonly EventName[] = ['uploads:changed', 'settings:changed', 'settings:show', 'requests:arrived', 'storage:notice'];

@@ -93,5 +93,8 @@ export function createApi(transport: Transport): SigndropApi {
       onChanged: (listener) => transport.on('settings:changed', listener),
       onShow: (listener) => transport.on('settings:show', () => listener()),
     },
+    storage: {
+      onNotice: (listener) => transport.on('storage:notice', listener),
+    },
   };
 }

@@ -7,6 +7,7 @@ import { ShortcutsDialog } from './components/keyboard/ShortcutsDialog';
 import { ProfileForm } from './components/ProfileForm';
 import { ConfirmDialog } from './components/profiles/ConfirmDialog';
 import { RequestsView } from './components/requests/RequestsView';
+import { SaveNoticeList } from './components/SaveNoticeList';
 import { useRequests } from './components/requests/use-requests';
 import { SettingsView } from './components/settings/SettingsView';
 import { Toast } from './components/Toast';
@@ -18,6 +19,7 @@ import { useCopyLoop } from './state/use-copy-loop';
 import { useDropGate } from './state/use-drop-gate';
 import { useProfiles } from './state/use-profiles';
 import { useQueue } from './state/use-queue';
+import { useSaveNotices } from './state/use-save-notices';
 import { useTheme } from './state/use-theme';
 import { useUploadActions } from './state/use-upload-actions';
 import { api } from './api';
@@ -29,6 +31,7 @@ export function App() {
   const [view, setView] = useState<View>('uploads');
   const queue = useQueue();
   const requests = useRequests();
+  const saveNotices = useSaveNotices();
   const showUploads = useCallback(() => setView('uploads'), []);
   const copy = useCopyLoop(queue);
   const settings = copy.settings;
@@ -71,6 +74,7 @@ export function App() {
   return (
     <main className="app">
       <Toolbar view={view} onView={setView} />
+      <SaveNoticeList {...saveNotices} />
       {view === 'history' && <HistoryView profiles={profiles.list} selected={profile} />}
       {view === 'requests' && <RequestsView requests={requests} profile={profile} />}
       {view === 'add-profile' && <ProfileForm others={others} onSaved={onSaved} onCancel={showUploads} />}

@@ -7,7 +7,7 @@ const failingWords: Record<SavedFileKind, string> = {
 };
 const savedWords: Record<SavedFileKind, string> = {
   links: 'every link is in the history again.',
-  queue: 'the upload queue is saved again.',
+  queue: 'the upload queue is saved.',
 };
 
 /**

@@ -37,8 +37,9 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(): Promise<TestApp> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'signdrop-app-'));
+/** An app on a new data folder, or on `ownDataDir` (a test's own file system), which it then leaves in place. */
+export async function createTestApp(ownDataDir?: string): Promise<TestApp> {
+  const dataDir = ownDataDir ?? (await mkdtemp(join(tmpdir(), 'signdrop-app-')));
   const keychainService = `signdrop-test-${randomBytes(4).toString('hex')}`;
   const credentials = new KeychainCredentialStore(keychainService);
   const core = await createCore({ dataDir, credentials });
@@ -66,7 +67,7 @@ export async function createTestApp(): Promise<TestApp> {
       await core.uploads.close();
       const profiles = await core.profiles.list();
       for (const p of profiles) await credentials.delete(p.id);
-      await rm(dataDir, { recursive: true, force: true, maxRetries: 5 });
+      if (!ownDataDir) await rm(dataDir, { recursive: true, force: true, maxRetries: 5 });
     },
   };
   const emit: EventDeps['emit'] = (event, payload) => {
