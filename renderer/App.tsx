@@ -5,7 +5,7 @@ import { HistoryView } from './components/HistoryView';
 import { SHORTCUTS } from './components/keyboard/shortcuts';
 import { ShortcutsDialog } from './components/keyboard/ShortcutsDialog';
 import { ProfileForm } from './components/ProfileForm';
-import { ConfirmDialog } from './components/profiles/ConfirmDialog';
+import { DropQuestionDialog } from './components/DropQuestionDialog';
 import { RequestsView } from './components/requests/RequestsView';
 import { SaveNoticeList } from './components/SaveNoticeList';
 import { useRequests } from './components/requests/use-requests';
@@ -92,15 +92,7 @@ export function App() {
       )}
       <Toast message={copy.toast.message} />
       {helpOpen && <ShortcutsDialog onClose={() => setHelpOpen(false)} />}
-      {gate.question && (
-        <ConfirmDialog
-          title="Upload anyway?"
-          message={`This profile could not connect: ${gate.question.problem} Upload ${gate.question.count === 1 ? 'this file' : `these ${gate.question.count} files`} anyway?`}
-          confirmLabel="Upload anyway"
-          onConfirm={gate.question.confirm}
-          onCancel={gate.question.cancel}
-        />
-      )}
+      <DropQuestionDialog question={gate.question} />
       {dragging && (
         <div className="drop-overlay" aria-hidden="true">
           Drop to upload
