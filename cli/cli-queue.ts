@@ -8,15 +8,9 @@ import { holdProcessLock } from '../core/storage/process-lock';
 import type { LocalFile } from '../core/uploads/collect-files';
 import type { LinkHistory } from '../core/links/link-history';
 import { UnsavedLinesError } from '../core/storage/retrying-log';
-import { QueueStore, type PersistedEntry } from '../core/uploads/queue-store';
+import { CLI_QUEUE_FILE, CLI_QUEUE_LOCK, QueueStore, type PersistedEntry } from '../core/uploads/queue-store';
 
-/**
- * The CLI's queue file in the shared data folder. The app keeps its own (upload-queue.json): each
- * rewrites its whole file, so sharing one would let either overwrite what the other just queued.
- */
-export const CLI_QUEUE_FILE = 'cli-queue.json';
-/** Held by the one CLI upload that keeps the queue; a second one at the same time uploads from memory. */
-const CLI_QUEUE_LOCK = 'cli-queue.lock';
+export { CLI_QUEUE_FILE };
 
 /** What makes a run "the same command" for a file: the same file version, target and link options. */
 export interface RunShape {

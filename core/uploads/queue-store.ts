@@ -14,6 +14,13 @@ const SAVE_MS_PER_ENTRY = 0.1;
 
 /** The app's queue file; the CLI keeps its own (see QueueOptions.queueFile). */
 export const QUEUE_FILE = 'upload-queue.json';
+/**
+ * The CLI's queue file in the shared data folder. The app keeps its own: each rewrites its whole
+ * file, so sharing one would let either overwrite what the other just queued.
+ */
+export const CLI_QUEUE_FILE = 'cli-queue.json';
+/** Held (core/storage/process-lock.ts) by the one CLI upload that keeps the CLI's queue, and by the app while it looks for orphaned uploads. */
+export const CLI_QUEUE_LOCK = 'cli-queue.lock';
 
 const Part = z.object({ partNumber: z.number().int(), etag: z.string(), md5: z.string().optional(), size: z.number() });
 
@@ -59,7 +66,8 @@ export class QueueStore {
 
   constructor(
     dataDir: string,
-    private readonly snapshot: () => PersistedEntry[],
+    /** The queue's items as they would be saved now (the latest state, saved or not). */
+    readonly snapshot: () => PersistedEntry[],
     private readonly intervalMs = SAVE_INTERVAL_MS,
     fileName = QUEUE_FILE,
     private readonly troubles = new SaveTroubles(),

@@ -44,7 +44,7 @@ export class UploadQueue {
   private readonly signer: TransferSigner;
   private settings: TransferSettings;
   private fileConcurrency: number;
-  private readonly store: QueueStore | undefined;
+  readonly store: QueueStore | undefined;
   private readonly changes: Coalescer<string>;
   private running = 0;
   /** Per profile: whether its store has answered in this run (a refusal before that fails fast, after it is waited out). */
