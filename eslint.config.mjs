@@ -13,7 +13,8 @@ import globals from 'globals';
 // typescript-eslint needs the TypeScript compiler API, which the Go-native TypeScript 7 package that
 // builds this project does not ship. The type-aware rules therefore run on TypeScript 5.9, installed
 // beside it as `typescript-for-lint`: every `require('typescript')` (and its subpaths) made while linting resolves there.
-// (Module._resolveFilename is the only require hook Node 20 has.)
+// (Module._resolveFilename rather than module.registerHooks, the public hook for `require`: that one exists only
+// from Node 22.15, and `engines` allows any Node 22.)
 const resolveFilename = /** @type {any} */ (Module)._resolveFilename;
 /** @type {any} */ (Module)._resolveFilename = function (/** @type {string} */ request, /** @type {unknown[]} */ ...rest) {
   return resolveFilename.call(this, request.replace(/^typescript(?=$|\/)/, 'typescript-for-lint'), ...rest);

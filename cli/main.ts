@@ -95,9 +95,6 @@ export function processIo(): Io {
 
 /** Entry point for bin/signdrop.js. Sets the exit code and lets stdout drain rather than exiting at once. */
 export function main(): void {
-  // The SDK warns on every run that releases after January 2027 need Node 22; the SDK is pinned,
-  // and a script's stderr is for its own failures.
-  process.env['AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED'] ??= 'true';
   void run(process.argv.slice(2), processIo()).then((code) => {
     process.exitCode = code;
   });

@@ -131,8 +131,8 @@ async function start(): Promise<void> {
   // Launched at login: start in the tray, without a window.
   if (!process.argv.includes(HIDDEN_ARG)) showWindow();
   // Reading a long link history is mostly JSON.parse (seconds for 100,000 links on a slow machine):
-  // start it while the window loads, so History opens from memory.
-  setTimeout(() => void core.links.list().catch((e: unknown) => console.warn(`[signdrop] could not read the link history: ${(e as Error).message}`)), 0);
+  // start it while the window loads, so History opens from memory with its search index built.
+  setTimeout(() => void core.links.warm().catch((e: unknown) => console.warn(`[signdrop] could not read the link history: ${(e as Error).message}`)), 0);
   const stopDesktop = await setupDesktop(
     { app, clipboard, globalShortcut, Menu, Tray, nativeImage, Notification, autoUpdater: () => autoUpdater },
     {

@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { cliBinaryPath } from './cli-binary-path.mjs';
 
 export const KEYS = { AWS_ACCESS_KEY_ID: 'TESTACCESSKEY', AWS_SECRET_ACCESS_KEY: 'TESTSECRETKEY', AWS_DEFAULT_REGION: 'us-east-1', AWS_REGION: 'us-east-1' };
 
@@ -41,7 +42,7 @@ export function timed(cmd, args, env) {
 /**
  * The command line of one entrant uploading `source` (a folder, or one file) into `bucket`:
  * [command, args, extra environment]. `signdrop` is the built command a user runs (keys from the
- * environment, link printed); `engine` is the upload queue alone, without the command around it.
+ * environment, link printed); `binary` is the same command as the single executable; `engine` is the upload queue alone, without the command around it.
  */
 export function commandFor(entrant, { repo, source, isFile, bucket, endpoint }) {
   const { tool, variant } = entrant;
@@ -55,6 +56,8 @@ export function commandFor(entrant, { repo, source, isFile, bucket, endpoint }) 
         [join(repo, 'bin/signdrop.js'), 'upload', source, '--endpoint', endpoint, '--bucket', bucket, '--region', 'us-east-1', '--path-style', '--json'],
         {},
       ];
+    case 'binary':
+      return [cliBinaryPath(repo), ['upload', source, '--endpoint', endpoint, '--bucket', bucket, '--region', 'us-east-1', '--path-style', '--json'], {}];
     case 'engine':
       return [process.execPath, [join(repo, 'scripts/bench-upload-signdrop.cjs'), source, bucket], { ENDPOINT: endpoint, ...concurrency }];
     case 'aws':

@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 // `npm run bench:upload`: the `signdrop` command as users run it (bin/signdrop.js, keys from the
-// environment, a link printed per file), the engine alone, and aws-cli, rclone and s3cmd, on a private
+// environment, a link printed per file), the same command as the single executable (one-file case:
+// there only its start differs), the engine alone, and aws-cli, rclone and s3cmd, on a private
 // radosgw. Cases: (one) 1 file of 6 bytes, (a) 1,000 × 64 KiB, (b) 20 × 8 MiB, (c) 1 × 1 GiB. Every case
 // runs each entrant BENCH_RUNS times, interleaved (each round starts with a different entrant, so none
 // always meets a warm or a cold server), and prints medians of wall time, MiB/s, client CPU seconds and
 // peak RSS (from /usr/bin/time -v), and each Signdrop entrant's throughput over the best peer's.
-// Env: BENCH_CASES (default one,a,b,c), BENCH_TOOLS (default signdrop,engine,aws,rclone,s3cmd),
+// Env: BENCH_CASES (default one,a,b,c), BENCH_TOOLS (default signdrop,binary,engine,aws,rclone,s3cmd;
+//      `binary` runs in the bigger cases only when named here),
 //      BENCH_RUNS (default 3), BENCH_VARIANTS (engine settings to compare, e.g. "f8p4,f16p8":
 //      f = files at once, p = parts at once), BENCH_NO_BUILD=1 to run the CLI as already built.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -14,6 +16,7 @@ import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync, wri
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureBinary } from './bench-upload-binary.mjs';
 import { commandFor, KEYS, missingTools, timed } from './bench-upload-tools.mjs';
 
 const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -26,7 +29,9 @@ const CASES = {
   c: { label: '1 x 1 GiB', count: 1, size: 1024 * MIB },
 };
 const cases = (process.env.BENCH_CASES ?? 'one,a,b,c').split(',');
-const tools = (process.env.BENCH_TOOLS ?? 'signdrop,engine,aws,rclone,s3cmd').split(',');
+const tools = (process.env.BENCH_TOOLS ?? 'signdrop,binary,engine,aws,rclone,s3cmd').split(',');
+/** Elsewhere the executable runs the same engine as `signdrop`, and its start is lost in seconds of transfer. */
+const binaryCases = process.env.BENCH_TOOLS?.split(',').includes('binary') ? cases : ['one'];
 const runs = Number(process.env.BENCH_RUNS ?? 3);
 const variants = (process.env.BENCH_VARIANTS ?? '').split(',').filter(Boolean);
 const PEERS = new Set(['aws', 'rclone', 's3cmd']);
@@ -62,11 +67,12 @@ function cleanUp(endpoint, rgwDir, bucket) {
 }
 
 function runAll(endpoint, rgwDir, data) {
-  const entrants = tools.flatMap((t) => (t === 'engine' && variants.length ? variants.map((v) => ({ tool: t, variant: v })) : [{ tool: t }]));
+  const all = tools.flatMap((t) => (t === 'engine' && variants.length ? variants.map((v) => ({ tool: t, variant: v })) : [{ tool: t }]));
   const rows = [];
   let bucketNo = 0;
   for (const id of cases) {
     const bytes = CASES[id].count * CASES[id].size;
+    const entrants = all.filter((e) => e.tool !== 'binary' || binaryCases.includes(id));
     for (let run = 0; run < runs; run++) {
       const order = entrants.map((_, i) => entrants[(i + run + cases.indexOf(id)) % entrants.length]);
       for (const e of order) {
@@ -123,6 +129,7 @@ function main() {
     process.exit(2);
   }
   if (!process.env.BENCH_NO_BUILD) execFileSync('npm', ['run', '--silent', 'build:cli'], { cwd: repo, stdio: 'inherit' });
+  if (tools.includes('binary') && !ensureBinary(repo)) tools.splice(tools.indexOf('binary'), 1);
   const rgwDir = mkdtempSync(join(tmpdir(), 'signdrop-bench-rgw-'));
   const started = execFileSync('bash', [join(repo, 'scripts/rgw/start.sh')], {
     env: { ...process.env, RGW_DIR: rgwDir, MEM_BYTES: String(6 * 1024 * MIB) },

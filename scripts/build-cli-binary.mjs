@@ -10,6 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
+import { cliBinaryPath } from './cli-binary-path.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const WORK = join(ROOT, 'out', 'sea');
@@ -45,8 +46,7 @@ function entryScript() {
   return `${prelude}(function (exports, require, module, __filename, __dirname) {\n${bundle}\n})(bundle.exports, seaRequire, bundle, __filename, __dirname);\nbundle.exports.main();\n`;
 }
 
-const osName = { darwin: 'macos', win32: 'win' }[process.platform] ?? process.platform;
-const exe = join(ROOT, 'dist', 'cli', `signdrop-${osName}-${process.arch}${process.platform === 'win32' ? '.exe' : ''}`);
+const exe = cliBinaryPath(ROOT);
 
 rmSync(WORK, { recursive: true, force: true });
 mkdirSync(WORK, { recursive: true });

@@ -11,27 +11,50 @@ export interface LinkQuery {
 }
 
 /**
- * What a search compares, computed once per history version: lowercased once, not per keystroke,
- * and expiries parsed once, not per filter. 100,000 links take a few milliseconds to search.
+ * What a search compares, per version of the history: lowercased once, not per keystroke, and
+ * expiries parsed once, not per filter. 100,000 links take a few milliseconds to search.
  */
-interface LinkIndex {
+export interface LinkIndex {
   readonly haystacks: readonly string[];
   readonly expires: Float64Array;
   readonly deleted: Uint8Array;
 }
 
+/** One link's part of the index. A record is replaced, never changed, when its link changes. */
+interface Indexed {
+  readonly haystack: string;
+  readonly expires: number;
+}
+
 // Keyed by the history's own newest-first array, which is replaced whenever a link changes.
 const indexes = new WeakMap<readonly LinkRecord[], LinkIndex>();
+// Keyed by record: a new version of the history reuses what every unchanged link had, so a link
+// added while uploads finish costs one lowercased string, not 100,000 of them.
+const perLink = new WeakMap<LinkRecord, Indexed>();
 
-function indexOf(links: readonly LinkRecord[]): LinkIndex {
+function indexedLink(link: LinkRecord): Indexed {
+  let indexed = perLink.get(link);
+  if (!indexed) {
+    indexed = { haystack: `${link.name}\n${link.key}`.toLowerCase(), expires: Date.parse(link.expiresAt) };
+    perLink.set(link, indexed);
+  }
+  return indexed;
+}
+
+/**
+ * The search index of a version of the history, built when first asked for and kept until the
+ * next version. Call it ahead (the app does at start) so the first search finds it ready.
+ */
+export function indexLinks(links: readonly LinkRecord[]): LinkIndex {
   let index = indexes.get(links);
   if (!index) {
     const expires = new Float64Array(links.length);
     const deleted = new Uint8Array(links.length);
     const haystacks = links.map((l, i) => {
-      expires[i] = Date.parse(l.expiresAt);
+      const indexed = indexedLink(l);
+      expires[i] = indexed.expires;
       deleted[i] = l.deletedAt ? 1 : 0;
-      return `${l.name}\n${l.key}`.toLowerCase();
+      return indexed.haystack;
     });
     index = { haystacks, expires, deleted };
     indexes.set(links, index);
@@ -74,7 +97,7 @@ function stateAt(index: LinkIndex, i: number, now: number): 'active' | 'expiring
 
 /** The positions (in `links`) matching a search and filter, and the counts under every filter. */
 export function matchLinks(links: readonly LinkRecord[], query: Omit<LinkQuery, 'offset' | 'limit'>): { matches: number[]; counts: LinkPage['counts'] } {
-  const index = indexOf(links);
+  const index = indexLinks(links);
   const needle = query.search.trim().toLowerCase();
   const counts = { all: 0, active: 0, expiring: 0, expired: 0 };
   const matches: number[] = [];

@@ -7,7 +7,7 @@ import type { Signer } from '../signing/signer';
 import { contentTypeFor } from '../uploads/content-type';
 import { bulkFailure, deleteLinks, renewLinks, type LinkActions } from './bulk-links';
 import type { LinkHistory } from './link-history';
-import { matchLinks, queryLinks, type LinkQuery } from './link-query';
+import { indexLinks, matchLinks, queryLinks, type LinkQuery } from './link-query';
 
 /** The link history as the app uses it: record, re-sign with a new expiry, end access. */
 export class LinkService {
@@ -67,6 +67,14 @@ export class LinkService {
   /** Deletes the objects behind many links (each once); what could not be deleted is listed, not thrown. */
   deleteMany(ids: readonly string[]): Promise<BulkOutcome> {
     return deleteLinks(this.bulk, ids);
+  }
+
+  /**
+   * Reads the history and builds its search index ahead of the first History open: for 100,000
+   * links that is mostly JSON.parse of tens of megabytes, seconds on a slow machine.
+   */
+  async warm(): Promise<void> {
+    indexLinks(await this.history.snapshot());
   }
 
   /** One page of the history under a search and filter: History never holds all 100,000 links at once. */

@@ -6,6 +6,7 @@ import { api } from '../api';
 import { useHistoryPages } from '../state/history-pages';
 import { useHistorySelection } from '../state/history-selection';
 import { BulkBar } from './history/BulkBar';
+import { CleanupExpired } from './history/CleanupExpired';
 import { FilterBar } from './history/FilterBar';
 import { HistoryList } from './history/HistoryList';
 
@@ -48,12 +49,14 @@ export function HistoryView({ profiles, selected }: Props) {
       {selection.ids.size > 0 ? (
         <BulkBar ids={selection.ids} defaultExpiry={selected.defaultExpirySeconds} onChanged={rows.reload} onClear={selection.clear} onError={setError} />
       ) : (
-        !empty &&
         rows.total !== undefined && (
           <div className="bulk-bar">
-            <button type="button" className="secondary" onClick={() => void selectAll()}>
-              Select all {rows.total.toLocaleString()}
-            </button>
+            {!empty && (
+              <button type="button" className="secondary" onClick={() => void selectAll()}>
+                Select all {rows.total.toLocaleString()}
+              </button>
+            )}
+            <CleanupExpired onChanged={rows.reload} onError={setError} />
           </div>
         )
       )}

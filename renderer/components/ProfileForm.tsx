@@ -3,6 +3,7 @@ import type { ProfileView } from '../../common/profile';
 import { Field } from './profiles/Field';
 import { KeyFields } from './profiles/KeyFields';
 import { LinkFields } from './profiles/LinkFields';
+import { ExpireAfterField } from './profiles/ExpireAfterField';
 import { emptyDraft, type Draft } from './profiles/profile-draft';
 import { StoreFields } from './profiles/StoreFields';
 import { useProfileForm } from './profiles/use-profile-form';
@@ -45,6 +46,7 @@ export function ProfileForm({ initial = emptyDraft, others, onSaved, onCancel }:
       <StoreFields draft={draft} errors={errors} change={form.change} />
       <KeyFields draft={draft} errors={errors} change={form.change} />
       <LinkFields draft={draft} errors={errors} change={form.change} />
+      {draft.id !== undefined && <ExpireAfterField profileId={draft.id} />}
       <div aria-live="polite" className="connection">
         {phase === 'testing' && <p>Testing the connection…</p>}
         {general && (

@@ -2,22 +2,14 @@
  * Each main view in light and dark themes: axe finds no serious or critical violations,
  * and, with SCREENSHOTS=1, the suite saves the screenshots the README shows.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTestBucket } from '../support/s3';
+import { seriousViolations } from './axe';
 import { startHarness, type Harness } from './harness';
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-}
 
 for (const scheme of ['light', 'dark'] as const) {
   describe(`${scheme} theme`, () => {

@@ -3,22 +3,14 @@
  * a file sent through the page arrive under its own name, extend it and close it. axe finds no
  * serious issue; with SCREENSHOTS=1 the README's images are saved.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createTestBucket } from '../support/s3';
+import { seriousViolations } from './axe';
 import { startHarness, type Harness } from './harness';
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-}
 
 /** Sends a file through the request page, in a tab of its own, as the person asked would. */
 async function sendThroughPage(h: Harness, url: string, name: string, bytes: Buffer): Promise<void> {

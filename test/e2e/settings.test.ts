@@ -3,21 +3,13 @@
  * the key template's preview is the key the file gets, the default profile and the theme apply and
  * are still set after a reload; and the settings and profile views pass axe, light and dark.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestBucket } from '../support/s3';
+import { seriousViolations } from './axe';
 import { startHarness, type Harness } from './harness';
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-}
 
 describe('settings', () => {
   let h: Harness;

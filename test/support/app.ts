@@ -34,15 +34,28 @@ export interface TestApp {
   /** Raw call, for inputs that break the contract on purpose. */
   invokeRaw(channel: string, input: unknown): Promise<Result<unknown>>;
   onEvent(listener: <E extends EventName>(event: E, payload: EventPayloads[E]) => void): void;
+  /** Resolves once the link history read at start (as main/index.ts does) is in memory, with the time it took. */
+  readonly historyRead: Promise<number>;
   close(): Promise<void>;
 }
 
-/** An app on a new data folder, or on `ownDataDir` (a test's own file system), which it then leaves in place. */
-export async function createTestApp(ownDataDir?: string): Promise<TestApp> {
+export interface TestAppOptions {
+  /** Writes into the data folder before the engine starts: what an earlier run of the app left there. */
+  readonly seed?: ((dataDir: string) => Promise<void>) | undefined;
+  /** The app's data folder (a test's own file system), left in place at close; a new temporary one unless given. */
+  readonly dataDir?: string | undefined;
+}
+
+export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const ownDataDir = options.dataDir;
   const dataDir = ownDataDir ?? (await mkdtemp(join(tmpdir(), 'signdrop-app-')));
+  await options.seed?.(dataDir);
   const keychainService = `signdrop-test-${randomBytes(4).toString('hex')}`;
   const credentials = new KeychainCredentialStore(keychainService);
   const core = await createCore({ dataDir, credentials });
+  const started = performance.now();
+  // As main/index.ts: the history is read while the window loads.
+  const historyRead = core.links.warm().then(() => performance.now() - started);
   const listeners: ((event: EventName, payload: never) => void)[] = [];
   const app: TestApp = {
     core,
@@ -62,7 +75,9 @@ export async function createTestApp(ownDataDir?: string): Promise<TestApp> {
       return result;
     },
     onEvent: (listener) => listeners.push(listener as never),
+    historyRead,
     close: async () => {
+      await historyRead.catch(() => undefined);
       stopEvents();
       await core.uploads.close();
       const profiles = await core.profiles.list();

@@ -17,7 +17,9 @@ export type Fault =
   /** Accepts the connection and never answers (the client must time out). */
   | { kind: 'stall' }
   /** Forwards the request (the store acts on it), then cuts the answer in the middle of its headers. */
-  | { kind: 'cut-headers' };
+  | { kind: 'cut-headers' }
+  /** Answers this S3 error without forwarding: a store that lacks a feature radosgw has (lifecycle rules). */
+  | { kind: 'refuse'; status: number; code: string; message: string };
 
 export interface ProxiedRequest {
   readonly method: string;
@@ -39,8 +41,6 @@ export interface FaultProxy {
   throttleBytesPerSecond: number;
   /** PUTs of each part number that the store answered 200. */
   completedParts(): Map<number, number>;
-  /** Stops listening for `ms` (connections are refused, open ones dropped), then listens on the same port again. */
-  refuseFor(ms: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -76,12 +76,6 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
       }
       return counts;
     },
-    refuseFor: async (ms) => {
-      const port = (server.address() as AddressInfo).port;
-      await proxy.close();
-      await new Promise((r) => setTimeout(r, ms));
-      await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-    },
     close: () =>
       new Promise<void>((resolve) => {
         for (const s of sockets) s.destroy();
@@ -93,7 +87,7 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
   const handle = (req: IncomingMessage, res: ServerResponse, expectsContinue = false) => {
     const url = new URL(req.url ?? '/', 'http://proxy');
     const fault = proxy.plan(req, count++);
-    if (expectsContinue && fault.kind !== 'answer-early' && fault.kind !== 'slowdown' && fault.kind !== 'stall') res.writeContinue();
+    if (expectsContinue && (fault.kind === 'pass' || fault.kind === 'reset' || fault.kind === 'cut-headers')) res.writeContinue();
     delete req.headers['expect']; // answered here; the store gets the body as it comes
     const pn = url.searchParams.get('partNumber');
     const record: ProxiedRequest = {
@@ -114,6 +108,12 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
     if (fault.kind === 'answer-early') {
       res.writeHead(fault.status, { 'content-type': 'application/xml', connection: 'close' });
       res.end(`<?xml version="1.0"?><Error><Code>${fault.code}</Code><Message>Refused before the body was read.</Message></Error>`);
+      return;
+    }
+    if (fault.kind === 'refuse') {
+      req.resume();
+      res.writeHead(fault.status, { 'content-type': 'application/xml' });
+      res.end(`<?xml version="1.0"?><Error><Code>${fault.code}</Code><Message>${fault.message}</Message></Error>`);
       return;
     }
     if (fault.kind === 'reset') {

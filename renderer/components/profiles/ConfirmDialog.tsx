@@ -1,17 +1,19 @@
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 import { useModal } from '../../hooks';
 
 interface Props {
   readonly title: string;
   readonly message: string;
   readonly confirmLabel: string;
+  /** More on what would happen, below the message (a list of what would be deleted). */
+  readonly children?: ReactNode;
   readonly onConfirm: () => void;
   /** Escape, Cancel, or the dialog closing any other way. */
   readonly onCancel: () => void;
 }
 
 /** Asks before something that cannot be undone; a modal, so Escape cancels and focus returns where it was. */
-export function ConfirmDialog({ title, message, confirmLabel, onConfirm, onCancel }: Props) {
+export function ConfirmDialog({ title, message, confirmLabel, children, onConfirm, onCancel }: Props) {
   const dialog = useModal();
   const titleId = useId();
   const messageId = useId();
@@ -19,6 +21,7 @@ export function ConfirmDialog({ title, message, confirmLabel, onConfirm, onCance
     <dialog ref={dialog} aria-labelledby={titleId} aria-describedby={messageId} onClose={onCancel}>
       <h2 id={titleId}>{title}</h2>
       <p id={messageId}>{message}</p>
+      {children}
       <div className="form-actions">
         {/* Cancel first and focused: Enter on a destructive question should not destroy. */}
         <button type="button" className="secondary" autoFocus onClick={onCancel}>

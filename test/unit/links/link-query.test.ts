@@ -71,4 +71,19 @@ describe('history query', () => {
       expect(page.rows.map((l) => l.id)).toEqual(plain.slice(0, 100).map((l) => l.id));
     }
   });
+
+  it('a new version of the history reuses what its unchanged links had, and follows the changed ones', () => {
+    const first = queryLinks(links, { search: 'file', filter: 'active', now: NOW, offset: 0, limit: 10 });
+    expect(first.rows.map((l) => l.id)).toEqual(['id-1', 'id-2', 'id-5']);
+    // As the history changes: a link added on top, one deleted (its record replaced), one relinked to expire sooner.
+    const next = [
+      record(6, HOUR),
+      ...links.map((l) =>
+        l.id === 'id-1' ? { ...l, deletedAt: '2030-01-09T00:00:00.000Z' } : l.id === 'id-5' ? { ...l, expiresAt: new Date(NOW - 1).toISOString() } : l,
+      ),
+    ];
+    const page = queryLinks(next, { search: 'file', filter: 'active', now: NOW, offset: 0, limit: 10 });
+    expect(page.rows.map((l) => l.id)).toEqual(['id-6', 'id-2']);
+    expect(page.counts).toEqual({ all: 6, active: 2, expiring: 2, expired: 4 });
+  });
 });

@@ -13,7 +13,10 @@ import { LinkHistory } from '../../../core/links/link-history';
 
 const PER_PROCESS = 1_000;
 
-/** LinkHistory as one CommonJS file a plain `node` can run (Node 20 cannot run TypeScript). */
+/**
+ * LinkHistory as one CommonJS file a plain `node` can run: Node's own TypeScript support strips types
+ * only, and link-history.ts imports its siblings without extensions, which Node does not resolve.
+ */
 async function bundleLinkHistory(outDir: string): Promise<string> {
   const out = await build({
     configFile: false,
