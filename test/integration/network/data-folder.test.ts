@@ -127,8 +127,8 @@ describe('a data folder that refuses writes', () => {
       const before = run.links().length;
       await until('a link made while read-only', () => run.links().length > before);
       await fs.writable();
-      expect(await run.exited).toBe(0);
-      expect(run.links()).toHaveLength(8);
+      expect(await run.exited, run.out.stderr).toBe(0);
+      expect(run.links(), run.out.stderr).toHaveLength(8);
       const lines = run.out.stderr.split('\n');
       expect(lines).toContain(
         `signdrop: warning: Could not save ${join(fs.dir, 'links.jsonl')}: the disk is read-only. Uploads go on; their links are kept in memory (lost if Signdrop quits before then) and saved as soon as writing works again.`,
@@ -148,11 +148,11 @@ describe('a data folder that refuses writes', () => {
       const run = uploading(await files(12, 100_000), bucket, fs.dir);
       await until('the first link', () => run.links().length >= 1);
       await fs.fill();
-      expect(await run.exited).toBe(0);
-      expect(run.links()).toHaveLength(12);
+      expect(await run.exited, run.out.stderr).toBe(0);
+      expect(run.links(), run.out.stderr).toHaveLength(12);
       expect(run.out.stderr).toContain(`signdrop: warning: Could not save ${join(fs.dir, 'links.jsonl')}: the disk is full.`);
       expect(run.out.stderr).toMatch(
-        /signdrop: warning: \d+ entries could not be saved to .*links\.jsonl \(the disk is full\) and are only in memory\. The links printed by this command are the only copy: keep them\.\n/,
+        /signdrop: warning: \d+ links could not be saved to .*links\.jsonl \(the disk is full\) and are only in memory\. The links printed by this command are the only copy: keep them\.\n/,
       );
       await fs.free();
       // What reached the disk is whole (history says nothing about damaged lines) and is what was printed.
