@@ -19,6 +19,11 @@ const AD_HOC_ID = 'command-line';
 /** The old folder's move, started once per data folder (one in a real run; tests run many). */
 const migrations = new Map<string, Promise<string>>();
 
+/** The settings shared with the app; a setting that had to be reset is said on stderr. */
+export async function openSettings(io: Io): Promise<SettingsStore> {
+  return new SettingsStore(await dataDir(io), { warn: (message) => io.err(`signdrop: warning: ${message}`) });
+}
+
 /**
  * The data folder the CLI shares with the app (core/data-dir.ts). The first call in a process
  * moves the CLI's old folder (~/.config/signdrop) into it, once, and says so on stderr.
@@ -83,7 +88,7 @@ async function chosenProfile(io: Io, name: string | undefined): Promise<StoredPr
   if (name !== undefined) return savedProfile(store, name);
   const all = await store.list();
   if (all.length > 1) {
-    const { defaultProfileId } = await new SettingsStore(await dataDir(io)).get();
+    const { defaultProfileId } = await (await openSettings(io)).get();
     const chosen = all.find((p) => p.id === defaultProfileId);
     if (chosen) return chosen;
   }

@@ -16,7 +16,7 @@ export const COMMAND_HELP: Readonly<Record<string, string>> = {
                        change a saved profile (its keys stay); tested before saving, as add is`,
   'profile default': `  profile default <name>
                        the profile used when several exist and none is named (the app's default too)`,
-  'profile list': `  profile list         list saved profiles`,
+  'profile list': `  profile list         list saved profiles, the default one marked`,
   'profile remove': `  profile remove <name>
                        delete a profile and its keychain item`,
   'profile test': `  profile test [<name>]

@@ -6,12 +6,13 @@
 import type { EventPayloads, PickedFile } from './contract';
 import type { ConnectionReport } from './connection';
 import type { Disposition } from './disposition';
-import type { CleanupResult, ExpireAfterResult } from './lifecycle';
+import type { CleanupObjects, CleanupResult, ExpireAfterResult, ExpireAfterState } from './lifecycle';
 import type { BulkOutcome, LinkFilter, LinkLifetime, LinkPage, LinkRecord } from './links';
 import type { ProfileInput, ProfileView } from './profile';
 import type { Result } from './result';
 import type { SaveNotice } from './save-notice';
 import type { Settings, SettingsPatch } from './settings';
+import type { ShortcutName } from './shortcuts';
 import type { Arrival, CreateRequestInput, FileRequest, RequestFile, RequestFileLink } from './requests';
 import type { SharePage } from './share-page';
 import type { EnqueueResult, QueueAction, UploadItem } from './uploads';
@@ -45,8 +46,8 @@ export interface SigndropApi {
     duplicate(id: string): Promise<Result<ProfileView>>;
     /** Checks keys, bucket, region, permissions and clock against the store. */
     test(id: string): Promise<Result<ConnectionReport>>;
-    /** The bucket rule that deletes this profile's uploads N days after upload: its days, or null. */
-    expireAfterDays(id: string): Promise<Result<number | null>>;
+    /** The bucket rule that deletes this profile's uploads N days after upload (days null: none), and whether the store does such rules. */
+    expireAfterDays(id: string): Promise<Result<ExpireAfterState>>;
     /** Sets (days) or removes (null) that rule, keeping the bucket's other rules. */
     setExpireAfter(id: string, days: number | null): Promise<Result<ExpireAfterResult>>;
     /** The same checks on a profile not saved yet, with the secret typed in the form. */
@@ -84,8 +85,11 @@ export interface SigndropApi {
     sharePage(request: { uploadIds?: readonly string[]; linkIds?: readonly string[] }): Promise<Result<SharePage>>;
     /** Deletes the object from the bucket, which ends access through every link to it. */
     deleteObject(id: string): Promise<Result<null>>;
-    /** Deletes the objects whose every link expired; `dryRun` only counts them (count and bytes for a confirmation). */
-    cleanupExpired(dryRun: boolean): Promise<Result<CleanupResult>>;
+    /**
+     * Deletes the objects whose every link expired; `dryRun` only lists them (for a confirmation).
+     * Given the confirmed `objects`, only those of them still expired are deleted.
+     */
+    cleanupExpired(dryRun: boolean, objects?: CleanupObjects): Promise<Result<CleanupResult>>;
     /** Opens a link in the OS browser (https, or a saved profile's endpoint). */
     open(url: string): Promise<Result<null>>;
     /** One page of the links matching a search and filter at `now` (ms), newest first, with the count under each filter. */
@@ -126,8 +130,10 @@ export interface SigndropApi {
     set(patch: SettingsPatch): Promise<Result<Settings>>;
     /** The whole set after any change, from the window or the tray. */
     onChanged(listener: (settings: Settings) => void): Unsubscribe;
-    /** The app menu asks for the settings view. */
-    onShow(listener: () => void): Unsubscribe;
+  };
+  readonly shortcuts: {
+    /** The app menu chose one of the window's shortcuts (Preferences…, the views, Keyboard Shortcuts). */
+    onMenu(listener: (name: ShortcutName) => void): Unsubscribe;
   };
   readonly storage: {
     /** The data folder refused a save (the history, the queue), or takes it again: said once each. */

@@ -6,13 +6,14 @@
 import { z } from 'zod';
 import { expirySeconds, ProfileInput, type ProfileView } from './profile';
 import type { ConnectionReport } from './connection';
-import { MAX_EXPIRE_AFTER_DAYS, type CleanupResult, type ExpireAfterResult } from './lifecycle';
+import { CleanupObjects, MAX_EXPIRE_AFTER_DAYS, type CleanupResult, type ExpireAfterResult, type ExpireAfterState } from './lifecycle';
 import { LINK_FILTERS, type BulkOutcome, type LinkLifetime, type LinkPage, type LinkRecord } from './links';
 import { DISPOSITIONS } from './disposition';
 import type { Result } from './result';
 import { SettingsPatch, type Settings } from './settings';
 import type { SaveNotice } from './save-notice';
 import type { SharePage } from './share-page';
+import type { ShortcutName } from './shortcuts';
 import {
   CreateRequestInput,
   ExtendRequestInput,
@@ -100,8 +101,11 @@ export const channels = {
   /** A copy under a free name, its keychain secret copied in main. */
   'profiles:duplicate': channel<ProfileView>()(byId),
   'profiles:test': channel<ConnectionReport>()(byId),
-  /** The profile's "delete uploads N days after upload" bucket rule: its days, or null when there is none. */
-  'profiles:expire-after-get': channel<number | null>()(byId),
+  /**
+   * The profile's "delete uploads N days after upload" bucket rule: its days (null: none), the prefix,
+   * the bucket's other rules, and whether the store does lifecycle rules at all (if not, its refusal in words).
+   */
+  'profiles:expire-after-get': channel<ExpireAfterState>()(byId),
   /** Sets (days) or removes (null) that rule; the bucket's other lifecycle rules are kept. */
   'profiles:expire-after': channel<ExpireAfterResult>()(
     z.object({ id: z.string().min(1), days: z.number().int().min(1).max(MAX_EXPIRE_AFTER_DAYS).nullable() }).strict(),
@@ -122,8 +126,12 @@ export const channels = {
   ),
   'links:share-page': channel<SharePage>()(SharePageInput),
   'links:delete-object': channel<null>()(byId),
-  /** Deletes the objects whose every link in the history expired; a dry run only counts them (for the confirmation). */
-  'links:cleanup-expired': channel<CleanupResult>()(z.object({ dryRun: z.boolean() }).strict()),
+  /**
+   * Deletes the objects whose every link in the history expired; a dry run only lists them (count,
+   * bytes, each object's name and size: the confirmation). Given `objects` (what the confirmation
+   * showed), the real run deletes only those of them still expired.
+   */
+  'links:cleanup-expired': channel<CleanupResult>()(z.object({ dryRun: z.boolean(), objects: CleanupObjects.optional() }).strict()),
   /** One page of History's matches, with the count under each filter. */
   'links:query': channel<LinkPage>()(LinkQueryInput),
   /** The ids of every link matching a search and filter ("Select all"). */
@@ -171,12 +179,12 @@ export interface EventPayloads {
   'uploads:changed': QueueSnapshot;
   /** The whole settings set after any change, the tray's included. */
   'settings:changed': Settings;
-  /** The app menu's Preferences… was chosen: the window opens its settings view. */
-  'settings:show': null;
+  /** An app menu entry that is one of the window's shortcuts (Preferences…, History, Keyboard Shortcuts): the window does what the keys do. */
+  'window:shortcut': ShortcutName;
   /** Files that arrived for open requests: one event per look that found any. */
   'requests:arrived': readonly Arrival[];
   /** A file of the data folder could not be saved (full, read-only disk), or can be again: once each. */
   'storage:notice': SaveNotice;
 }
 export type EventName = keyof EventPayloads;
-export const eventNames: readonly EventName[] = ['uploads:changed', 'settings:changed', 'settings:show', 'requests:arrived', 'storage:notice'];
+export const eventNames: readonly EventName[] = ['uploads:changed', 'settings:changed', 'window:shortcut', 'requests:arrived', 'storage:notice'];

@@ -7,10 +7,12 @@ import { app, BrowserWindow, clipboard, dialog, globalShortcut, Menu, nativeImag
 import { autoUpdater } from 'electron-updater';
 import { join } from 'node:path';
 import { createCore } from '../core';
+import { launcherPath } from '../core/cli-install/cli-install';
 import { signdropDataDir } from '../core/data-dir';
 import { KeychainCredentialStore } from '../core/credentials/keychain-store';
 import { flushBeforeQuit, type Flushable } from '../core/links/flush-before-quit';
 import { enqueueSources, type UploadSource } from '../core/uploads/enqueue-sources';
+import { runCommand } from './desktop/cli-install';
 import { setupDesktop } from './desktop/desktop';
 import { HIDDEN_ARG } from './desktop/launch-at-login';
 import { listenForOpenedFiles, PathInbox } from './desktop/opened-files';
@@ -143,14 +145,23 @@ async function start(): Promise<void> {
       mainWindow: () => window,
       writeClipboard,
       settings: core.settings,
-      showSettings: () => {
+      windowShortcut: (name) => {
         showWindow();
-        emit('settings:show', null);
+        emit('window:shortcut', name);
       },
       inform,
       confirm: async (message, detail) =>
         (await dialog.showMessageBox({ type: 'question', buttons: ['Yes', 'Not now'], defaultId: 0, cancelId: 1, message, detail })).response === 0,
       trayDir: app.isPackaged ? join(process.resourcesPath, 'tray') : join(__dirname, '../../build/tray'),
+      commandLine: app.isPackaged
+        ? {
+            platform: process.platform,
+            home: app.getPath('home'),
+            env: process.env,
+            launcher: launcherPath(process.resourcesPath, process.platform),
+            run: runCommand,
+          }
+        : undefined,
     },
   );
   // The tray, its subscriptions to the queue and the global shortcut end with the app.

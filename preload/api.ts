@@ -65,7 +65,7 @@ export function createApi(transport: Transport): SigndropApi {
       sharePage: ({ uploadIds, linkIds }) =>
         invoke('links:share-page', { ...(uploadIds ? { uploadIds: [...uploadIds] } : {}), ...(linkIds ? { linkIds: [...linkIds] } : {}) }),
       deleteObject: (id) => invoke('links:delete-object', { id }),
-      cleanupExpired: (dryRun) => invoke('links:cleanup-expired', { dryRun }),
+      cleanupExpired: (dryRun, objects) => invoke('links:cleanup-expired', { dryRun, ...(objects ? { objects: [...objects] } : {}) }),
       open: (url) => invoke('links:open', { url }),
       query: ({ search, filter, now, offset, limit }) => invoke('links:query', { search, filter, now, offset, limit }),
       matchingIds: ({ search, filter, now }) => invoke('links:matching-ids', { search, filter, now }),
@@ -91,7 +91,9 @@ export function createApi(transport: Transport): SigndropApi {
       get: () => invoke('settings:get', undefined),
       set: (patch) => invoke('settings:set', patch),
       onChanged: (listener) => transport.on('settings:changed', listener),
-      onShow: (listener) => transport.on('settings:show', () => listener()),
+    },
+    shortcuts: {
+      onMenu: (listener) => transport.on('window:shortcut', listener),
     },
     storage: {
       onNotice: (listener) => transport.on('storage:notice', listener),

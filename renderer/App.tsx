@@ -1,9 +1,9 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { ProfileView } from '../common/profile';
 import { useWindowDrop } from './components/DropZone';
 import { HistoryView } from './components/HistoryView';
-import { SHORTCUTS } from './components/keyboard/shortcuts';
 import { ShortcutsDialog } from './components/keyboard/ShortcutsDialog';
+import { useWindowShortcuts } from './components/keyboard/use-window-shortcuts';
 import { ProfileForm } from './components/ProfileForm';
 import { DropQuestionDialog } from './components/DropQuestionDialog';
 import { RequestsView } from './components/requests/RequestsView';
@@ -14,7 +14,7 @@ import { Toast } from './components/Toast';
 import { Toolbar } from './components/Toolbar';
 import { UploadsView } from './components/UploadsView';
 import { Welcome } from './components/Welcome';
-import { usePastedFiles, useShortcuts } from './hooks';
+import { usePastedFiles } from './hooks';
 import { useCopyLoop } from './state/use-copy-loop';
 import { useDropGate } from './state/use-drop-gate';
 import { useProfiles } from './state/use-profiles';
@@ -22,7 +22,6 @@ import { useQueue } from './state/use-queue';
 import { useSaveNotices } from './state/use-save-notices';
 import { useTheme } from './state/use-theme';
 import { useUploadActions } from './state/use-upload-actions';
-import { api } from './api';
 
 type View = 'uploads' | 'history' | 'requests' | 'settings' | 'add-profile';
 
@@ -37,30 +36,15 @@ export function App() {
   const settings = copy.settings;
   const profiles = useProfiles(settings.value.defaultProfileId);
   useTheme(settings.value.theme);
-  // The app menu's Preferences… (main) opens the same view as Ctrl/Cmd+, (here).
-  useEffect(() => api().settings.onShow(() => setView('settings')), []);
   const actions = useUploadActions(queue, profiles.selected, showUploads, copy.watch);
   const error = actions.error ?? profiles.error;
 
-  const gate = useDropGate(actions.enqueue, profiles.selected);
+  const gate = useDropGate(actions, profiles.selected);
   const dragging = useWindowDrop(gate.onFiles);
   usePastedFiles(gate.onFiles);
   const [helpOpen, setHelpOpen] = useState(false);
-  const { pickFiles } = actions;
-  const { copyLastBatch } = copy;
-  const shortcuts = useMemo(
-    () => ({
-      [SHORTCUTS.uploads.combo]: () => setView('uploads'),
-      [SHORTCUTS.history.combo]: () => setView('history'),
-      [SHORTCUTS.requests.combo]: () => setView('requests'),
-      [SHORTCUTS.settings.combo]: () => setView('settings'),
-      [SHORTCUTS.pickFiles.combo]: () => void pickFiles(),
-      [SHORTCUTS.copyAll.combo]: copyLastBatch,
-      [SHORTCUTS.help.combo]: () => setHelpOpen(true),
-    }),
-    [pickFiles, copyLastBatch],
-  );
-  useShortcuts(shortcuts);
+  const showHelp = useCallback(() => setHelpOpen(true), []);
+  useWindowShortcuts({ showView: setView, pickFiles: gate.pickFiles, copyLastBatch: copy.copyLastBatch, showHelp });
 
   const onSaved = (profile: ProfileView) => {
     profiles.added(profile);
@@ -88,6 +72,7 @@ export function App() {
           copy={copy}
           error={error}
           onAddProfile={() => setView('add-profile')}
+          onPickFiles={() => void gate.pickFiles()}
         />
       )}
       <Toast message={copy.toast.message} />

@@ -2,7 +2,6 @@ import { formatBytes } from '../../common/format-bytes';
 import { toAppError } from '../../core/errors/to-app-error';
 import { cleanupExpired } from '../../core/links/cleanup';
 import { LinkHistory } from '../../core/links/link-history';
-import { deleteObject } from '../../core/signing/delete-object';
 import type { Values } from '../args';
 import { dataDir, resolveTarget } from '../context';
 import { EXIT_FAILED, EXIT_OK, UsageError, type Io } from '../io';
@@ -25,7 +24,17 @@ export async function cleanupCommand(values: Values, operands: string[], io: Io)
   const result = await cleanupExpired(
     {
       list: async () => links,
-      remove: (o) => deleteAndMark((key) => deleteObject(core.signer, profile.id, key), history, links, o),
+      removeMany: async (objects) => {
+        const target = { profileId: profile.id, bucket: profile.bucket };
+        const { failed } = await deleteAndMark(
+          core.signer,
+          history,
+          links,
+          target,
+          objects.map((o) => o.key),
+        );
+        return failed.map((f) => ({ bucket: profile.bucket, ...f }));
+      },
     },
     { dryRun, bucket: profile.bucket },
   );

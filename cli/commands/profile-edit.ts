@@ -1,8 +1,7 @@
 import type { ProfileInput, StoredProfile } from '../../common/profile';
-import { SettingsStore } from '../../core/settings/settings-store';
 import { toAppError } from '../../core/errors/to-app-error';
 import { expiryOption, stringOption, templateOption, type Values } from '../args';
-import { dataDir, openCore, openProfiles, savedProfile } from '../context';
+import { openCore, openProfiles, openSettings, savedProfile } from '../context';
 import { EXIT_FAILED, EXIT_OK, UsageError, type Io } from '../io';
 import { notSaved, problemBeforeSaving, SAVE_ANYWAY_HINT } from './profile-check';
 import { describeProfile, profileJson } from './profile-view';
@@ -67,7 +66,7 @@ export async function profileEditCommand(values: Values, operands: string[], io:
 export async function profileDefaultCommand(values: Values, operands: string[], io: Io): Promise<number> {
   const name = oneName(operands, 'signdrop profile default <name>');
   const profile = await savedProfile(await openProfiles(io), name);
-  await new SettingsStore(await dataDir(io)).set({ defaultProfileId: profile.id });
+  await (await openSettings(io)).set({ defaultProfileId: profile.id });
   if (values['json'] === true) io.out(JSON.stringify({ profile: profile.name, default: true }));
   else io.out(`"${profile.name}" is now the default profile.`);
   return EXIT_OK;

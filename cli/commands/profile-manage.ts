@@ -2,7 +2,8 @@ import type { StoredProfile } from '../../common/profile';
 import type { Core } from '../../core';
 import type { ConnectionReport } from '../../core/s3/test-connection';
 import { stringOption, type Values } from '../args';
-import { openCore, openProfiles, resolveTarget, savedProfile } from '../context';
+import { dataDir, openCore, openProfiles, resolveTarget, savedProfile } from '../context';
+import { SettingsStore } from '../../core/settings/settings-store';
 import { EXIT_FAILED, EXIT_OK, UsageError, type Io } from '../io';
 import { toAppError } from '../../core/errors/to-app-error';
 import { describeProfile, profileJson } from './profile-view';
@@ -13,13 +14,18 @@ function oneName(operands: string[], usage: string): string {
   return name;
 }
 
-/** `signdrop profile list`: read from the profiles file alone, so it works without a keychain. */
+/**
+ * `signdrop profile list`: read from the profiles file alone, so it works without a keychain. The
+ * default profile (the shared settings', which the app uses too) is marked.
+ */
 export async function profileListCommand(values: Values, operands: string[], io: Io): Promise<number> {
   if (operands.length > 0) throw new UsageError('signdrop profile list takes no arguments.');
   const profiles = await (await openProfiles(io)).list();
-  if (values['json'] === true) for (const p of profiles) io.out(JSON.stringify(profileJson(p)));
+  const { defaultProfileId } = await new SettingsStore(await dataDir(io)).get();
+  const isDefault = (p: StoredProfile) => p.id === defaultProfileId;
+  if (values['json'] === true) for (const p of profiles) io.out(JSON.stringify({ ...profileJson(p), default: isDefault(p) }));
   else if (profiles.length === 0) io.err('No profiles yet. Add one with: signdrop profile add <name> --bucket B');
-  else for (const p of profiles) io.out(describeProfile(p));
+  else for (const p of profiles) io.out(describeProfile(p, isDefault(p)));
   return EXIT_OK;
 }
 

@@ -15,8 +15,8 @@ export function profileJson(p: StoredProfile) {
   };
 }
 
-/** `"work": bucket photos on AWS, region eu-west-2, keys in the OS keychain (AKIA...)`. */
-export function describeProfile(p: StoredProfile): string {
+/** `"work" (default): bucket photos on AWS, region eu-west-2, keys in the OS keychain (AKIA...)`. */
+export function describeProfile(p: StoredProfile, isDefault = false): string {
   const where = p.endpoint ? `${p.endpoint}${p.pathStyle ? ' (path-style)' : ''}` : 'AWS';
   const keys =
     p.credentials.kind === 'aws-profile'
@@ -24,5 +24,5 @@ export function describeProfile(p: StoredProfile): string {
       : p.credentials.kind === 'env'
         ? 'keys from the environment (AWS_ACCESS_KEY_ID)'
         : `keys in the OS keychain (${p.accessKeyId})`;
-  return `"${p.name}": bucket ${p.bucket} on ${where}, region ${p.region || 'detected on use'}, ${keys}`;
+  return `"${p.name}"${isDefault ? ' (default)' : ''}: bucket ${p.bucket} on ${where}, region ${p.region || 'detected on use'}, ${keys}`;
 }

@@ -1,17 +1,15 @@
 import type { Disposition } from '../../common/disposition';
 import type { BulkOutcome, LinkRecord } from '../../common/links';
 import { toAppError } from '../errors/to-app-error';
-
-/** Deletions in flight at once: enough to hide round trips, few enough not to be throttled (S3 answers SlowDown). */
-const DELETE_CONCURRENCY = 8;
+import type { ObjectFailure } from './cleanup';
 
 type Failure = BulkOutcome['failed'][number];
 
-/** What the bulk actions need of the link service: one link's renewal and one object's deletion. */
+/** What the bulk actions need of the link service: links' renewal and objects' deletion, each answering what failed. */
 export interface LinkActions {
   get(id: string): Promise<LinkRecord | undefined>;
   renewMany(links: readonly LinkRecord[], expiresInSeconds: number, disposition?: Disposition): Promise<Failure[]>;
-  deleteObject(link: LinkRecord): Promise<void>;
+  deleteObjects(objects: readonly Pick<LinkRecord, 'profileId' | 'bucket' | 'key'>[]): Promise<ObjectFailure[]>;
 }
 
 /** A link a bulk action could not handle, with the words of what went wrong. */
@@ -40,8 +38,9 @@ export async function renewLinks(actions: LinkActions, ids: readonly string[], e
 }
 
 /**
- * Deletes the objects behind many links, each object once however many links point to it, a few
- * at a time. Every link to a deleted object stops working, not only the chosen ones.
+ * Deletes the objects behind many links, each object once however many links point to it, in as
+ * few requests as the store allows. Every link to a deleted object stops working, not only the
+ * chosen ones; the links of an object the store refused are each listed with why.
  */
 export async function deleteLinks(actions: LinkActions, ids: readonly string[]): Promise<BulkOutcome> {
   const { links, failed } = await lookUp(actions, ids);
@@ -51,18 +50,14 @@ export async function deleteLinks(actions: LinkActions, ids: readonly string[]):
     const key = `${l.profileId}\n${l.bucket}\n${l.key}`;
     objects.set(key, [...(objects.get(key) ?? []), l]);
   }
-  const queue = [...objects.values()];
+  const groups = [...objects.values()];
+  const refused = await actions.deleteObjects(groups.map((g) => g[0]!));
+  const why = new Map(refused.map((f) => [`${f.bucket}\n${f.key}`, f.message]));
   let done = links.filter((l) => l.deletedAt).length;
-  const worker = async (): Promise<void> => {
-    for (let group = queue.shift(); group; group = queue.shift()) {
-      try {
-        await actions.deleteObject(group[0]!);
-        done += group.length;
-      } catch (e) {
-        failed.push(...group.map((l) => bulkFailure(l, e)));
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: DELETE_CONCURRENCY }, worker));
+  for (const group of groups) {
+    const message = why.get(`${group[0]!.bucket}\n${group[0]!.key}`);
+    if (message === undefined) done += group.length;
+    else failed.push(...group.map((l) => ({ id: l.id, name: l.name, message })));
+  }
   return { done, failed };
 }

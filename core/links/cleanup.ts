@@ -1,16 +1,19 @@
-import type { CleanupResult } from '../../common/lifecycle';
+import type { CleanupObjects, CleanupResult } from '../../common/lifecycle';
 import { isExpired, type LinkRecord } from '../../common/links';
-import { toAppError } from '../errors/to-app-error';
 
 /** One stored object, as the history knows it. */
 export interface HistoryObject {
-  /** One of its links: LinkService.deleteObject takes it, and marks every link to the object deleted. */
-  readonly linkId: string;
+  /** The profile that made one of its links: the object is deleted with that profile's keys. */
   readonly profileId: string;
   readonly bucket: string;
   readonly key: string;
+  /** The file's name, as its links download it. */
+  readonly name: string;
   readonly size: number;
 }
+
+/** An object that could not be deleted, with why in words; its links stay as they were. */
+export type ObjectFailure = CleanupResult['failed'][number];
 
 /**
  * The objects whose every link in the history has expired, and that were not deleted already.
@@ -22,7 +25,7 @@ export function expiredObjects(links: readonly LinkRecord[], now: Date, bucket?:
     if (bucket !== undefined && link.bucket !== bucket) continue;
     const id = `${link.bucket}\n${link.key}`;
     const seen = byObject.get(id) ?? {
-      object: { linkId: link.id, profileId: link.profileId, bucket: link.bucket, key: link.key, size: link.size },
+      object: { profileId: link.profileId, bucket: link.bucket, key: link.key, name: link.name, size: link.size },
       live: false,
       deleted: false,
     };
@@ -35,32 +38,42 @@ export function expiredObjects(links: readonly LinkRecord[], now: Date, bucket?:
   return [...byObject.values()].filter((o) => !o.live && !o.deleted).map((o) => o.object);
 }
 
-/** What cleanup needs: the history, and the deletion of one object (which also marks its links deleted). */
+/** What cleanup needs: the history, and the deletion of many objects (which also marks their links deleted). */
 export interface CleanupDeps {
   readonly list: () => Promise<LinkRecord[]>;
-  readonly remove: (object: HistoryObject) => Promise<void>;
+  /** Deletes the objects (in as few requests as the store allows) and marks their links deleted; answers those it could not delete. */
+  readonly removeMany: (objects: readonly HistoryObject[]) => Promise<ObjectFailure[]>;
   readonly now?: () => Date;
 }
 
-/** Deletes the objects whose every link expired (see expiredObjects); a dry run only counts them. */
-export async function cleanupExpired(deps: CleanupDeps, options: { dryRun: boolean; bucket?: string }): Promise<CleanupResult> {
-  const objects = expiredObjects(await deps.list(), (deps.now ?? (() => new Date()))(), options.bucket);
-  const done: HistoryObject[] = [];
-  const failed: { key: string; message: string }[] = [];
-  for (const object of objects) {
-    if (options.dryRun) {
-      done.push(object);
-      continue;
-    }
-    await deps.remove(object).then(
-      () => done.push(object),
-      (e: unknown) => failed.push({ key: object.key, message: toAppError(e).message }),
-    );
-  }
-  return { count: done.length, bytes: done.reduce((sum, o) => sum + o.size, 0), keys: done.map((o) => o.key), failed };
+/**
+ * Deletes the objects whose every link expired (see expiredObjects); a dry run only lists them, for
+ * the confirmation. Either way the result names each object (key, name, size) it covers. With
+ * `only` (what a confirmation showed), no other object is deleted.
+ */
+export async function cleanupExpired(deps: CleanupDeps, options: { dryRun: boolean; bucket?: string; only?: CleanupObjects }): Promise<CleanupResult> {
+  const expired = expiredObjects(await deps.list(), (deps.now ?? (() => new Date()))(), options.bucket);
+  const confirmed = options.only && new Set(options.only.map((o) => `${o.bucket}\n${o.key}`));
+  // An object the confirmation did not show is not deleted, even if its links expired since.
+  const objects = confirmed ? expired.filter((o) => confirmed.has(`${o.bucket}\n${o.key}`)) : expired;
+  const failed = options.dryRun || objects.length === 0 ? [] : await deps.removeMany(objects);
+  const refused = new Set(failed.map((f) => `${f.bucket}\n${f.key}`));
+  const done = objects.filter((o) => !refused.has(`${o.bucket}\n${o.key}`));
+  return {
+    dryRun: options.dryRun,
+    count: done.length,
+    bytes: done.reduce((sum, o) => sum + o.size, 0),
+    keys: done.map((o) => o.key),
+    objects: done.map(({ bucket, key, name, size }) => ({ bucket, key, name, size })),
+    failed,
+  };
 }
 
-/** Clean up expired over the app's link service: every profile's objects, each deleted through one of its links. */
-export function cleanupLinks(links: { list(): Promise<LinkRecord[]>; deleteObject(id: string): Promise<unknown> }, dryRun: boolean): Promise<CleanupResult> {
-  return cleanupExpired({ list: () => links.list(), remove: async (o) => void (await links.deleteObject(o.linkId)) }, { dryRun });
+/** Clean up expired over the app's link service: every profile's objects, deleted in batches per profile and bucket. */
+export function cleanupLinks(
+  links: { list(): Promise<LinkRecord[]>; deleteObjects(objects: readonly HistoryObject[]): Promise<ObjectFailure[]> },
+  dryRun: boolean,
+  only?: CleanupObjects,
+): Promise<CleanupResult> {
+  return cleanupExpired({ list: () => links.list(), removeMany: (objects) => links.deleteObjects(objects) }, { dryRun, ...(only ? { only } : {}) });
 }

@@ -2,10 +2,13 @@ import { chooseDisposition, type Disposition } from '../../common/disposition';
 import type { BulkOutcome, LinkPage, LinkRecord } from '../../common/links';
 import { SigndropError } from '../../common/result';
 import type { UploadItem } from '../../common/uploads';
+import { toAppError } from '../errors/to-app-error';
 import { deleteObject } from '../signing/delete-object';
+import { deleteObjects } from '../signing/delete-objects';
 import type { Signer } from '../signing/signer';
 import { contentTypeFor } from '../uploads/content-type';
 import { bulkFailure, deleteLinks, renewLinks, type LinkActions } from './bulk-links';
+import type { HistoryObject, ObjectFailure } from './cleanup';
 import type { LinkHistory } from './link-history';
 import { indexLinks, matchLinks, queryLinks, type LinkQuery } from './link-query';
 
@@ -64,7 +67,7 @@ export class LinkService {
     return renewLinks(this.bulk, ids, expiresInSeconds, disposition);
   }
 
-  /** Deletes the objects behind many links (each once); what could not be deleted is listed, not thrown. */
+  /** Deletes the objects behind many links (each once, in DeleteObjects batches); what could not be deleted is listed, not thrown. */
   deleteMany(ids: readonly string[]): Promise<BulkOutcome> {
     return deleteLinks(this.bulk, ids);
   }
@@ -100,10 +103,35 @@ export class LinkService {
     return null;
   }
 
+  /**
+   * Deletes many objects, those of one profile and bucket in DeleteObjects batches of 1,000 keys,
+   * and marks each deleted object's links deleted; answers the objects that stay, each with why.
+   */
+  async deleteObjects(objects: readonly Pick<HistoryObject, 'profileId' | 'bucket' | 'key'>[]): Promise<ObjectFailure[]> {
+    const groups = new Map<string, { profileId: string; bucket: string; keys: string[] }>();
+    for (const o of objects) {
+      const id = `${o.profileId}\n${o.bucket}`;
+      const group = groups.get(id) ?? { profileId: o.profileId, bucket: o.bucket, keys: [] };
+      group.keys.push(o.key);
+      groups.set(id, group);
+    }
+    const failed: ObjectFailure[] = [];
+    for (const { profileId, bucket, keys } of groups.values()) {
+      const outcome = await deleteObjects(this.signer, profileId, bucket, keys).catch((e: unknown) => {
+        // No such profile any more, or no keys for it: none of its objects can be deleted.
+        const { message } = toAppError(e, { bucket });
+        return { deleted: [], failed: keys.map((key) => ({ key, message })) };
+      });
+      await Promise.all(outcome.deleted.map((key) => this.history.markDeleted(profileId, bucket, key)));
+      failed.push(...outcome.failed.map((f) => ({ bucket, ...f })));
+    }
+    return failed;
+  }
+
   private readonly bulk: LinkActions = {
     get: (id) => this.history.get(id),
     renewMany: (links, expiresInSeconds, disposition) => this.signMany(links, expiresInSeconds, disposition),
-    deleteObject: (link) => this.deleteObjectOf(link),
+    deleteObjects: (objects) => this.deleteObjects(objects),
   };
 
   private async deleteObjectOf(link: LinkRecord): Promise<void> {

@@ -68,8 +68,8 @@ export class RequestService {
     const known = (await this.deps.settings.get()).uploadModes[key];
     if (known) return known;
     const mode = await probeUploadMode(this.deps.signer, profileId);
-    const { uploadModes } = await this.deps.settings.get();
-    await this.deps.settings.set({ uploadModes: { ...uploadModes, [key]: mode } });
+    // Added to the modes the file holds now: the CLI may have remembered another store's meanwhile.
+    await this.deps.settings.update(({ uploadModes }) => ({ uploadModes: { ...uploadModes, [key]: mode } }));
     return mode;
   }
 

@@ -4,7 +4,7 @@ import {
   PutBucketLifecycleConfigurationCommand,
   type LifecycleRule,
 } from '@aws-sdk/client-s3';
-import type { ExpireAfterResult } from '../../common/lifecycle';
+import type { ExpireAfterResult, ExpireAfterState } from '../../common/lifecycle';
 import { SigndropError } from '../../common/result';
 import { toAppError } from '../errors/to-app-error';
 import type { Signer } from '../signing/signer';
@@ -25,10 +25,14 @@ export function keyPrefix(keyTemplate: string): string {
 
 const isNoConfiguration = (e: unknown): boolean => (e as { name?: string }).name === 'NoSuchLifecycleConfiguration';
 
+const errorCode = (e: unknown): string => (e as { name?: string; Code?: string }).Code ?? (e as { name?: string }).name ?? '';
+/** Whether the store answered that it does not do lifecycle rules (not that this request failed). */
+const isUnsupported = (e: unknown): boolean => UNSUPPORTED.has(errorCode(e));
+
 /** A failure of a lifecycle call as words: a store that does not do lifecycle rules says so. */
 function lifecycleError(e: unknown, context: { endpoint: string; bucket: string; action: string }): SigndropError {
-  const code = (e as { name?: string; Code?: string }).Code ?? (e as { name?: string }).name ?? '';
-  if (UNSUPPORTED.has(code))
+  const code = errorCode(e);
+  if (isUnsupported(e))
     return SigndropError.of(
       'request-failed',
       `The store at ${context.endpoint || 'AWS'} refused lifecycle rules for bucket "${context.bucket}" (${code}): it does not support them. Files stay until deleted; signdrop cleanup --expired (or Clean up expired in the app) deletes those whose links expired.`,
@@ -78,15 +82,23 @@ export async function setExpireAfter(signer: Signer, profileId: string, days: nu
   return { bucket: profile.bucket, prefix, days, otherRules: others.length };
 }
 
-/** Our rule's days on the profile's bucket, or null when there is none (what the profile's settings show). */
-export async function getExpireAfter(signer: Signer, profileId: string): Promise<number | null> {
+/**
+ * Our rule on the profile's bucket as the profile's settings show it: its days (null when there is
+ * none), the prefix it covers and how many other rules the bucket has. A store that does not do
+ * lifecycle rules is an answer, not an error: `supported: false` with its refusal in words.
+ */
+export async function getExpireAfter(signer: Signer, profileId: string): Promise<ExpireAfterState> {
   const { client, profile } = await signer.resolve(profileId);
-  const rules = await client.send(new GetBucketLifecycleConfigurationCommand({ Bucket: profile.bucket })).then(
-    (out) => out.Rules ?? [],
-    (e: unknown) => {
-      if (isNoConfiguration(e)) return [] as LifecycleRule[];
-      throw lifecycleError(e, { endpoint: profile.endpoint, bucket: profile.bucket, action: 's3:GetLifecycleConfiguration' });
-    },
-  );
-  return rules.find((r) => r.ID === EXPIRE_RULE_ID)?.Expiration?.Days ?? null;
+  const base = { bucket: profile.bucket, prefix: keyPrefix(profile.keyTemplate) };
+  const context = { endpoint: profile.endpoint, bucket: profile.bucket, action: 's3:GetLifecycleConfiguration' };
+  let rules: LifecycleRule[];
+  try {
+    rules = (await client.send(new GetBucketLifecycleConfigurationCommand({ Bucket: profile.bucket }))).Rules ?? [];
+  } catch (e) {
+    if (isUnsupported(e)) return { ...base, days: null, otherRules: 0, supported: false, refusal: lifecycleError(e, context).message };
+    if (!isNoConfiguration(e)) throw lifecycleError(e, context);
+    rules = [];
+  }
+  const ours = rules.find((r) => r.ID === EXPIRE_RULE_ID);
+  return { ...base, days: ours?.Expiration?.Days ?? null, otherRules: rules.length - (ours ? 1 : 0), supported: true };
 }

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
-import { DEFAULT_SETTINGS, StoredSettings, type Settings, type SettingsPatch } from '../../common/settings';
-import { loadJson, saveJson } from '../storage/json-file';
-import { serialQueue } from '../storage/serial';
+import type { Settings, SettingsPatch } from '../../common/settings';
+import { SharedJsonFile } from '../storage/shared-json-file';
 import { readDesktopFile, retireDesktopFile } from './desktop-file';
+import { readSettingsFile, settingsOf, type StoredSettingsFile } from './settings-file';
 
 /**
  * Puts a changed set into effect before it is saved (the shell registers the global shortcut,
@@ -11,38 +11,66 @@ import { readDesktopFile, retireDesktopFile } from './desktop-file';
  */
 export type SettingsApplier = (next: Settings, previous: Settings) => Promise<Settings>;
 
+export interface SettingsStoreOptions {
+  /** Told, in words, when the file had to be set aside or a setting reset (the CLI prints it; the app logs it). */
+  readonly warn?: (message: string) => void;
+}
+
 /**
- * The app's settings in `<dataDir>/settings.json`: read once, then served from memory; each
- * update is merged, applied and written atomically, one at a time, so two quick changes cannot lose one.
+ * The app's settings in `<dataDir>/settings.json`, shared with the CLI (`signdrop profile default`
+ * writes it while the app runs): read again whenever the other process replaced the file, and each
+ * update merged into what the file holds under its lock, so two processes changing different
+ * settings at once both keep their change. A setting with a bad value is reset alone, and said.
  */
 export class SettingsStore {
-  private readonly file: string;
-  private current: Promise<Settings> | undefined;
-  private readonly serial = serialQueue();
+  private readonly file: SharedJsonFile<StoredSettingsFile>;
   private readonly appliers = new Set<SettingsApplier>();
   private readonly listeners = new Set<(settings: Settings) => void>();
+  private readonly warn: (message: string) => void;
+  /** The stored object the last read or write gave: a different one means another process changed the file. */
+  private seen: StoredSettingsFile | undefined;
+  private migrated: Promise<void> | undefined;
 
-  constructor(private readonly dataDir: string) {
-    this.file = join(dataDir, 'settings.json');
+  constructor(
+    private readonly dataDir: string,
+    options: SettingsStoreOptions = {},
+  ) {
+    this.file = new SharedJsonFile(join(dataDir, 'settings.json'), (f) => readSettingsFile(f));
+    this.warn = options.warn ?? ((message) => console.warn(`[signdrop] ${message}`));
   }
 
-  /** Every setting, with defaults for what the file does not hold. */
-  get(): Promise<Settings> {
-    this.current ??= this.load();
-    return this.current;
+  /** Set when the file had to be set aside or a setting reset at a read, in words. */
+  get loadProblem(): string | undefined {
+    return this.file.loadProblem;
+  }
+
+  /** Every setting, with defaults for what the file does not hold (read again if another process changed it). */
+  async get(): Promise<Settings> {
+    this.migrated ??= this.takeOverDesktopFile();
+    await this.migrated;
+    return settingsOf(await this.read());
   }
 
   /** Changes the given settings, keeps the rest, and answers the whole set as saved. */
   set(patch: SettingsPatch): Promise<Settings> {
-    return this.serial(async () => {
-      const previous = await this.get();
-      let next: Settings = { ...previous, ...patch };
+    return this.update(() => patch);
+  }
+
+  /**
+   * Changes settings computed from the current set as the file holds it under the lock: for a change
+   * that builds on a value (one more entry in `uploadModes`), so another process's change meanwhile is kept.
+   */
+  async update(change: (current: Settings) => SettingsPatch): Promise<Settings> {
+    await this.get();
+    const saved = await this.file.update(async (stored) => {
+      const previous = settingsOf(stored);
+      let next: Settings = { ...previous, ...change(previous) };
       for (const apply of this.appliers) next = await apply(next, previous);
-      await saveJson(this.file, next);
-      this.current = Promise.resolve(next);
-      for (const listener of this.listeners) listener(next);
-      return next;
+      return { value: { ...stored, ...next }, result: next };
     });
+    this.seen = await this.file.current();
+    for (const listener of this.listeners) listener(saved);
+    return saved;
   }
 
   /** Runs `apply` on every change before it is saved; returns the function that stops it. */
@@ -51,23 +79,38 @@ export class SettingsStore {
     return () => this.appliers.delete(apply);
   }
 
-  /** Tells `listener` the whole set after each saved change, whoever made it; returns its unsubscribe. */
+  /**
+   * Tells `listener` the whole set after each saved change, whoever made it (a change another process
+   * made is heard at this store's next read); returns its unsubscribe.
+   */
   onChanged(listener: (settings: Settings) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
 
-  private async load(): Promise<Settings> {
-    const { value, problem } = await loadJson(this.file, StoredSettings, {});
-    // A damaged file was moved aside by loadJson: say so, and go on with the defaults.
-    if (problem) console.warn(`[signdrop] ${problem}`);
-    const settings = { ...DEFAULT_SETTINGS, ...value };
-    const old = value.launchAtLogin === undefined ? await readDesktopFile(this.dataDir) : undefined;
-    if (!old) return settings;
-    // Saved here before the old file is set aside, so a crash between the two loses nothing.
-    const merged = { ...settings, ...old };
-    await saveJson(this.file, merged);
+  private async read(): Promise<StoredSettingsFile> {
+    const problems = this.file.problems;
+    const stored = await this.file.current();
+    if (stored === this.seen) return stored;
+    const changedElsewhere = this.seen !== undefined;
+    this.seen = stored;
+    if (this.file.problems !== problems && this.file.loadProblem) {
+      this.warn(this.file.loadProblem);
+      // The bad values are written out of the file, so the next start (or the other process) is not told again.
+      await this.file.update((current) => ({ value: current, result: undefined }));
+      this.seen = await this.file.current();
+    }
+    if (changedElsewhere) for (const listener of this.listeners) listener(settingsOf(stored));
+    return this.seen;
+  }
+
+  /** An older `desktop.json` is read once into the settings: saved here before the old file is set aside, so a crash loses nothing. */
+  private async takeOverDesktopFile(): Promise<void> {
+    if ((await this.read())['launchAtLogin'] !== undefined) return;
+    const old = await readDesktopFile(this.dataDir);
+    if (!old) return;
+    await this.file.update((stored) => ({ value: { ...settingsOf(stored), ...stored, ...old }, result: undefined }));
+    this.seen = await this.file.current();
     await retireDesktopFile(this.dataDir);
-    return merged;
   }
 }

@@ -17,8 +17,10 @@ export async function tryLock(lockFile: string, staleMs: number, now: () => numb
     }
     const since = await stat(lockFile).then(
       (s) => now() - s.mtimeMs,
-      () => Infinity,
+      () => undefined,
     );
+    // Released since the open: try again. Unlinking here would remove a lock another process took meanwhile.
+    if (since === undefined) continue;
     if (since < staleMs) return undefined;
     await unlink(lockFile).catch(() => undefined);
   }

@@ -1,16 +1,8 @@
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { cleanEtag, isMd5Etag, multipartEtag } from '../transfer/etag';
+import { md5Of } from '../transfer/file-md5';
 import { planParts } from '../transfer/part-plan';
 import type { TransferSigner } from '../transfer/transfer-signer';
 import type { PersistedEntry } from './queue-store';
-
-/** Hex MD5 of `length` bytes of a file from `start`. */
-async function md5Of(path: string, start: number, length: number): Promise<string> {
-  const hash = createHash('md5');
-  if (length > 0) for await (const chunk of createReadStream(path, { start, end: start + length - 1 })) hash.update(chunk as Buffer);
-  return hash.digest('hex');
-}
 
 /**
  * The ETag the store gives this file uploaded in `partSize` parts: from the saved part MD5s when
@@ -26,18 +18,34 @@ async function expectedEtag(p: PersistedEntry & { multipart: NonNullable<Persist
 }
 
 /**
- * Whether the store already holds this unfinished multipart upload complete: the engine was
- * stopped after CompleteMultipartUpload and before the queue was saved, so the upload id is gone
- * (ListParts would fail) but the object is there. Recognised by HeadObject: the same size and the
- * ETag these very bytes give. A store with opaque ETags cannot prove it, and the file uploads
- * again instead. Any failure to ask answers "no": resuming as before stays possible.
+ * Whether an unfinished item may have reached the store: a multipart upload, or a single PUT that
+ * was in flight (saved as uploading, or with the MD5 saved before its first byte). An item that
+ * never started costs no request.
+ */
+const mayBeStored = (p: PersistedEntry): boolean => p.multipart !== undefined || p.state === 'uploading' || p.md5 !== undefined;
+
+/**
+ * The ETag the store gives this file whole: from the parts' MD5s for a multipart upload, else the
+ * MD5 saved before the single PUT started, or read from the file (unchanged since it was queued).
+ */
+function expectedOf(p: PersistedEntry): Promise<string> {
+  if (p.multipart) return expectedEtag({ ...p, multipart: p.multipart });
+  return p.md5 !== undefined ? Promise.resolve(p.md5) : md5Of(p.path, 0, p.size);
+}
+
+/**
+ * Whether the store already holds this unfinished item complete: the engine was stopped after the
+ * store took the object (CompleteMultipartUpload, or a single PUT's last byte) and before the queue
+ * was saved, so the object is there though the queue says otherwise (and ListParts would fail).
+ * Recognised by HeadObject: the same size and the ETag these very bytes give (read from the file
+ * only once the store has an object of that size). A store with opaque ETags cannot prove it, and
+ * the file uploads again instead. Any failure to ask answers "no": uploading as before stays possible.
  */
 export async function storedBeforeCrash(p: PersistedEntry, signer: TransferSigner): Promise<{ etag: string } | undefined> {
-  const multipart = p.multipart;
-  if (!multipart) return undefined;
+  if (!mayBeStored(p)) return undefined;
   const head = await signer.headObject({ profileId: p.profileId, key: p.key }).catch(() => undefined);
   if (!head || head.size !== p.size) return undefined;
   const etag = cleanEtag(head.etag);
-  if (!isMd5Etag(etag) || etag !== (await expectedEtag({ ...p, multipart }).catch(() => undefined))) return undefined;
+  if (!isMd5Etag(etag) || etag !== (await expectedOf(p).catch(() => undefined))) return undefined;
   return { etag };
 }

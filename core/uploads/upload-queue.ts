@@ -69,10 +69,7 @@ export class UploadQueue {
     this.pump();
   }
 
-  /**
-   * A queue saved in `options.dataDir`, restored from its last save: unfinished uploads continue
-   * (multipart ones from ListParts); files changed since start over with a notice.
-   */
+  /** A queue saved in `options.dataDir`, restored from its last save (core/uploads/queue-restore.ts). */
   static async open(signer: Signer | TransferSigner, options: QueueOptions & { dataDir: string }): Promise<UploadQueue> {
     await mkdir(options.dataDir, { recursive: true });
     const queue = new UploadQueue(signer, options);
@@ -236,6 +233,7 @@ export class UploadQueue {
         settings: this.settings,
         changed: () => this.changes.mark(e.id),
         checkpoint: () => this.store?.markDirty(),
+        save: async () => this.store?.flush(),
         abortOnServer: () => abortOnServer(this.signer, e),
         contact: this.contacts.of(e.profileId),
       }).finally(() => {

@@ -7,10 +7,12 @@ import type { App, BrowserWindow, Clipboard, GlobalShortcut, Menu, Notification 
 import { join } from 'node:path';
 import type { Result } from '../../common/result';
 import type { Settings } from '../../common/settings';
+import type { ShortcutName } from '../../common/shortcuts';
 import { toAppError } from '../../core/errors/to-app-error';
 import type { SettingsStore } from '../../core/settings/settings-store';
 import type { UploadSource } from '../../core/uploads/enqueue-sources';
 import { appMenuTemplate } from './app-menu';
+import { cliInstallActions, type CliInstallShell } from './cli-install';
 import { setupBatchNotifications } from './batch-notification';
 import { readClipboardSources } from './clipboard-content';
 import { applyClipboardShortcut } from './clipboard-shortcut';
@@ -41,13 +43,15 @@ export interface DesktopDeps {
   readonly writeClipboard: (text: string) => void;
   /** The one settings store: the tray changes launch at login and the shortcut through it, as the window does. */
   readonly settings: Pick<SettingsStore, 'get' | 'set' | 'useApplier' | 'onChanged'>;
-  /** Opens the window's settings view (the app menu's Preferences…). */
-  readonly showSettings: () => void;
+  /** Shows the window and has it do what one of its shortcuts does (the app menu's Preferences…, views, …). */
+  readonly windowShortcut: (name: ShortcutName) => void;
   readonly confirm: Confirm;
   /** Tells the user something (a notification, or a dialog when notifications are off). */
   readonly inform: (message: string) => void;
   /** Where the tray images are: build/tray in development, resources/tray when packaged. */
   readonly trayDir: string;
+  /** What "Install Command Line Tool…" needs; undefined in development, where no launcher ships. */
+  readonly commandLine: CliInstallShell['options'] | undefined;
 }
 
 /** Sets up the desktop integration; resolves, once the saved settings are applied, to the function that undoes it (call it on quit). */
@@ -68,11 +72,18 @@ export async function setupDesktop(electron: DesktopElectron, deps: DesktopDeps)
   const pressShortcut = () => void uploadClipboard();
 
   const updates = setupUpdater({ isPackaged: app.isPackaged, updater: electron.autoUpdater, confirm: deps.confirm, inform });
+  const commandLine = deps.commandLine ? cliInstallActions({ options: deps.commandLine, confirm: deps.confirm, inform }) : undefined;
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
       appMenuTemplate(
         { platform: process.platform, isPackaged: app.isPackaged },
-        { uploadFiles, showSettings: deps.showSettings, checkForUpdates: () => void updates.check(true) },
+        {
+          uploadFiles,
+          windowShortcut: deps.windowShortcut,
+          checkForUpdates: () => void updates.check(true),
+          installCommandLine: () => void commandLine?.install(),
+          uninstallCommandLine: () => void commandLine?.uninstall(),
+        },
       ),
     ),
   );

@@ -97,7 +97,7 @@ function linkHandlers(core: Core): Pick<Handlers, Extract<ChannelName, `links:${
     'links:renew': ({ id, expiresInSeconds, disposition }) => core.links.renew(id, expiresInSeconds, disposition),
     'links:share-page': async (request) => publishSharePage(core.signer, await shareSources(core, request)),
     'links:delete-object': ({ id }) => core.links.deleteObject(id),
-    'links:cleanup-expired': ({ dryRun }) => cleanupLinks(core.links, dryRun),
+    'links:cleanup-expired': ({ dryRun, objects }) => cleanupLinks(core.links, dryRun, objects),
     'links:query': (query) => core.links.query(query),
     'links:matching-ids': (search) => core.links.matchingIds(search),
     'links:get-many': ({ ids }) => core.links.getMany(ids),

@@ -22,10 +22,12 @@ interface Props {
   readonly copy: CopyLoop;
   readonly error: AppError | undefined;
   readonly onAddProfile: () => void;
+  /** "Choose files…": main's dialog, then the drop gate. */
+  readonly onPickFiles: () => void;
 }
 
 /** The uploads view: options for the next files, what to know before uploading, then the queue. */
-export function UploadsView({ profiles, profile, queue, actions, copy, error, onAddProfile }: Props) {
+export function UploadsView({ profiles, profile, queue, actions, copy, error, onAddProfile, onPickFiles }: Props) {
   const { control } = actions;
   const { copyItem } = copy;
   const { show } = copy.toast;
@@ -47,7 +49,7 @@ export function UploadsView({ profiles, profile, queue, actions, copy, error, on
         onExpiry={profiles.setDefaultExpiry}
         disposition={actions.disposition}
         onDisposition={actions.setDisposition}
-        onPickFiles={() => void actions.pickFiles()}
+        onPickFiles={onPickFiles}
       />
       <LifetimeNote profileId={profile.id} expiresInSeconds={profile.defaultExpirySeconds} />
       <ConnectionCheck key={profile.id} profileId={profile.id} autoRun={profile.id === profiles.justAdded} />

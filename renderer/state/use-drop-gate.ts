@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { FileSource } from '../../common/api';
 import type { ProfileView } from '../../common/profile';
 import { useConnectionProblem } from './connection-results';
+import type { UploadActions } from './use-upload-actions';
 
 /** A drop waiting for the user's answer, because the profile's last connection test failed. */
 export interface DropQuestion {
@@ -15,17 +16,19 @@ export interface DropQuestion {
 export interface DropGate {
   /** Where dropped and pasted files go. */
   onFiles(files: readonly FileSource[]): Promise<void>;
+  /** "Choose files…": main's dialog, then the same way as a drop. */
+  pickFiles(): Promise<void>;
   /** Files dropped before any profile existed: they upload once the first profile is saved. */
   readonly held: number;
   readonly question: DropQuestion | undefined;
 }
 
 /**
- * Stands between a drop and the queue: without a profile the files are kept until one is saved;
+ * Stands between a drop (or a paste, or files chosen in the dialog) and the queue: without a profile the files are kept until one is saved;
  * onto a profile whose last test failed, the user is asked first, so a dead endpoint is not
  * discovered by waiting on a row.
  */
-export function useDropGate(enqueue: (files: readonly FileSource[]) => Promise<void>, profile: ProfileView | undefined): DropGate {
+export function useDropGate({ enqueue, chooseFiles }: Pick<UploadActions, 'enqueue' | 'chooseFiles'>, profile: ProfileView | undefined): DropGate {
   const problem = useConnectionProblem(profile?.id);
   const [held, setHeld] = useState<readonly FileSource[]>([]);
   const [asking, setAsking] = useState<readonly FileSource[]>();
@@ -33,12 +36,15 @@ export function useDropGate(enqueue: (files: readonly FileSource[]) => Promise<v
 
   const onFiles = useCallback(
     async (files: readonly FileSource[]) => {
+      // A closed dialog chooses nothing: nothing to keep or to ask about.
+      if (files.length === 0) return;
       if (!hasProfile) setHeld((h) => [...h, ...files]);
       else if (problem !== undefined) setAsking(files);
       else await enqueue(files);
     },
     [hasProfile, problem, enqueue],
   );
+  const pickFiles = useCallback(async () => onFiles(await chooseFiles()), [chooseFiles, onFiles]);
   // The first profile was just saved (enqueue now names it): what was dropped on the welcome screen
   // goes, after the same question if it was saved without a working connection.
   useEffect(() => {
@@ -60,5 +66,5 @@ export function useDropGate(enqueue: (files: readonly FileSource[]) => Promise<v
           cancel: () => setAsking(undefined),
         }
       : undefined;
-  return { onFiles, held: held.length, question };
+  return { onFiles, pickFiles, held: held.length, question };
 }

@@ -10,8 +10,11 @@ import type { Queue } from './use-queue';
 export interface UploadActions {
   /** Uploads files to the selected profile, with its default expiry and the chosen disposition. */
   enqueue(files: readonly FileSource[]): Promise<void>;
-  /** Opens main's file dialog and uploads what was chosen. */
-  pickFiles(): Promise<void>;
+  /**
+   * Opens main's file dialog; resolves what was chosen (nothing when canceled, or on a failure that
+   * `error` then says). The caller sends it through the drop gate, as drops and pastes go.
+   */
+  chooseFiles(): Promise<readonly FileSource[]>;
   control(action: QueueAction, id?: string): void;
   /** The last action's failure, in words; cleared by the next enqueue that works. */
   readonly error: AppError | undefined;
@@ -53,13 +56,14 @@ export function useUploadActions(
     },
     [profileId, expiresInSeconds, disposition, onEnqueue, onBatch, add],
   );
-  const pickFiles = useCallback(async () => {
+  const chooseFiles = useCallback(async () => {
     const picked = await api().files.pick();
-    if (picked.ok) await enqueue(picked.value);
-    else setError(picked.error);
-  }, [enqueue]);
+    if (picked.ok) return picked.value;
+    setError(picked.error);
+    return [];
+  }, []);
   const { control: send } = queue;
   const control = useCallback((action: QueueAction, id?: string) => void send(action, id).then((r) => !r.ok && setError(r.error)), [send]);
   const dismissSkipped = useCallback(() => setSkipped([]), []);
-  return { enqueue, pickFiles, control, error, skipped, dismissSkipped, disposition, setDisposition };
+  return { enqueue, chooseFiles, control, error, skipped, dismissSkipped, disposition, setDisposition };
 }

@@ -55,7 +55,7 @@ describe('early, visible failure', () => {
     h = await startHarness();
     dead = await startDroppingServer();
     dir = await mkdtemp(join(tmpdir(), 'signdrop-early-'));
-    for (const name of ['early.txt', 'asked.txt', 'latest.txt']) await writeFile(join(dir, name), `${name}\n`);
+    for (const name of ['early.txt', 'asked.txt', 'chosen.txt', 'latest.txt']) await writeFile(join(dir, name), `${name}\n`);
   });
   afterAll(async () => {
     await h?.close();
@@ -93,6 +93,23 @@ describe('early, visible failure', () => {
     const retry = page.getByRole('listitem', { name: 'asked.txt', exact: true }).locator('.upload-retry');
     await expect.poll(() => retry.textContent(), { timeout: 2_000 }).toMatch(/^Retrying (in \d+ s|now) \(\d+ of \d+\): .+$/);
     await page.getByRole('button', { name: 'Cancel asked.txt' }).click();
+  });
+
+  it('files chosen with "Choose files…" onto that profile are asked about too, as a drop is', async () => {
+    const { page } = h;
+    h.app.dialogPaths = [join(dir, 'chosen.txt')];
+    await page.getByRole('button', { name: 'Choose files…' }).click();
+    const question = page.getByRole('dialog', { name: 'Upload anyway?' });
+    await question.waitFor();
+    expect(await question.textContent()).toMatch(/This profile could not connect: .+ Upload this file anyway\?/);
+    await question.getByRole('button', { name: 'Cancel', exact: true }).click();
+    await question.waitFor({ state: 'hidden' });
+    expect(await page.getByRole('listitem', { name: 'chosen.txt', exact: true }).count()).toBe(0);
+    // Closing the dialog without choosing asks nothing.
+    h.app.dialogPaths = [];
+    await page.getByRole('button', { name: 'Choose files…' }).click();
+    await page.waitForTimeout(300);
+    expect(await question.count()).toBe(0);
   });
 
   it('a row waiting to retry counts down to its next try and says why', async () => {

@@ -1,7 +1,7 @@
 /**
  * The keyboard alone, in Chromium on the real engine and radosgw: Tab reaches the uploads, the
  * arrow keys move between rows, Enter copies the focused row's link, Escape closes the QR dialog,
- * and Ctrl+/ lists every shortcut.
+ * Ctrl+/ lists every shortcut, and the app menu's entries for the shortcuts do the same.
  */
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -75,5 +75,21 @@ describe('keyboard', () => {
     await panel.waitFor({ state: 'hidden' });
     expect(await page.getByRole('button', { name: 'History' }).getAttribute('title')).toBe('Show link history (Ctrl+2)');
     expect(await page.getByRole('button', { name: 'Choose files…' }).getAttribute('title')).toBe('Choose files to upload (Ctrl+O)');
+  });
+
+  it("the app menu's entries for the window's shortcuts do what the keys do", async () => {
+    const { page } = h;
+    const menu = (name: string) =>
+      page.evaluate((n) => (window as unknown as { __signdropEmit: (e: string, p: unknown) => void }).__signdropEmit('window:shortcut', n), name);
+    const current = () => page.locator('nav[aria-label="Views"] [aria-current="page"]').textContent();
+    await menu('history');
+    await expect.poll(current).toBe('History');
+    await menu('help');
+    const panel = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await panel.waitFor();
+    await page.keyboard.press('Escape');
+    await panel.waitFor({ state: 'hidden' });
+    await menu('uploads');
+    await expect.poll(current).toBe('Uploads');
   });
 });

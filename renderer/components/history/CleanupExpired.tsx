@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { formatBytes } from '../../../common/format-bytes';
-import type { CleanupResult } from '../../../common/lifecycle';
+import type { CleanupObjects, CleanupResult } from '../../../common/lifecycle';
 import type { AppError } from '../../../common/result';
 import { api } from '../../api';
 import { ConfirmDialog } from '../profiles/ConfirmDialog';
@@ -24,10 +24,11 @@ export function CleanupExpired({ onChanged, onError }: Props) {
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState<string>();
 
-  const run = async (dryRun: boolean) => {
+  // The real run gets the objects the confirmation showed: one that expired since is not deleted unasked.
+  const run = async (dryRun: boolean, confirmed?: CleanupObjects) => {
     setBusy(true);
     setStatus(undefined);
-    const r = await api().links.cleanupExpired(dryRun);
+    const r = await api().links.cleanupExpired(dryRun, confirmed);
     setBusy(false);
     if (!r.ok) return onError(r.error);
     if (!dryRun) {
@@ -38,7 +39,10 @@ export function CleanupExpired({ onChanged, onError }: Props) {
   };
   const confirm = () => {
     setPlanned(undefined);
-    void run(false);
+    void run(
+      false,
+      planned?.objects.map(({ bucket, key }) => ({ bucket, key })),
+    );
   };
 
   const more = planned ? planned.keys.length - KEYS_SHOWN : 0;

@@ -1,24 +1,12 @@
 /**
- * Every keyboard shortcut of the window, named once: the shortcuts panel lists them, buttons show
- * them in their tooltips, and `aria-keyshortcuts` tells screen readers. "mod" is Cmd on macOS
- * and Ctrl elsewhere, as in `useShortcuts`.
+ * How the window shows its keyboard shortcuts (common/shortcuts.ts names them, for the app menu
+ * too): the shortcuts panel lists them, buttons show them in their tooltips, and
+ * `aria-keyshortcuts` tells screen readers. "mod" is Cmd on macOS and Ctrl elsewhere, as in `useShortcuts`.
  */
 
-export interface Shortcut {
-  /** As `useShortcuts` matches it: 'mod+shift+c'. */
-  readonly combo: string;
-  readonly does: string;
-}
+import type { Shortcut } from '../../../common/shortcuts';
 
-export const SHORTCUTS = {
-  uploads: { combo: 'mod+1', does: 'Show uploads' },
-  history: { combo: 'mod+2', does: 'Show link history' },
-  requests: { combo: 'mod+3', does: 'Show file requests' },
-  settings: { combo: 'mod+,', does: 'Open settings' },
-  pickFiles: { combo: 'mod+o', does: 'Choose files to upload' },
-  copyAll: { combo: 'mod+shift+c', does: 'Copy the links of the last files added' },
-  help: { combo: 'mod+/', does: 'Show keyboard shortcuts' },
-} as const satisfies Record<string, Shortcut>;
+export { SHORTCUTS, type Shortcut } from '../../../common/shortcuts';
 
 /** Keys that act inside the uploads list and dialogs: not global, so listed for reading only. */
 export const LIST_KEYS: readonly Shortcut[] = [

@@ -45,8 +45,10 @@ export function ExpireAfterField({ profileId }: Props) {
         if (!shown) return;
         setBusy(undefined);
         if (!r.ok) return setError(r.error.message);
-        setOn(r.value !== null);
-        if (r.value !== null) setDays(String(r.value));
+        // A store without lifecycle rules says so in words, at the field.
+        if (!r.value.supported) return setError(r.value.refusal);
+        setOn(r.value.days !== null);
+        if (r.value.days !== null) setDays(String(r.value.days));
       });
     return () => {
       shown = false;

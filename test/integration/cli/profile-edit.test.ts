@@ -108,6 +108,15 @@ describe('signdrop profile default', () => {
     expect(set.stdout).toContain('"beta" is now the default profile.');
     const settings = JSON.parse(await readFile(join(config, 'settings.json'), 'utf8')) as { defaultProfileId: string };
     expect(settings.defaultProfileId).toBe(await profileId(config, 'beta'));
+    // The list marks it, in words and in --json.
+    const listed = (await signdrop(['profile', 'list'], env)).stdout.split('\n');
+    expect(listed[0]).toMatch(/^"alpha": bucket /);
+    expect(listed[1]).toMatch(/^"beta" \(default\): bucket /);
+    const json = (await signdrop(['profile', 'list', '--json'], env)).lines;
+    expect(json.map((p) => [p['name'], p['default']])).toEqual([
+      ['alpha', false],
+      ['beta', true],
+    ]);
     const link = await signdrop(['link', 'k', '--no-check', '--json'], env);
     expect(link.code).toBe(0);
     expect(link.lines[0]!['url']).toContain(`/${b}/k?`);

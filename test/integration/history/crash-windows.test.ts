@@ -3,7 +3,7 @@
  * but before the queue was saved, and after the queue saved a finished item but before its link
  * reached the history. Both end, at the next start, with the item completed and its link recorded.
  */
-import { copyFile, mkdir, readFile, rm } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createCore } from '../../../core';
@@ -12,7 +12,8 @@ import { ProfileStore } from '../../../core/profiles/profile-store';
 import { transferSignerFor } from '../../../core/signing/signer-for-transfers';
 import type { TransferSigner } from '../../../core/transfer/transfer-signer';
 import { UploadQueue } from '../../../core/uploads/upload-queue';
-import { createTestBucket, RGW_REGION, RGW_USER, rgwEndpoint } from '../../support/s3';
+import { HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { adminClient, createTestBucket, RGW_REGION, RGW_USER, rgwEndpoint } from '../../support/s3';
 import { makeFile, MIB, openMultipartUploads, storedMd5, tempDir, testSigner } from '../transfer/helpers';
 
 /** The profile `testSigner` signs for, saved where createCore reads profiles, with its secret. */
@@ -31,6 +32,9 @@ async function savedProfile(dataDir: string, bucket: string): Promise<MemoryCred
   await credentials.set('p', { secretAccessKey: RGW_USER.secretAccessKey });
   return credentials;
 }
+
+const headObject = (bucket: string, key: string) => adminClient().send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
+const putObject = (bucket: string, key: string, body: Buffer) => adminClient().send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body }));
 
 describe('crash windows', () => {
   it('an engine stopped between CompleteMultipartUpload and the queue save completes the item with its link on restart, sending nothing again', async () => {
@@ -74,6 +78,80 @@ describe('crash windows', () => {
     expect((await core.links.list()).map((l) => [l.key, l.url])).toEqual([[item!.key, item!.link!.url]]);
     expect(await openMultipartUploads(bucket)).toBe(0);
     await core.uploads.close();
+  });
+
+  /**
+   * A single PUT the store took whole, its answer lost: what the disk holds at that moment is the
+   * queue as saved just before the PUT's first byte, which the signer copies when it signs the PUT.
+   */
+  async function singlePutKilledAfterStore(name: string, size: number) {
+    const bucket = await createTestBucket(name);
+    const dir = await tempDir();
+    const file = await makeFile(dir, `${name}.bin`, size);
+    const before = join(dir, 'before');
+    const after = join(dir, 'after');
+    await mkdir(after);
+    const real = transferSignerFor(await testSigner(rgwEndpoint(), bucket));
+    const atKill = join(after, 'upload-queue.json');
+    const signer: TransferSigner = {
+      ...real,
+      presignPut: async (ref, expires) => {
+        await copyFile(join(before, 'upload-queue.json'), atKill);
+        return real.presignPut(ref, expires);
+      },
+    };
+    const queue = await UploadQueue.open(signer, { dataDir: before });
+    await queue.enqueue({ profileId: 'p', expiresInSeconds: 600, files: [file] });
+    await queue.idle();
+    const stored = queue.list()[0]!;
+    expect(stored.state).toBe('completed');
+    await queue.close();
+    return { bucket, file, after, atKill, stored };
+  }
+
+  const restoredItem = async (dataDir: string, bucket: string) => {
+    const core = await createCore({ dataDir, credentials: await savedProfile(dataDir, bucket) });
+    return { core, item: core.uploads.list()[0]! };
+  };
+
+  it('a single PUT the store took before the engine was stopped completes on restart with its link, sent once', async () => {
+    const { bucket, file, after, atKill, stored } = await singlePutKilledAfterStore('crash-put', 3 * MIB);
+    const saved = JSON.parse(await readFile(atKill, 'utf8')).entries[0];
+    // Saved before the first byte: in flight, with the MD5 of what was about to be sent.
+    expect(saved).toMatchObject({ state: 'uploading', md5: file.md5 });
+    const modifiedBefore = (await headObject(bucket, stored.key)).LastModified;
+
+    const { core, item } = await restoredItem(after, bucket);
+    expect(item).toMatchObject({ state: 'completed', integrity: 'verified', bytesSent: file.size, etag: file.md5 });
+    const got = Buffer.from(await (await fetch(item.link!.url)).arrayBuffer());
+    expect(got.length).toBe(file.size);
+    // The object is the one the first run stored: nothing was sent again.
+    expect((await headObject(bucket, stored.key)).LastModified).toEqual(modifiedBefore);
+    await core.links.flush();
+    expect((await core.links.list()).map((l) => [l.key, l.url])).toEqual([[item.key, item.link!.url]]);
+    await core.uploads.close();
+  });
+
+  it('without a saved MD5 the file is read to check the stored object; a stored object with other bytes is uploaded again', async () => {
+    const { bucket, file, after, atKill, stored } = await singlePutKilledAfterStore('crash-put-nomd5', 200_000);
+    const saved = JSON.parse(await readFile(atKill, 'utf8'));
+    // Small files are not saved before each PUT: the save that said "uploading" may lack the MD5.
+    delete saved.entries[0].md5;
+    saved.entries[0].state = 'uploading';
+    await writeFile(atKill, JSON.stringify(saved));
+    const first = await restoredItem(after, bucket);
+    expect(first.item).toMatchObject({ state: 'completed', integrity: 'verified', etag: file.md5 });
+    await first.core.uploads.close();
+
+    // Same size, other bytes under the key: not this file, so it goes up again and ends as this file.
+    await putObject(bucket, stored.key, Buffer.alloc(file.size, 7));
+    await writeFile(join(after, 'upload-queue.json'), JSON.stringify(saved));
+    const second = await restoredItem(after, bucket);
+    expect(second.item.state).not.toBe('completed');
+    await second.core.uploads.idle();
+    expect(second.core.uploads.list()[0]).toMatchObject({ state: 'completed', etag: file.md5 });
+    expect(await storedMd5(bucket, stored.key)).toBe(file.md5);
+    await second.core.uploads.close();
   });
 
   it('a finished upload whose link never reached the history gets it at the next start, once', async () => {

@@ -29,9 +29,9 @@ function actionsOver(links: LinkRecord[], refuse = new Set<string>()) {
       renewed.push(...chosen.map((l) => l.id));
       return [];
     },
-    deleteObject: async (link) => {
-      if (refuse.has(link.key)) throw new Error('Access Denied');
-      deleted.push(link.key);
+    deleteObjects: async (objects) => {
+      deleted.push(...objects.filter((o) => !refuse.has(o.key)).map((o) => o.key));
+      return objects.filter((o) => refuse.has(o.key)).map((o) => ({ bucket: o.bucket, key: o.key, message: 'Access Denied' }));
     },
   };
   return { actions, deleted, renewed };
@@ -42,6 +42,7 @@ describe('bulk link actions', () => {
     const links = [record(1), record(2, 'k/1'), record(3), record(4, 'k/4', { deletedAt: '2030-01-01T12:00:00.000Z' }), record(5)];
     const { actions, deleted } = actionsOver(links, new Set(['k/5']));
     const outcome = await deleteLinks(actions, ['id-1', 'id-2', 'id-3', 'id-4', 'id-5', 'id-gone', 'id-1']);
+    // One call for every object: the store gets them in batches, not one request each.
     expect(deleted.sort()).toEqual(['k/1', 'k/3']);
     // id-1 and id-2 (one object), id-3, and id-4 (already deleted: nothing left to do).
     expect(outcome.done).toBe(4);

@@ -34,19 +34,52 @@ describe('clean up expired', () => {
     expect(expiredObjects(links, now).map((o) => o.key)).toEqual(['old', 'elsewhere']);
   });
 
-  it('a dry run deletes nothing; a real run reports what failed and counts only what was deleted', async () => {
+  it('a dry run deletes nothing and lists what a real run would; a real run reports what failed and counts only what was deleted', async () => {
     const links = [link('a', past), link('b', past, { size: 5 })];
     const removed: string[] = [];
     const deps = {
       list: async () => links,
       now: () => now,
-      remove: async (o: { key: string }) => {
-        if (o.key === 'b') throw new Error('Access Denied');
-        removed.push(o.key);
+      removeMany: async (objects: readonly { bucket: string; key: string }[]) => {
+        removed.push(...objects.filter((o) => o.key !== 'b').map((o) => o.key));
+        return objects.filter((o) => o.key === 'b').map((o) => ({ bucket: o.bucket, key: o.key, message: 'Access Denied' }));
       },
     };
-    expect(await cleanupExpired(deps, { dryRun: true })).toEqual({ count: 2, bytes: 15, keys: ['a', 'b'], failed: [] });
+    expect(await cleanupExpired(deps, { dryRun: true })).toEqual({
+      dryRun: true,
+      count: 2,
+      bytes: 15,
+      keys: ['a', 'b'],
+      objects: [
+        { bucket: 'b', key: 'a', name: 'a', size: 10 },
+        { bucket: 'b', key: 'b', name: 'b', size: 5 },
+      ],
+      failed: [],
+    });
     expect(removed).toEqual([]);
-    expect(await cleanupExpired(deps, { dryRun: false })).toEqual({ count: 1, bytes: 10, keys: ['a'], failed: [{ key: 'b', message: 'Access Denied' }] });
+    expect(await cleanupExpired(deps, { dryRun: false })).toEqual({
+      dryRun: false,
+      count: 1,
+      bytes: 10,
+      keys: ['a'],
+      objects: [{ bucket: 'b', key: 'a', name: 'a', size: 10 }],
+      failed: [{ bucket: 'b', key: 'b', message: 'Access Denied' }],
+    });
+  });
+
+  it('a run given the confirmed objects deletes none other, even one whose links expired since', async () => {
+    const links = [link('shown', past), link('expired-since', past)];
+    const removed: string[] = [];
+    const deps = {
+      list: async () => links,
+      now: () => now,
+      removeMany: async (objects: readonly { key: string }[]) => {
+        removed.push(...objects.map((o) => o.key));
+        return [];
+      },
+    };
+    const result = await cleanupExpired(deps, { dryRun: false, only: [{ bucket: 'b', key: 'shown' }] });
+    expect(removed).toEqual(['shown']);
+    expect(result).toMatchObject({ count: 1, keys: ['shown'] });
   });
 });

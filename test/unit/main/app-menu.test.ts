@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 
 vi.mock('electron', () => ({}));
 
+import { accelerator, SHORTCUTS } from '../../../common/shortcuts';
 import { appMenuTemplate } from '../../../main/desktop/app-menu';
 
 const flatten = (items: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] =>
@@ -13,7 +14,13 @@ const roles = (items: MenuItemConstructorOptions[]) =>
     .filter(Boolean);
 
 describe('application menu', () => {
-  const actions = () => ({ uploadFiles: vi.fn(), showSettings: vi.fn(), checkForUpdates: vi.fn() });
+  const actions = () => ({
+    uploadFiles: vi.fn(),
+    windowShortcut: vi.fn(),
+    checkForUpdates: vi.fn(),
+    installCommandLine: vi.fn(),
+    uninstallCommandLine: vi.fn(),
+  });
 
   it.each(['darwin', 'win32', 'linux'] as const)('on %s has the standard edit, window and zoom roles', (platform) => {
     const menu = appMenuTemplate({ platform, isPackaged: true }, actions());
@@ -47,5 +54,46 @@ describe('application menu', () => {
     expect(packaged.map((i) => i.role)).not.toContain('toggleDevTools');
     expect(dev.map((i) => i.role)).toEqual(expect.arrayContaining(['reload', 'toggleDevTools']));
     expect(dev.find((i) => i.label === 'Check for Updates…')).toMatchObject({ enabled: false });
+  });
+
+  it('"Install Command Line Tool…" and "Remove…" sit with the settings (the app menu on macOS, File elsewhere), on only when installed', () => {
+    const a = actions();
+    const labels = (items: MenuItemConstructorOptions[] | undefined) => (items ?? []).map((i) => i.label);
+    const mac = appMenuTemplate({ platform: 'darwin', isPackaged: true }, a);
+    expect(labels(mac[0]!.submenu as MenuItemConstructorOptions[])).toEqual(
+      expect.arrayContaining(['Install Command Line Tool…', 'Remove Command Line Tool…']),
+    );
+    const linux = appMenuTemplate({ platform: 'linux', isPackaged: true }, a);
+    expect(labels(linux[0]!.submenu as MenuItemConstructorOptions[])).toEqual(
+      expect.arrayContaining(['Install Command Line Tool…', 'Remove Command Line Tool…']),
+    );
+    const items = flatten(linux);
+    (items.find((i) => i.label === 'Install Command Line Tool…')!.click as () => void)();
+    (items.find((i) => i.label === 'Remove Command Line Tool…')!.click as () => void)();
+    expect(a.installCommandLine).toHaveBeenCalledOnce();
+    expect(a.uninstallCommandLine).toHaveBeenCalledOnce();
+    const dev = flatten(appMenuTemplate({ platform: 'linux', isPackaged: false }, a));
+    expect(dev.find((i) => i.label === 'Install Command Line Tool…')).toMatchObject({ enabled: false });
+  });
+
+  it("lists every one of the window's shortcuts with its keys; a click has the window do it", () => {
+    // Ctrl/Cmd+O is "Upload Files…", main's own command: it works with the window closed, as the tray's does.
+    const { pickFiles, ...inWindow } = SHORTCUTS;
+    expect(pickFiles.combo).toBe('mod+o');
+    const a = actions();
+    for (const platform of ['darwin', 'linux'] as const) {
+      const items = flatten(appMenuTemplate({ platform, isPackaged: true }, a)).filter((i) => i.accelerator && i.registerAccelerator === false);
+      expect(items.map((i) => i.accelerator).sort()).toEqual(
+        Object.values(inWindow)
+          .map((s) => accelerator(s.combo))
+          .sort(),
+      );
+      for (const item of items) (item.click as () => void)();
+    }
+    expect(a.windowShortcut.mock.calls.map(([name]) => name as string).sort()).toEqual([...Object.keys(inWindow), ...Object.keys(inWindow)].sort());
+    const linux = flatten(appMenuTemplate({ platform: 'linux', isPackaged: true }, a));
+    expect(linux.find((i) => i.label === 'History')).toMatchObject({ accelerator: 'CommandOrControl+2' });
+    expect(linux.find((i) => i.label === 'Copy Last Links')).toMatchObject({ accelerator: 'CommandOrControl+Shift+C' });
+    expect(linux.find((i) => i.label === 'Keyboard Shortcuts')).toMatchObject({ accelerator: 'CommandOrControl+/' });
   });
 });

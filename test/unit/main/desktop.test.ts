@@ -1,7 +1,7 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { EventEmitter } from 'node:events';
 import { mkdtempSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { lstat, mkdtemp, readFile, readlink, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -47,6 +47,7 @@ const electron = {
   autoUpdater: () => Object.assign(new EventEmitter(), { checkForUpdates: vi.fn(async () => null), downloadUpdate: vi.fn(), quitAndInstall: vi.fn() }),
 } as never;
 
+import type { CliInstallShell } from '../../../main/desktop/cli-install';
 import { setupDesktop } from '../../../main/desktop/desktop';
 import { DEFAULT_DESKTOP_SETTINGS } from '../../../main/desktop/desktop-settings';
 import { SettingsStore } from '../../../core/settings/settings-store';
@@ -76,10 +77,11 @@ const deps = (dataDir = mkdtempSync(join(tmpdir(), 'signdrop-desktop-data-'))) =
     writeClipboard: vi.fn(),
     dataDir,
     settings: new SettingsStore(dataDir),
-    showSettings: vi.fn(),
+    windowShortcut: vi.fn(),
     confirm: vi.fn(async () => false),
     inform: vi.fn(),
     trayDir: '/nowhere',
+    commandLine: undefined as CliInstallShell['options'] | undefined,
   };
 };
 
@@ -206,6 +208,38 @@ describe('desktop wiring', () => {
     const item = flatten(fake.appMenu).find((i) => i.label === 'Preferences…')!;
     expect(item.accelerator).toBe('CommandOrControl+,');
     (item.click as () => void)();
-    expect(d.showSettings).toHaveBeenCalledOnce();
+    expect(d.windowShortcut).toHaveBeenCalledExactlyOnceWith('settings');
+  });
+
+  it('"Install Command Line Tool…" links the shipped launcher into ~/.local/bin, asks before replacing another, and removes its own', async () => {
+    const home = await mkdtemp(join(tmpdir(), 'signdrop-desktop-home-'));
+    const link = join(home, '.local', 'bin', 'signdrop');
+    const launcher = '/opt/Signdrop/resources/bin/signdrop';
+    const run = vi.fn(async () => '');
+    const d = { ...deps(), commandLine: { platform: 'linux' as const, home, env: { PATH: join(home, '.local', 'bin') }, launcher, run } };
+    await setupDesktop(electron, d);
+    click(fake.appMenu, 'Install Command Line Tool…');
+    await vi.waitFor(() =>
+      expect(d.inform).toHaveBeenCalledWith('The signdrop command is installed in ~/.local/bin: open a new terminal and run signdrop --help.'),
+    );
+    expect(await readlink(link)).toBe(launcher);
+
+    await rm(link);
+    await symlink('/usr/bin/true', link);
+    click(fake.appMenu, 'Install Command Line Tool…');
+    await vi.waitFor(() => expect(d.confirm).toHaveBeenCalledWith('Replace the signdrop in ~/.local/bin?', expect.stringContaining('/usr/bin/true')));
+    // The fake's confirm answers no: the other signdrop stays, and Remove leaves it alone too.
+    expect(await readlink(link)).toBe('/usr/bin/true');
+    click(fake.appMenu, 'Remove Command Line Tool…');
+    await vi.waitFor(() => expect(d.inform).toHaveBeenLastCalledWith(expect.stringContaining("not this app's command")));
+    expect(await readlink(link)).toBe('/usr/bin/true');
+
+    d.confirm.mockResolvedValueOnce(true);
+    click(fake.appMenu, 'Install Command Line Tool…');
+    await vi.waitFor(async () => expect(await readlink(link)).toBe(launcher));
+    click(fake.appMenu, 'Remove Command Line Tool…');
+    await vi.waitFor(() => expect(d.inform).toHaveBeenLastCalledWith('The signdrop command was removed from ~/.local/bin.'));
+    await expect(lstat(link)).rejects.toMatchObject({ code: 'ENOENT' });
+    expect(run).not.toHaveBeenCalled();
   });
 });

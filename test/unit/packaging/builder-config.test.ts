@@ -19,7 +19,7 @@ describe('electron-builder.yml', () => {
   it('sets the fuses, the unpacked keyring module, and update publishing', async () => {
     const config = await getConfig(root, resolve(root, 'electron-builder.yml'), null);
     expect(config.electronFuses).toMatchObject({
-      runAsNode: false,
+      runAsNode: true,
       enableNodeOptionsEnvironmentVariable: false,
       enableNodeCliInspectArguments: false,
       enableCookieEncryption: true,

@@ -8,7 +8,7 @@
 import { getCurrentFuseWire, FuseV1Options } from '@electron/fuses';
 import { extractFile, listPackage, statFile } from '@electron/asar';
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -35,12 +35,22 @@ beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'signdrop-pack-'));
   const stub = join(work, 'electron-stub');
   await mkdir(stub);
-  await writeFile(join(stub, 'electron'), `#!/bin/sh\necho "stand-in Electron"\n# ${FUSE_SENTINEL}\x01\x08${STOCK_WIRE}\n`);
+  // It says how it was started, so the CLI launcher's call can be checked.
+  await writeFile(join(stub, 'electron'), `#!/bin/sh\necho "stand-in Electron, as Node: $ELECTRON_RUN_AS_NODE, $*"\n# ${FUSE_SENTINEL}\x01\x08${STOCK_WIRE}\n`);
   await chmod(join(stub, 'electron'), 0o755);
 
   const run = (command: string, args: string[]) => execFileSync(command, args, { cwd: root, stdio: 'pipe', env: { ...process.env, CI: 'true' } });
   const out = join(work, 'out');
   run(process.execPath, [join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build', '--logLevel', 'error', '--outDir', out]);
+  run(process.execPath, [
+    join(root, 'node_modules/rolldown/bin/cli.mjs'),
+    '-c',
+    'rolldown.config.mjs',
+    '--logLevel',
+    'warn',
+    '-o',
+    join(out, 'cli', 'signdrop.cjs'),
+  ]);
   // electron-builder.yml as the release uses it, except that the built app comes from the
   // temporary out/ (a file set may come from anywhere; the yml's out/ patterns then match nothing).
   const config = join(work, 'electron-builder.json');
@@ -48,7 +58,7 @@ beforeAll(async () => {
     config,
     JSON.stringify({
       extends: join(root, 'electron-builder.yml'),
-      files: ['!out/**', { from: out, to: 'out', filter: ['main/**/*', 'preload/**/*', 'renderer/**/*', '!**/*.map'] }],
+      files: ['!out/**', { from: out, to: 'out', filter: ['main/**/*', 'preload/**/*', 'renderer/**/*', 'cli/signdrop.cjs', '!**/*.map'] }],
       directories: { output: join(work, 'dist') },
       electronDist: stub,
     }),
@@ -71,9 +81,11 @@ const packageOf = (entry: string) => {
 describe('the packaged Linux app', () => {
   it('holds only the built app, package.json and node_modules in app.asar', () => {
     const top = new Set(entries.map((e) => e.split('/')[1]));
-    expect([...top].sort()).toEqual(['node_modules', 'out', 'package.json']);
+    expect([...top].sort()).toEqual(['bin', 'node_modules', 'out', 'package.json']);
     const outDirs = new Set(entries.filter((e) => e.startsWith('/out/')).map((e) => e.split('/')[2]));
-    expect([...outDirs].sort()).toEqual(['main', 'preload', 'renderer']);
+    expect([...outDirs].sort()).toEqual(['cli', 'main', 'preload', 'renderer']);
+    // The command's entry and its bundle only, not the engine compiled beside it for the scripts.
+    expect(entries.filter((e) => e.startsWith('/out/cli/') || e.startsWith('/bin/'))).toEqual(['/out/cli/signdrop.cjs', '/bin/signdrop.js']);
   });
 
   it('carries no sources, tests or source maps', () => {
@@ -121,9 +133,18 @@ describe('the packaged Linux app', () => {
     expect(readFileSync(join(resources, 'app-update.yml'), 'utf8')).toContain('provider: github');
   });
 
+  it('ships the command line launcher, which runs the app as Node on the bundled command', () => {
+    const launcher = join(resources, 'bin/signdrop');
+    expect(statSync(launcher).mode & 0o111).toBe(0o111);
+    expect(readdirSync(join(resources, 'bin'))).toEqual(['signdrop']);
+    const said = execFileSync(launcher, ['--version'], { encoding: 'utf8' });
+    expect(said).toBe(`stand-in Electron, as Node: 1, ${resources}/app.asar/bin/signdrop.js --version\n`);
+  });
+
   it('flips the fuses in the executable', async () => {
     const wire = await getCurrentFuseWire(join(work, 'dist/linux-unpacked/signdrop'));
-    expect(wire[FuseV1Options.RunAsNode]).toBe(OFF);
+    // On for the command line launcher (electron-builder.yml says what that costs).
+    expect(wire[FuseV1Options.RunAsNode]).toBe(ON);
     expect(wire[FuseV1Options.EnableNodeOptionsEnvironmentVariable]).toBe(OFF);
     expect(wire[FuseV1Options.EnableNodeCliInspectArguments]).toBe(OFF);
     expect(wire[FuseV1Options.EnableCookieEncryption]).toBe(ON);

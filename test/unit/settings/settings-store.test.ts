@@ -30,11 +30,49 @@ describe('SettingsStore', () => {
     expect(await new SettingsStore(d).get()).toMatchObject({ copyFormat: 'markdown', batchCopy: 'page-link' });
   });
 
-  it('a damaged file is kept aside and the defaults are used', async () => {
+  it('a file that is not JSON is kept aside and the defaults are used', async () => {
     const d = await dir();
-    await writeFile(join(d, 'settings.json'), '{"copyFormat": "rot13"}');
-    expect(await new SettingsStore(d).get()).toEqual(DEFAULT_SETTINGS);
+    await writeFile(join(d, 'settings.json'), '{"copyFormat": "markdown",');
+    const warned: string[] = [];
+    expect(await new SettingsStore(d, { warn: (m) => warned.push(m) }).get()).toEqual(DEFAULT_SETTINGS);
     expect((await readdir(d)).some((f) => f.startsWith('settings.json.corrupt-'))).toBe(true);
+    expect(warned).toHaveLength(1);
+  });
+
+  it('one bad value resets that setting alone, says which, and keeps the others and unknown keys', async () => {
+    const d = await dir();
+    const file = join(d, 'settings.json');
+    await writeFile(file, JSON.stringify({ copyFormat: 'rot13', fileConcurrency: 99, theme: 'dark', fromNewerVersion: { x: 1 } }));
+    const warned: string[] = [];
+    const store = new SettingsStore(d, { warn: (m) => warned.push(m) });
+    expect(await store.get()).toEqual({ ...DEFAULT_SETTINGS, theme: 'dark' });
+    expect(warned).toHaveLength(1);
+    expect(warned[0]).toContain('"copyFormat" was "rot13"');
+    expect(warned[0]).toContain('"fileConcurrency" was 99 (At most 32 files at a time.), so it is back to its default, 8');
+    expect(warned[0]).not.toContain('theme');
+    expect(store.loadProblem).toBe(warned[0]);
+    // The bad values left the file, so the next start is not told again; nothing was set aside.
+    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({ theme: 'dark', fromNewerVersion: { x: 1 } });
+    expect((await readdir(d)).some((f) => f.includes('corrupt'))).toBe(false);
+    const again: string[] = [];
+    expect((await new SettingsStore(d, { warn: (m) => again.push(m) }).get()).theme).toBe('dark');
+    expect(again).toEqual([]);
+    await store.set({ copyFormat: 'html' });
+    expect(JSON.parse(await readFile(file, 'utf8'))).toMatchObject({ copyFormat: 'html', theme: 'dark', fromNewerVersion: { x: 1 } });
+  });
+
+  it("another store's change on the same folder is seen at the next read, and its listeners hear it", async () => {
+    const d = await dir();
+    const app = new SettingsStore(d);
+    const cli = new SettingsStore(d);
+    const heard: string[] = [];
+    app.onChanged((s) => heard.push(s.defaultProfileId));
+    await app.set({ theme: 'dark' });
+    await cli.set({ defaultProfileId: 'work' });
+    expect(await app.get()).toMatchObject({ theme: 'dark', defaultProfileId: 'work' });
+    expect(heard).toEqual(['', 'work']);
+    await app.set({ copyFormat: 'markdown' });
+    expect(await cli.get()).toMatchObject({ theme: 'dark', defaultProfileId: 'work', copyFormat: 'markdown' });
   });
 
   it('an older file with fewer keys reads as a whole set', async () => {

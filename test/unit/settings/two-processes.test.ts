@@ -1,0 +1,76 @@
+/**
+ * The app and the CLI changing settings.json at the same time: two Node processes, each adding its
+ * own entries to one setting and changing its own key, lose nothing, and each sees the other's
+ * change at its next read. Two processes, since the point is two lock holders and two caches.
+ */
+import { fork } from 'node:child_process';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'vite';
+import { describe, expect, it } from 'vitest';
+import { SettingsStore } from '../../../core/settings/settings-store';
+
+const PER_PROCESS = 150;
+
+/** SettingsStore as one CommonJS file a plain `node` can run. */
+async function bundleSettingsStore(outDir: string): Promise<string> {
+  const out = await build({
+    configFile: false,
+    logLevel: 'silent',
+    ssr: { noExternal: true },
+    build: { write: false, ssr: join(__dirname, '../../../core/settings/settings-store.ts'), minify: false, rollupOptions: { output: { format: 'cjs' } } },
+  });
+  const chunk = (Array.isArray(out) ? out : [out]).flatMap((o) => ('output' in o ? o.output : [])).find((c) => c.type === 'chunk');
+  if (!chunk || chunk.type !== 'chunk') throw new Error('settings store did not bundle');
+  const file = join(outDir, 'settings-store.cjs');
+  await writeFile(file, chunk.code);
+  return file;
+}
+
+// Each child adds PER_PROCESS upload modes (each built on the value the file holds: a read, a change
+// and a write), sets its own key as it goes, then waits until it reads the other's last mode.
+const CHILD = `
+const { SettingsStore } = require(process.env.BUNDLE);
+(async () => {
+  const store = new SettingsStore(process.env.DATA_DIR);
+  const name = process.env.NAME;
+  const other = name === 'app' ? 'cli' : 'app';
+  for (let n = 0; n < ${PER_PROCESS}; n++) {
+    await store.update(({ uploadModes }) => ({ uploadModes: { ...uploadModes, [name + '/' + n]: n % 2 ? 'put' : 'post' } }));
+    if (name === 'app') await store.set({ copyTemplate: 'app ' + n });
+    else await store.set({ defaultProfileId: 'cli ' + n });
+  }
+  const until = Date.now() + 20000;
+  while (!((await store.get()).uploadModes[other + '/${PER_PROCESS - 1}'])) {
+    if (Date.now() > until) throw new Error(name + ' never saw ' + other + "'s last change");
+    await new Promise((r) => setTimeout(r, 10));
+  }
+})().catch((e) => { console.error(e); process.exit(1); });
+`;
+
+function run(script: string, env: Record<string, string>): Promise<number | null> {
+  const child = fork(script, { env: { ...process.env, ...env }, stdio: 'inherit' });
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('exit', resolve);
+  });
+}
+
+describe('two processes changing one settings file', () => {
+  it('the app and the CLI, changing different settings at the same time, both keep every change', { timeout: 60_000 }, async () => {
+    const work = await mkdtemp(join(tmpdir(), 'signdrop-settings-two-'));
+    const dataDir = join(work, 'data');
+    const bundle = await bundleSettingsStore(work);
+    const script = join(work, 'change.cjs');
+    await writeFile(script, CHILD);
+
+    const codes = await Promise.all(['app', 'cli'].map((name) => run(script, { BUNDLE: bundle, DATA_DIR: dataDir, NAME: name })));
+    expect(codes).toEqual([0, 0]);
+
+    const settings = await new SettingsStore(dataDir).get();
+    expect(Object.keys(settings.uploadModes)).toHaveLength(2 * PER_PROCESS);
+    expect(settings).toMatchObject({ copyTemplate: `app ${PER_PROCESS - 1}`, defaultProfileId: `cli ${PER_PROCESS - 1}` });
+    expect(JSON.parse(await readFile(join(dataDir, 'settings.json'), 'utf8'))).toEqual(settings);
+  });
+});
