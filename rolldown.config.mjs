@@ -21,6 +21,9 @@ export default defineConfig({
     // The SDK's own import('node:http') and the like become require()s: the file stays loadable where
     // only require() works (a Node single-executable application's entry script).
     dynamicImportInCjs: false,
-    comments: { legal: false },
+    comments: { legal: false, jsdoc: false },
+    // One non-ASCII character makes V8 hold and scan the whole 1.6 MB source as UTF-16: escaped, every
+    // command starts a few ms of CPU sooner (measured: a one-file upload 0.166 → 0.160 CPU-s). JSDoc dropped too.
+    charset: 'ascii',
   },
 });

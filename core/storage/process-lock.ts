@@ -1,5 +1,6 @@
 import { hostname } from 'node:os';
-import { open, readFile, unlink } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { mkdir, open, readFile, unlink } from 'node:fs/promises';
 
 /** Whether a process with this id runs on this machine (signal 0 checks without sending anything). */
 function isRunning(pid: number): boolean {
@@ -28,7 +29,13 @@ export async function holdProcessLock(lockFile: string): Promise<(() => Promise<
       await handle.close();
       return () => unlink(lockFile).catch(() => undefined);
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      const code = (e as NodeJS.ErrnoException).code;
+      // A first run has no data folder yet: made here, then the lock is tried again.
+      if (code === 'ENOENT' && attempt === 0) {
+        await mkdir(dirname(lockFile), { recursive: true });
+        continue;
+      }
+      if (code !== 'EEXIST') throw e;
     }
     const holder = await readFile(lockFile, 'utf8').then(
       (text) => JSON.parse(text) as { pid?: number; host?: string },

@@ -47,9 +47,4 @@ export class Coalescer<K> {
       }
     }
   }
-
-  /** Resolves once what is pending has been delivered, on its normal tick (the rate limit holds). */
-  async settled(): Promise<void> {
-    while (this.timer) await new Promise((resolve) => setTimeout(resolve, this.intervalMs / 4));
-  }
 }

@@ -13,7 +13,7 @@ import type { LocalFile } from './collect-files';
 import { QueueStore } from './queue-store';
 import { abortOnServer, CANCELED, Entry, PAUSED, runEntry } from './queue-entry';
 import { restoreSaved } from './queue-restore';
-import { DEFAULT_FILE_CONCURRENCY, transferSettings, type QueueOptions } from './queue-settings';
+import { DEFAULT_FILE_CONCURRENCY, SHARES_PER_SLOT, slotShares, transferSettings, type QueueOptions } from './queue-settings';
 import { queueTotals } from './queue-totals';
 
 export interface EnqueueRequest {
@@ -46,7 +46,7 @@ export class UploadQueue {
   private fileConcurrency: number;
   readonly store: QueueStore | undefined;
   private readonly changes: Coalescer<string>;
-  private running = 0;
+  private busy = 0; // shares of the file slots taken by running uploads (slotShares)
   /** Per profile: whether its store has answered in this run (a refusal before that fails fast, after it is waited out). */
   private readonly contacts = new StoreContacts();
 
@@ -59,10 +59,7 @@ export class UploadQueue {
     this.changes = new Coalescer((ids) => this.deliver(ids));
   }
 
-  /**
-   * Files and parts in flight at once, as the user set them. Uploads already running keep their
-   * part count; files that start from now on use the new one, and more files start at once if allowed.
-   */
+  /** Files and parts at once, as the user set them (small files take a quarter slot); running uploads keep their part count. */
   setConcurrency(files: number, parts: number): void {
     this.fileConcurrency = files;
     this.settings = { ...this.settings, partConcurrency: parts };
@@ -139,10 +136,10 @@ export class UploadQueue {
     return () => this.batchListeners.delete(listener);
   }
 
-  /** Resolves when nothing is queued or uploading (paused items wait for the user), events delivered and state saved. */
+  /** Resolves when nothing is queued or uploading (paused items wait), the last batch delivered at once, not on its tick 0.1 s on (a CLI prints links on it), and state saved. */
   async idle(): Promise<void> {
     if (!this.isIdle()) await new Promise<void>((resolve) => this.idleWaiters.add(resolve));
-    await this.changes.settled();
+    this.changes.flush();
     await this.store?.flush();
   }
 
@@ -224,10 +221,13 @@ export class UploadQueue {
   }
 
   private pump(): void {
-    while (this.running < this.fileConcurrency && this.waitingHead < this.waiting.length) {
-      const e = this.entries.get(this.waiting[this.waitingHead++]!);
-      if (!e || e.state !== 'queued' || e.running) continue;
-      this.running++;
+    while (this.waitingHead < this.waiting.length) {
+      const e = this.entries.get(this.waiting[this.waitingHead]!);
+      const shares = e?.state === 'queued' && !e.running ? slotShares(e.size) : 0;
+      if (shares > 0 && this.busy + shares > this.fileConcurrency * SHARES_PER_SLOT) break;
+      this.waitingHead++;
+      if (!e || shares === 0) continue;
+      this.busy += shares;
       e.running = runEntry(e, {
         signer: this.signer,
         settings: this.settings,
@@ -238,7 +238,7 @@ export class UploadQueue {
         contact: this.contacts.of(e.profileId),
       }).finally(() => {
         e.running = undefined;
-        this.running--;
+        this.busy -= shares;
         this.store?.markDirty();
         this.changes.mark(e.id);
         this.pump();
@@ -255,11 +255,11 @@ export class UploadQueue {
 
   private isIdle(): boolean {
     // Every item that becomes queued is pushed on `waiting`; pump consumes it unless a slot is busy.
-    return this.running === 0 && this.waitingHead >= this.waiting.length;
+    return this.busy === 0 && this.waitingHead >= this.waiting.length;
   }
 
   private checkIdle(): void {
-    if (this.idleWaiters.size === 0 || this.running > 0 || !this.isIdle()) return;
+    if (this.idleWaiters.size === 0 || this.busy > 0 || !this.isIdle()) return;
     for (const resolve of this.idleWaiters) resolve();
     this.idleWaiters.clear();
   }

@@ -84,6 +84,19 @@ describe('signdrop upload (keys from the environment)', () => {
     expect((await download(good['url'] as string)).bytes.equals(bytes.get(paths[1]!)!)).toBe(true);
   });
 
+  it('uploads on a first run, when the data folder does not exist yet', async () => {
+    const bucket = await createTestBucket('cli-first');
+    const { paths, bytes } = await hardFiles();
+    const config = join(await newConfigDir(), 'not yet');
+    const result = await signdrop(['upload', paths[0]!, '--endpoint', rgwEndpoint(), '--bucket', bucket, '--path-style', '--json'], {
+      ...envKeys(),
+      SIGNDROP_CONFIG_DIR: config,
+    });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect((await download(result.lines[0]!['url'] as string)).bytes.equals(bytes.get(paths[0]!)!)).toBe(true);
+  });
+
   it('fails every file with access denied when the keys may not write the bucket', async () => {
     const bucket = await createTestBucket('cli-denied');
     const { paths } = await hardFiles();

@@ -1,8 +1,10 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LocalFile } from '../../../core/uploads/collect-files';
+import { SMALL_BODY_BYTES } from '../../../core/transfer/http-put';
+import type { TransferSigner } from '../../../core/transfer/transfer-signer';
 import { UploadQueue, type QueueSnapshot } from '../../../core/uploads/upload-queue';
 import { FakeStore } from './fake-store';
 
@@ -33,12 +35,51 @@ describe('upload queue', () => {
     await queue.enqueue({ profileId: 'p', expiresInSeconds: 60, files });
     await queue.idle();
     expect(queue.list().every((i) => i.state === 'completed' && i.link)).toBe(true);
-    const gaps = batches.slice(1).map((b, i) => b.at - batches[i]!.at);
+    // The last batch, sent when the queue goes idle, comes at once (the next test); the others keep their pace.
+    const gaps = batches.slice(1, -1).map((b, i) => b.at - batches[i]!.at);
+    expect(gaps.length).toBeGreaterThan(3);
     expect(Math.min(...gaps)).toBeGreaterThanOrEqual(95); // timers may fire a hair early
     const last = batches[batches.length - 1]!.snapshot.totals;
     expect(last.counts.completed).toBe(1000);
     expect(last.bytesSent).toBe(last.bytesTotal);
   }, 60_000);
+
+  it('a batch that is done reaches its listeners at once, not on the next progress tick (a CLI prints its links then)', async () => {
+    const files = await smallFiles(1);
+    // With the clock stopped, no tick comes: only an immediate delivery lets idle() resolve with the final state.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const queue = new UploadQueue(store.signer());
+      const seen: string[] = [];
+      queue.onChanged((item) => seen.push(item.state));
+      await queue.enqueue({ profileId: 'p', expiresInSeconds: 60, files });
+      await queue.idle();
+      expect(seen.at(-1)).toBe('completed');
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('runs four small files in each "files at once" slot, and one larger file', async () => {
+    const mostAtOnce = async (size: number) => {
+      const signer = store.signer();
+      let now = 0;
+      let most = 0;
+      // A single PUT's URL is signed as it starts and its link once it is stored.
+      const counting: TransferSigner = {
+        ...signer,
+        presignPut: (...a) => ((most = Math.max(most, ++now)), signer.presignPut(...a)),
+        presignGet: (...a) => (now--, signer.presignGet(...a)),
+      };
+      const queue = new UploadQueue(counting, { fileConcurrency: 2 });
+      await queue.enqueue({ profileId: 'p', expiresInSeconds: 60, files: await smallFiles(12, size) });
+      await queue.idle();
+      expect(queue.list().every((i) => i.state === 'completed')).toBe(true);
+      return most;
+    };
+    expect(await mostAtOnce(SMALL_BODY_BYTES)).toBe(8);
+    expect(await mostAtOnce(SMALL_BODY_BYTES + 1)).toBe(2);
+  });
 
   it('pause all holds queued files back; resume all lets them finish; cancel marks them canceled', async () => {
     const queue = new UploadQueue(store.signer(), { fileConcurrency: 1 });
