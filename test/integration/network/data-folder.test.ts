@@ -32,7 +32,10 @@ afterAll(async () => {
   for (const m of mounts) await m.unmount();
 });
 
-/** A data folder on its own small tmpfs, uploading one file at a time so a batch takes a few seconds. */
+/**
+ * A data folder on its own small tmpfs, uploading one file at a time so a batch takes a few seconds
+ * (files above 1 MiB: smaller ones would share the one slot, four at once).
+ */
 async function dataFolder(sizeMiB = 4): Promise<Tmpfs> {
   const fs = await mountTmpfs(sizeMiB);
   mounts.push(fs);
@@ -118,9 +121,9 @@ describe('a data folder that refuses writes', () => {
   it('the CLI: read-only after the first links, writable again before the end: exit 0, every link printed and in the history, the user told both', async () => {
     const fs = await dataFolder();
     const bucket = await createTestBucket('ro-cli');
-    proxy.throttleBytesPerSecond = 400_000;
+    proxy.throttleBytesPerSecond = 2_000_000;
     try {
-      const run = uploading(await files(8, 200_000), bucket, fs.dir);
+      const run = uploading(await files(8, 1_100_000), bucket, fs.dir);
       await until('the first link', () => run.links().length >= 1);
       await fs.readOnly();
       await until('the warning', () => run.out.stderr.includes('read-only'));
@@ -143,9 +146,9 @@ describe('a data folder that refuses writes', () => {
   it('the CLI on a disk that fills up mid-batch: exit 0, every link printed, told the disk is full and which links are only in memory; nothing on disk damaged', async () => {
     const fs = await dataFolder(2);
     const bucket = await createTestBucket('full-cli');
-    proxy.throttleBytesPerSecond = 400_000;
+    proxy.throttleBytesPerSecond = 2_000_000;
     try {
-      const run = uploading(await files(12, 100_000), bucket, fs.dir);
+      const run = uploading(await files(12, 1_100_000), bucket, fs.dir);
       await until('the first link', () => run.links().length >= 1);
       await fs.fill();
       expect(await run.exited, run.out.stderr).toBe(0);
