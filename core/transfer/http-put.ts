@@ -75,12 +75,25 @@ export async function putFileBody(options: PutBodyOptions): Promise<PutBodyResul
   const request = target.protocol === 'https:' ? httpsRequest : httpRequest;
   const req = request(target, {
     method: 'PUT',
-    headers: { 'content-length': String(length), ...(contentType ? { 'content-type': contentType } : {}) },
+    headers: {
+      'content-length': String(length),
+      ...(contentType ? { 'content-type': contentType } : {}),
+      // A streamed body waits for the store's go-ahead: a store that refuses the request (503
+      // SlowDown, 403) answers before any of it is sent, instead of closing the connection under it,
+      // which loses its answer to a write error. Not signed into presigned URLs, so always allowed.
+      ...(small ? {} : { expect: '100-continue' }),
+    },
     signal,
   });
   armTimeouts(req, timeouts);
+  // An error answer is read from its first byte: it may come before the body is sent, and the
+  // connection may close under it right after (see the catch below).
+  let refused: { status: number; body: Promise<string> } | undefined;
   const response = new Promise<IncomingMessage>((resolve, reject) => {
-    req.once('response', resolve);
+    req.once('response', (res: IncomingMessage) => {
+      if (res.statusCode !== 200) refused = { status: res.statusCode ?? 0, body: readSoFar(res) };
+      resolve(res);
+    });
     req.once('error', reject);
   });
   // Awaited below on success; on failure the error surfaces from the body side, so don't also report it as unhandled.
@@ -94,16 +107,23 @@ export async function putFileBody(options: PutBodyOptions): Promise<PutBodyResul
       await response;
       onBytes?.(length);
     } else {
-      md5 = await streamBody(req, file, start, length, onBytes);
+      md5 = await streamBody(req, file, start, length, onBytes, response);
     }
   } catch (e) {
+    // The store answered before it read the whole body (503 SlowDown, 400, 403) and closed the
+    // connection, so sending failed ("Premature close", a reset): its answer is what went wrong.
+    if (refused) {
+      const said = await refused.body;
+      req.destroy();
+      throw S3ResponseError.fromBody(refused.status, said, 's3:PutObject', url);
+    }
     req.destroy();
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR') throw fileUnreadable(file, code);
     throw e;
   }
   const res = await response;
-  const body = await readBody(res);
+  const body = refused ? await refused.body : await readBody(res);
   // Both PUT and UploadPart are s3:PutObject to IAM; toAppError words the answer, retries read it.
   if (res.statusCode !== 200) throw S3ResponseError.fromBody(res.statusCode ?? 0, body, 's3:PutObject', url);
   return { etag: String(res.headers.etag ?? '').replace(/"/g, ''), md5 };
@@ -138,7 +158,42 @@ function armTimeouts(req: ClientRequest, t: RequestTimeouts): void {
   req.setTimeout(t.idleTimeoutMs, () => fail(`nothing moved for ${seconds(t.idleTimeoutMs)}`));
 }
 
-async function streamBody(req: ClientRequest, file: string, start: number, length: number, onBytes?: (n: number) => void): Promise<string> {
+/**
+ * A store that ignores `Expect: 100-continue` (it waits for the body) gets it after this long, as
+ * curl does: short next to a part's transfer, long next to any store's answer on a working link.
+ */
+export const CONTINUE_WAIT_MS = 1_000;
+
+/** Resolves true when the body should go (the store said continue, or did not answer in time); false when it answered instead. */
+function goAhead(req: ClientRequest, response: Promise<unknown>): Promise<boolean> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(true), CONTINUE_WAIT_MS);
+    req.flushHeaders(); // nothing else would send them until the body's first write
+    const settle = (go: boolean) => {
+      clearTimeout(timer);
+      resolve(go);
+    };
+    req.once('continue', () => settle(true));
+    response.then(
+      () => settle(false),
+      () => settle(false),
+    );
+  });
+}
+
+async function streamBody(
+  req: ClientRequest,
+  file: string,
+  start: number,
+  length: number,
+  onBytes: ((n: number) => void) | undefined,
+  answered: Promise<unknown>,
+): Promise<string> {
+  // The store answered before the body went (a refusal): the caller reads that answer.
+  if (!(await goAhead(req, answered))) {
+    await answered; // a failed request throws its own error here
+    throw new Error('The store answered before the upload was sent.');
+  }
   const md5 = createHash('md5');
   let streamed = 0;
   const counter = new Transform({
@@ -162,6 +217,25 @@ async function streamBody(req: ClientRequest, file: string, start: number, lengt
   const source = length === 0 ? [] : createReadStream(file, { start, end: start + length - 1, highWaterMark: 256 * 1024 });
   await Promise.all([pipeline(source, counter, req), response]);
   return md5.digest('hex');
+}
+
+/** How long an early answer's body may take to arrive: it is a few hundred bytes already on their way. */
+const EARLY_ANSWER_BODY_MS = 1_000;
+
+/** What has arrived of an answer whose connection is going away: the whole body, or as much as came. */
+function readSoFar(res: IncomingMessage): Promise<string> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    const done = () => {
+      clearTimeout(timer);
+      resolve(Buffer.concat(chunks).toString('utf8'));
+    };
+    const timer = setTimeout(done, EARLY_ANSWER_BODY_MS);
+    res.on('data', (chunk: Buffer) => chunks.push(chunk));
+    res.once('end', done);
+    res.once('error', done);
+    res.once('close', done);
+  });
 }
 
 async function readBody(res: IncomingMessage): Promise<string> {
