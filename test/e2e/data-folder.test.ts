@@ -41,6 +41,7 @@ describe('a data folder that turns read-only', () => {
       .toBe(
         `Could not save ${historyFile}: the disk is read-only. Uploads go on; their links are kept in memory (lost if Signdrop quits before then) and saved as soon as writing works again.`,
       );
+    await h.screenshot('disk-notice-light');
     await fs.writable();
     const saved = page.getByRole('status').filter({ hasText: `${historyFile} can be written again: every link is in the history again.` });
     await saved.waitFor({ timeout: 20_000 });
