@@ -7,29 +7,11 @@ import { fork } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'vite';
 import { describe, expect, it } from 'vitest';
+import { bundleForNode } from '../../support/bundle-for-node';
 import { LinkHistory } from '../../../core/links/link-history';
 
 const PER_PROCESS = 1_000;
-
-/**
- * LinkHistory as one CommonJS file a plain `node` can run: Node's own TypeScript support strips types
- * only, and link-history.ts imports its siblings without extensions, which Node does not resolve.
- */
-async function bundleLinkHistory(outDir: string): Promise<string> {
-  const out = await build({
-    configFile: false,
-    logLevel: 'silent',
-    ssr: { noExternal: true },
-    build: { write: false, ssr: join(__dirname, '../../../core/links/link-history.ts'), minify: false, rollupOptions: { output: { format: 'cjs' } } },
-  });
-  const chunk = (Array.isArray(out) ? out : [out]).flatMap((o) => ('output' in o ? o.output : [])).find((c) => c.type === 'chunk');
-  if (!chunk || chunk.type !== 'chunk') throw new Error('link history did not bundle');
-  const file = join(outDir, 'link-history.cjs');
-  await writeFile(file, chunk.code);
-  return file;
-}
 
 // Each child: 1,000 links in batches of 1 to 20 (awaited, so the two processes' writes alternate),
 // each relinked twice, a deleted mark every 7 links and a list now and then: the relinks make
@@ -68,7 +50,7 @@ describe('two processes appending to one history', () => {
   it('the app and the CLI, run at the same time on the same folder, lose no entry', { timeout: 60_000 }, async () => {
     const work = await mkdtemp(join(tmpdir(), 'signdrop-two-'));
     const dataDir = join(work, 'data');
-    const bundle = await bundleLinkHistory(work);
+    const bundle = await bundleForNode(join(__dirname, '../../../core/links/link-history.ts'), work);
     const script = join(work, 'append.cjs');
     await writeFile(script, CHILD);
 

@@ -7,26 +7,11 @@ import { fork } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { build } from 'vite';
 import { describe, expect, it } from 'vitest';
+import { bundleForNode } from '../../support/bundle-for-node';
 import { SettingsStore } from '../../../core/settings/settings-store';
 
 const PER_PROCESS = 150;
-
-/** SettingsStore as one CommonJS file a plain `node` can run. */
-async function bundleSettingsStore(outDir: string): Promise<string> {
-  const out = await build({
-    configFile: false,
-    logLevel: 'silent',
-    ssr: { noExternal: true },
-    build: { write: false, ssr: join(__dirname, '../../../core/settings/settings-store.ts'), minify: false, rollupOptions: { output: { format: 'cjs' } } },
-  });
-  const chunk = (Array.isArray(out) ? out : [out]).flatMap((o) => ('output' in o ? o.output : [])).find((c) => c.type === 'chunk');
-  if (!chunk || chunk.type !== 'chunk') throw new Error('settings store did not bundle');
-  const file = join(outDir, 'settings-store.cjs');
-  await writeFile(file, chunk.code);
-  return file;
-}
 
 // Each child adds PER_PROCESS upload modes (each built on the value the file holds: a read, a change
 // and a write), sets its own key as it goes, then waits until it reads the other's last mode.
@@ -61,7 +46,7 @@ describe('two processes changing one settings file', () => {
   it('the app and the CLI, changing different settings at the same time, both keep every change', { timeout: 60_000 }, async () => {
     const work = await mkdtemp(join(tmpdir(), 'signdrop-settings-two-'));
     const dataDir = join(work, 'data');
-    const bundle = await bundleSettingsStore(work);
+    const bundle = await bundleForNode(join(__dirname, '../../../core/settings/settings-store.ts'), work);
     const script = join(work, 'change.cjs');
     await writeFile(script, CHILD);
 
