@@ -1,4 +1,4 @@
-import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
+import { CreateBucketCommand, ListObjectsV2Command, S3Client } from '@aws-sdk/client-s3';
 import { randomBytes } from 'node:crypto';
 
 /** The radosgw user scripts/rgw/start.sh creates. */
@@ -33,4 +33,16 @@ export async function createTestBucket(prefix: string): Promise<string> {
   const name = `${prefix}-${randomBytes(4).toString('hex')}`.toLowerCase().slice(0, 63);
   await adminClient().send(new CreateBucketCommand({ Bucket: name }));
   return name;
+}
+
+/** Every key in a bucket, page after page, as the store lists them. */
+export async function bucketKeys(bucket: string): Promise<string[]> {
+  const keys: string[] = [];
+  let token: string | undefined;
+  do {
+    const page = await adminClient().send(new ListObjectsV2Command({ Bucket: bucket, ...(token ? { ContinuationToken: token } : {}) }));
+    keys.push(...(page.Contents ?? []).map((o) => o.Key!));
+    token = page.NextContinuationToken;
+  } while (token);
+  return keys;
 }

@@ -3,13 +3,13 @@
  * a SIGKILLed batch leaves no object without its entry once the same command ran again, and
  * history, relink and delete work on those entries.
  */
-import { HeadObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
+import { HeadObjectCommand } from '@aws-sdk/client-s3';
 import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { adminClient, createTestBucket, rgwEndpoint } from '../../support/s3';
+import { adminClient, bucketKeys, createTestBucket, rgwEndpoint } from '../../support/s3';
 import { buildCli } from './build-cli';
 import { envKeys } from './cli-fixtures';
 import { newConfigDir, ROOT, signdrop } from './cli-harness';
@@ -25,17 +25,6 @@ async function smallFiles(count: number): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'signdrop-cli-batch-'));
   await Promise.all(Array.from({ length: count }, (_, i) => writeFile(join(dir, `f${String(i).padStart(4, '0')}.txt`), `file ${i}\n`)));
   return dir;
-}
-
-async function bucketKeys(bucket: string): Promise<string[]> {
-  const keys: string[] = [];
-  let token: string | undefined;
-  do {
-    const page = await adminClient().send(new ListObjectsV2Command({ Bucket: bucket, ...(token ? { ContinuationToken: token } : {}) }));
-    keys.push(...(page.Contents ?? []).map((o) => o.Key!));
-    token = page.NextContinuationToken;
-  } while (token);
-  return keys;
 }
 
 const target = (bucket: string) => ['--endpoint', rgwEndpoint(), '--bucket', bucket, '--path-style'];

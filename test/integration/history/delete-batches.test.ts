@@ -3,7 +3,7 @@
  * take 3 requests (counted at a proxy in front of the store), and the one object a bucket policy
  * keeps is reported with the store's reason while its entry stays.
  */
-import { ListObjectsV2Command, PutBucketPolicyCommand, PutObjectCommand } from '@aws-sdk/client-s3';
+import { PutBucketPolicyCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore } from '../../../core';
@@ -12,7 +12,7 @@ import { cleanupLinks } from '../../../core/links/cleanup';
 import { LinkHistory } from '../../../core/links/link-history';
 import { ProfileStore } from '../../../core/profiles/profile-store';
 import { startFaultProxy, type FaultProxy } from '../../support/fault-proxy';
-import { adminClient, createTestBucket, RGW_REGION, RGW_USER, rgwEndpoint } from '../../support/s3';
+import { adminClient, bucketKeys, createTestBucket, RGW_REGION, RGW_USER, rgwEndpoint } from '../../support/s3';
 import { tempDir } from '../transfer/helpers';
 
 const EXPIRED = 2_500;
@@ -32,17 +32,6 @@ async function putAll(bucket: string, keys: readonly string[]): Promise<void> {
   for (let i = 0; i < keys.length; i += 50) {
     await Promise.all(keys.slice(i, i + 50).map((Key) => client.send(new PutObjectCommand({ Bucket: bucket, Key, Body: Key }))));
   }
-}
-
-async function keysIn(bucket: string): Promise<string[]> {
-  const keys: string[] = [];
-  let token: string | undefined;
-  do {
-    const page = await adminClient().send(new ListObjectsV2Command({ Bucket: bucket, ...(token ? { ContinuationToken: token } : {}) }));
-    keys.push(...(page.Contents ?? []).map((o) => o.Key!));
-    token = page.NextContinuationToken;
-  } while (token);
-  return keys;
 }
 
 describe('deleting in batches', () => {
@@ -104,7 +93,7 @@ describe('deleting in batches', () => {
     expect(deletes.map((r) => r.status)).toEqual([200, 200, 200]);
     expect(done).toMatchObject({ dryRun: false, count: EXPIRED, bytes: keys.slice(0, EXPIRED).reduce((sum, k) => sum + k.length, 0) });
     expect(done.failed).toEqual([{ bucket, key: LOCKED, message: expect.stringMatching(/denied/i) as string }]);
-    expect(await keysIn(bucket)).toEqual([LOCKED]);
+    expect(await bucketKeys(bucket)).toEqual([LOCKED]);
 
     await core.links.flush();
     const links = await core.links.list();
