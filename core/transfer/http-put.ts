@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
 import { request as httpRequest, type ClientRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { S3ResponseError } from '../errors/s3-response-error';
-import { fileChanged, fileUnreadable, sameVersion, type FileSnapshot } from './file-check';
-import { DEFAULT_TIMEOUTS, timedOut, type RequestTimeouts } from './timeouts';
+import { fileChanged, fileUnreadable, type FileSnapshot } from './file-check';
+import { readSmall } from './read-small';
+import { watchRequest } from './request-watchdog';
+import { DEFAULT_TIMEOUTS, type RequestTimeouts } from './timeouts';
 
 export interface PutBodyOptions {
   readonly url: string;
@@ -41,28 +42,6 @@ export interface PutBodyResult {
   readonly md5: string;
 }
 
-/** Reads a small body whole through one open file, checking it is still the queued version. */
-async function readSmall(file: string, start: number, length: number, expect?: FileSnapshot): Promise<Buffer> {
-  const handle = await open(file, 'r').catch((e: NodeJS.ErrnoException) => {
-    throw fileUnreadable(file, e.code);
-  });
-  try {
-    const buffer = Buffer.allocUnsafe(length);
-    let got = 0;
-    while (got < length) {
-      const { bytesRead } = await handle.read(buffer, got, length - got, start + got);
-      if (bytesRead === 0) throw fileChanged(file, `while it was uploading (it ended after ${start + got} bytes)`);
-      got += bytesRead;
-    }
-    // One check, after reading, on the file actually read: a change before or during the read shows
-    // in its size or mtime here (a check before reading too would cost a thread-pool round trip a file).
-    if (expect && !sameVersion(await handle.stat(), expect)) throw fileChanged(file, 'after it was added');
-    return buffer;
-  } finally {
-    await handle.close();
-  }
-}
-
 /**
  * Sends a file (or a slice of it) to a presigned PUT URL, computing its MD5 on the way so the
  * ETag can be checked end to end. Large bodies are streamed from disk, never held in memory.
@@ -76,12 +55,13 @@ export async function putFileBody(options: PutBodyOptions): Promise<PutBodyResul
   const req = request(target, {
     method: 'PUT',
     headers: { 'content-length': String(length), ...(contentType ? { 'content-type': contentType } : {}) },
-    signal,
   });
-  armTimeouts(req, timeouts);
+  watchRequest(req, timeouts);
+  if (signal) abortWith(req, signal);
+  let failure: Error | undefined;
   const response = new Promise<IncomingMessage>((resolve, reject) => {
     req.once('response', resolve);
-    req.once('error', reject);
+    req.once('error', (e) => reject((failure = e)));
   });
   // Awaited below on success; on failure the error surfaces from the body side, so don't also report it as unhandled.
   response.catch(() => undefined);
@@ -103,39 +83,24 @@ export async function putFileBody(options: PutBodyOptions): Promise<PutBodyResul
     throw e;
   }
   const res = await response;
-  const body = await readBody(res);
+  // A request destroyed mid-answer (a time-out, a pause) says why on itself; the answer only sees a cut.
+  const body = await readBody(res).catch((e: unknown) => {
+    throw failure ?? e;
+  });
   // Both PUT and UploadPart are s3:PutObject to IAM; toAppError words the answer, retries read it.
   if (res.statusCode !== 200) throw S3ResponseError.fromBody(res.statusCode ?? 0, body, 's3:PutObject', url);
   return { etag: String(res.headers.etag ?? '').replace(/"/g, ''), md5 };
 }
 
-const seconds = (ms: number) => `${ms / 1000} s`;
-
 /**
- * Connect, first byte and idle time-outs on one request: without them a store that accepts the
- * connection and never answers holds the upload forever.
+ * Destroys the request when the signal aborts (pause, cancel), with the signal's reason. One listener,
+ * removed when the request closes: http.request's own `signal` option does the same through
+ * stream.finished, which adds half a dozen listeners to every request.
  */
-function armTimeouts(req: ClientRequest, t: RequestTimeouts): void {
-  const fail = (what: string) => req.destroy(timedOut(what));
-  const timers: NodeJS.Timeout[] = [];
-  const after = (ms: number, what: string) => {
-    const timer = setTimeout(() => fail(what), ms);
-    timers.push(timer);
-    return timer;
-  };
-  req.once('close', () => timers.forEach(clearTimeout));
-  req.once('socket', (socket) => {
-    // A kept-alive socket is already connected; a new one must connect in time.
-    if (!socket.connecting) return;
-    const connect = after(t.connectTimeoutMs, `no connection within ${seconds(t.connectTimeoutMs)}`);
-    socket.once('connect', () => clearTimeout(connect));
-  });
-  req.once('finish', () => {
-    const firstByte = after(t.firstByteTimeoutMs, `no answer within ${seconds(t.firstByteTimeoutMs)} of the upload's last byte`);
-    req.once('response', () => clearTimeout(firstByte));
-  });
-  // Node arms this once the socket is connected, and it covers reading the answer too.
-  req.setTimeout(t.idleTimeoutMs, () => fail(`nothing moved for ${seconds(t.idleTimeoutMs)}`));
+function abortWith(req: ClientRequest, signal: AbortSignal): void {
+  const onAbort = () => req.destroy(signal.reason as Error);
+  signal.addEventListener('abort', onAbort, { once: true });
+  req.once('close', () => signal.removeEventListener('abort', onAbort));
 }
 
 async function streamBody(req: ClientRequest, file: string, start: number, length: number, onBytes?: (n: number) => void): Promise<string> {
@@ -164,8 +129,16 @@ async function streamBody(req: ClientRequest, file: string, start: number, lengt
   return md5.digest('hex');
 }
 
-async function readBody(res: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of res) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+/** The answer's body as text: plain listeners, which cost less per answer than an async iterator. */
+function readBody(res: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    res.on('data', (chunk: Buffer) => chunks.push(chunk));
+    res.once('end', () => resolve(chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8')));
+    res.once('error', reject);
+    // Cut off before its end (the connection dropped, or the request was destroyed): a network error, retried.
+    res.once('close', () => {
+      if (!res.complete) reject(Object.assign(new Error('The connection closed before the answer ended.'), { code: 'ECONNRESET' }));
+    });
+  });
 }
