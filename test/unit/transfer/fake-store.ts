@@ -19,6 +19,8 @@ export class FakeStore {
     expired ? { status: 403, body: '<Error><Code>AccessDenied</Code><Message>Request has expired</Message></Error>' } : { etag: md5 };
   /** The ETag HeadObject reports after Complete (default: the S3 multipart formula). */
   headEtag = () => multipartEtag([...this.parts.entries()].sort(([a], [b]) => a - b).map(([, p]) => p.md5));
+  /** How long each answer takes, as a real store's round trip does (0: at once). */
+  answerDelayMs = 0;
   /** Expiry given to the next URLs, in seconds from now (negative: already expired). */
   urlLife = 3600;
   private server!: Server;
@@ -33,7 +35,9 @@ export class FakeStore {
         hash.update(c);
         size += c.length;
       });
-      req.on('end', () => {
+      // At once unless asked (a test may stop the clock).
+      req.on('end', () => (this.answerDelayMs > 0 ? setTimeout(respond, this.answerDelayMs) : respond()));
+      const respond = () => {
         const md5 = hash.digest('hex');
         const pn = url.searchParams.get('partNumber');
         const expired = Number(url.searchParams.get('exp')) < Date.now();
@@ -41,7 +45,7 @@ export class FakeStore {
         if ('status' in a) return void res.writeHead(a.status).end(a.body);
         if (pn) this.parts.set(Number(pn), { md5, size });
         res.writeHead(200, { etag: `"${a.etag}"` }).end();
-      });
+      };
     });
     await new Promise<void>((r) => this.server.listen(0, '127.0.0.1', r));
     this.base = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
