@@ -1,12 +1,10 @@
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { request as httpRequest, type ClientRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import { Transform } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { S3ResponseError } from '../errors/s3-response-error';
-import { fileChanged, fileUnreadable, type FileSnapshot } from './file-check';
+import { fileUnreadable, type FileSnapshot } from './file-check';
 import { readSmall } from './read-small';
+import { streamBody } from './stream-body';
 import { watchRequest } from './request-watchdog';
 import { DEFAULT_TIMEOUTS, type RequestTimeouts } from './timeouts';
 
@@ -101,32 +99,6 @@ function abortWith(req: ClientRequest, signal: AbortSignal): void {
   const onAbort = () => req.destroy(signal.reason as Error);
   signal.addEventListener('abort', onAbort, { once: true });
   req.once('close', () => signal.removeEventListener('abort', onAbort));
-}
-
-async function streamBody(req: ClientRequest, file: string, start: number, length: number, onBytes?: (n: number) => void): Promise<string> {
-  const md5 = createHash('md5');
-  let streamed = 0;
-  const counter = new Transform({
-    transform(chunk: Buffer, _enc, done) {
-      streamed += chunk.length;
-      md5.update(chunk);
-      onBytes?.(chunk.length);
-      done(null, chunk);
-    },
-    flush(done) {
-      // The file shrank while it was read: the request would wait forever for the missing bytes.
-      if (streamed !== length) done(fileChanged(file, `while it was uploading (it ended after ${start + streamed} bytes)`));
-      else done();
-    },
-  });
-  const response = new Promise<void>((resolve, reject) => {
-    req.once('response', () => resolve());
-    req.once('error', reject);
-  });
-  response.catch(() => undefined); // the pipeline reports the same failure
-  const source = length === 0 ? [] : createReadStream(file, { start, end: start + length - 1, highWaterMark: 256 * 1024 });
-  await Promise.all([pipeline(source, counter, req), response]);
-  return md5.digest('hex');
 }
 
 /** The answer's body as text: plain listeners, which cost less per answer than an async iterator. */
