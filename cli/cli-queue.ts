@@ -3,18 +3,14 @@ import type { Disposition } from '../common/disposition';
 import type { StoredProfile } from '../common/profile';
 import type { UploadItem } from '../common/uploads';
 import type { Core, CoreOptions } from '../core';
+import { diskReason } from '../core/storage/disk-reason';
 import { holdProcessLock } from '../core/storage/process-lock';
 import type { LocalFile } from '../core/uploads/collect-files';
 import type { LinkHistory } from '../core/links/link-history';
-import { QueueStore, type PersistedEntry } from '../core/uploads/queue-store';
+import { UnsavedLinesError } from '../core/storage/retrying-log';
+import { CLI_QUEUE_FILE, CLI_QUEUE_LOCK, QueueStore, type PersistedEntry } from '../core/uploads/queue-store';
 
-/**
- * The CLI's queue file in the shared data folder. The app keeps its own (upload-queue.json): each
- * rewrites its whole file, so sharing one would let either overwrite what the other just queued.
- */
-export const CLI_QUEUE_FILE = 'cli-queue.json';
-/** Held by the one CLI upload that keeps the queue; a second one at the same time uploads from memory. */
-const CLI_QUEUE_LOCK = 'cli-queue.lock';
+export { CLI_QUEUE_FILE };
 
 /** What makes a run "the same command" for a file: the same file version, target and link options. */
 export interface RunShape {
@@ -33,11 +29,24 @@ export class CliQueue {
   /** Saved item id by file path, for the files this run takes back. */
   private readonly resumed = new Map<string, string>();
 
-  private constructor(private readonly release: (() => Promise<void>) | undefined) {}
+  private constructor(
+    private readonly release: (() => Promise<void>) | undefined,
+    /** Why the queue lives in memory only, when it does. */
+    readonly inMemoryBecause?: string,
+  ) {}
 
-  /** Claims the CLI's queue; another CLI upload holding it leaves this one in memory (said on stderr by the caller). */
+  /**
+   * Claims the CLI's queue. Another CLI upload holding it, or a data folder that cannot be written
+   * (full, read-only), leaves this one in memory: the upload goes on (said on stderr by the caller).
+   */
   static async claim(dataDir: string): Promise<CliQueue> {
-    return new CliQueue(await holdProcessLock(join(dataDir, CLI_QUEUE_LOCK)));
+    const lock = join(dataDir, CLI_QUEUE_LOCK);
+    try {
+      const release = await holdProcessLock(lock);
+      return release ? new CliQueue(release) : new CliQueue(undefined, 'another signdrop upload is running');
+    } catch (e) {
+      return new CliQueue(undefined, `${lock} could not be written (${diskReason(e)})`);
+    }
   }
 
   /** Whether this run keeps its queue on disk (it holds the lock). */
@@ -84,18 +93,30 @@ export class CliQueue {
    * After the run: once every item of the run finished, the finished items leave the saved queue
    * (their links are on disk first). When some did not (stopped, failed), everything stays, so the
    * same command run again prints the finished ones' links and uploads only the rest, under the
-   * keys already chosen. Then the queue is saved and the claim released.
+   * keys already chosen. Then the queue is saved and the claim released. Resolves to what could
+   * not be saved (links the disk refused, in memory only), in words, or undefined.
    */
-  async finish(core: Core, items: readonly UploadItem[]): Promise<void> {
+  async finish(core: Core, items: readonly UploadItem[]): Promise<string | undefined> {
     const all = core.uploads.list();
     const state = new Map(all.map((i) => [i.id, i.state]));
-    if (this.release && items.every((i) => state.get(i.id) === 'completed')) {
+    try {
+      // Links the disk refused keep their items saved (if the queue can be), for `history` to record later.
+      const linksSaved = await core.links.flush().then(
+        () => true,
+        () => false,
+      );
+      if (this.release && linksSaved && items.every((i) => state.get(i.id) === 'completed')) {
+        for (const item of all) if (item.state === 'completed') await core.uploads.remove(item.id);
+      }
+      await core.uploads.close();
       await core.links.flush();
-      for (const item of all) if (item.state === 'completed') await core.uploads.remove(item.id);
+      return undefined;
+    } catch (e) {
+      if (e instanceof UnsavedLinesError) return e.message;
+      throw e;
+    } finally {
+      await this.release?.();
     }
-    await core.uploads.close();
-    await core.links.flush();
-    await this.release?.();
   }
 
   /** Releases the claim without touching the queue (the engine never opened). */

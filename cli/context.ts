@@ -57,9 +57,10 @@ export async function openProfiles(io: Io): Promise<ProfileStore> {
  * command's one-off profile). Keys of `env` profiles come from the CLI's environment; a region
  * the engine corrects on first use is said on stderr. With `queue`, the upload queue is kept in
  * that file of the data folder (the CLI's own, see cli/cli-queue.ts); else it lives in memory.
+ * What the data folder refuses to save (full, read-only) is said on stderr, once, and when it is saved again.
  */
 export async function openCore(io: Io, profiles: ProfileSource, queue?: CoreOptions['queue']): Promise<Core> {
-  return createCore({
+  const core = await createCore({
     dataDir: await dataDir(io),
     credentials: new KeychainCredentialStore(),
     env: io.env,
@@ -69,6 +70,9 @@ export async function openCore(io: Io, profiles: ProfileSource, queue?: CoreOpti
     onRegionCorrected: ({ profile, from, to }) =>
       io.err(`signdrop: note: bucket "${profile.bucket}" is in ${to}, not ${from}; signing for ${to}. Fix the profile's region to skip this check.`),
   });
+  // A full or read-only data folder never stops the command; the user hears when it starts and when it ends.
+  core.saveTroubles.onNotice(({ state, message }) => io.err(`signdrop: ${state === 'failing' ? 'warning' : 'note'}: ${message}`));
+  return core;
 }
 
 /** Finds a saved profile by name (case-insensitive) or says how to see the names. */

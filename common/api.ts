@@ -10,6 +10,7 @@ import type { CleanupObjects, CleanupResult, ExpireAfterResult, ExpireAfterState
 import type { BulkOutcome, LinkFilter, LinkLifetime, LinkPage, LinkRecord } from './links';
 import type { ProfileInput, ProfileView } from './profile';
 import type { Result } from './result';
+import type { SaveNotice } from './save-notice';
 import type { Settings, SettingsPatch } from './settings';
 import type { ShortcutName } from './shortcuts';
 import type { Arrival, CreateRequestInput, FileRequest, RequestFile, RequestFileLink } from './requests';
@@ -133,5 +134,9 @@ export interface SigndropApi {
   readonly shortcuts: {
     /** The app menu chose one of the window's shortcuts (Preferences…, the views, Keyboard Shortcuts). */
     onMenu(listener: (name: ShortcutName) => void): Unsubscribe;
+  };
+  readonly storage: {
+    /** The data folder refused a save (the history, the queue), or takes it again: said once each. */
+    onNotice(listener: (notice: SaveNotice) => void): Unsubscribe;
   };
 }

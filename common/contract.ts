@@ -11,6 +11,7 @@ import { LINK_FILTERS, type BulkOutcome, type LinkLifetime, type LinkPage, type 
 import { DISPOSITIONS } from './disposition';
 import type { Result } from './result';
 import { SettingsPatch, type Settings } from './settings';
+import type { SaveNotice } from './save-notice';
 import type { SharePage } from './share-page';
 import type { ShortcutName } from './shortcuts';
 import {
@@ -182,6 +183,8 @@ export interface EventPayloads {
   'window:shortcut': ShortcutName;
   /** Files that arrived for open requests: one event per look that found any. */
   'requests:arrived': readonly Arrival[];
+  /** A file of the data folder could not be saved (full, read-only disk), or can be again: once each. */
+  'storage:notice': SaveNotice;
 }
 export type EventName = keyof EventPayloads;
-export const eventNames: readonly EventName[] = ['uploads:changed', 'settings:changed', 'window:shortcut', 'requests:arrived'];
+export const eventNames: readonly EventName[] = ['uploads:changed', 'settings:changed', 'window:shortcut', 'requests:arrived', 'storage:notice'];

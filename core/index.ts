@@ -9,6 +9,9 @@ import { RequestService } from './requests/request-service';
 import { RequestStore } from './requests/request-store';
 import { SettingsStore } from './settings/settings-store';
 import { Signer } from './signing/signer';
+import { SaveTroubles } from './storage/save-troubles';
+import { transferSignerFor } from './signing/signer-for-transfers';
+import { abortOrphanUploads, describeSweep, type OrphanSweep } from './uploads/orphan-uploads';
 import { UploadQueue, type QueueOptions } from './uploads/upload-queue';
 
 export type { RegionCorrection };
@@ -36,21 +39,48 @@ export interface CoreOptions {
 
 /** The engine, composed: what main's handlers, the CLI and the tests drive. */
 export async function createCore({ dataDir, credentials, now, env = process.env, profiles: source, onRegionCorrected, keepQueue = true, queue }: CoreOptions) {
+  const startedAt = new Date();
   const profiles = source ?? new ProfileStore(dataDir);
   const signer = new Signer(regionOnFirstUse(profiles, credentials, { env }, onRegionCorrected), credentials, now, env);
-  const uploads = keepQueue ? await UploadQueue.open(signer, { dataDir, ...queue }) : new UploadQueue(signer);
-  const links = new LinkService(new LinkHistory(dataDir, now), signer);
+  // One report of what the data folder refused, for the queue and the history alike: the app and the CLI tell the user.
+  const saveTroubles = new SaveTroubles();
+  const uploads = keepQueue ? await UploadQueue.open(signer, { dataDir, troubles: saveTroubles, ...queue }) : new UploadQueue(signer);
+  const links = new LinkService(new LinkHistory(dataDir, now, { troubles: saveTroubles }), signer);
   recordLinks(uploads, links);
   const settings = new SettingsStore(dataDir);
   await followConcurrency(settings, uploads);
+  // The app's own queue (not the CLI's): in the background, never holding up the start.
+  const orphanSweep = keepQueue && !queue ? sweepOrphans(signer, dataDir, profiles, uploads, startedAt) : Promise.resolve(undefined);
   return {
+    /** Resolves once the start's look for orphaned multipart uploads is over (the app's queue only). */
+    orphanSweep,
     signer,
     profiles: new ProfileService({ profiles, credentials, signer, readers: { env } }),
     uploads,
     links,
     settings,
+    saveTroubles,
     requests: new RequestService({ signer, store: new RequestStore(dataDir), settings, ...(now ? { now } : {}) }),
   };
+}
+
+/** Aborts the app's multipart uploads that no queue item owns (see abortOrphanUploads), and says what it did in the log. */
+async function sweepOrphans(signer: Signer, dataDir: string, profiles: ProfileSource, uploads: UploadQueue, startedAt: Date): Promise<OrphanSweep | undefined> {
+  try {
+    const sweep = await abortOrphanUploads({
+      signer: transferSignerFor(signer),
+      dataDir,
+      profiles: await profiles.list(),
+      startedAt,
+      queued: () => uploads.store?.snapshot() ?? [],
+    });
+    const said = describeSweep(sweep);
+    if (said) console.log(`[signdrop] ${said}`);
+    return sweep;
+  } catch (e) {
+    console.error(`[signdrop] could not look for orphaned multipart uploads: ${(e as Error).message}`);
+    return undefined;
+  }
 }
 
 /** The queue runs as many files and parts at once as the user's settings say, from start and after each change. */

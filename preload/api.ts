@@ -95,5 +95,8 @@ export function createApi(transport: Transport): SigndropApi {
     shortcuts: {
       onMenu: (listener) => transport.on('window:shortcut', listener),
     },
+    storage: {
+      onNotice: (listener) => transport.on('storage:notice', listener),
+    },
   };
 }

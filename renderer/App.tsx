@@ -5,8 +5,9 @@ import { HistoryView } from './components/HistoryView';
 import { ShortcutsDialog } from './components/keyboard/ShortcutsDialog';
 import { useWindowShortcuts } from './components/keyboard/use-window-shortcuts';
 import { ProfileForm } from './components/ProfileForm';
-import { ConfirmDialog } from './components/profiles/ConfirmDialog';
+import { DropQuestionDialog } from './components/DropQuestionDialog';
 import { RequestsView } from './components/requests/RequestsView';
+import { SaveNoticeList } from './components/SaveNoticeList';
 import { useRequests } from './components/requests/use-requests';
 import { SettingsView } from './components/settings/SettingsView';
 import { Toast } from './components/Toast';
@@ -18,6 +19,7 @@ import { useCopyLoop } from './state/use-copy-loop';
 import { useDropGate } from './state/use-drop-gate';
 import { useProfiles } from './state/use-profiles';
 import { useQueue } from './state/use-queue';
+import { useSaveNotices } from './state/use-save-notices';
 import { useTheme } from './state/use-theme';
 import { useUploadActions } from './state/use-upload-actions';
 
@@ -28,6 +30,7 @@ export function App() {
   const [view, setView] = useState<View>('uploads');
   const queue = useQueue();
   const requests = useRequests();
+  const saveNotices = useSaveNotices();
   const showUploads = useCallback(() => setView('uploads'), []);
   const copy = useCopyLoop(queue);
   const settings = copy.settings;
@@ -55,6 +58,7 @@ export function App() {
   return (
     <main className="app">
       <Toolbar view={view} onView={setView} />
+      <SaveNoticeList {...saveNotices} />
       {view === 'history' && <HistoryView profiles={profiles.list} selected={profile} />}
       {view === 'requests' && <RequestsView requests={requests} profile={profile} />}
       {view === 'add-profile' && <ProfileForm others={others} onSaved={onSaved} onCancel={showUploads} />}
@@ -73,15 +77,7 @@ export function App() {
       )}
       <Toast message={copy.toast.message} />
       {helpOpen && <ShortcutsDialog onClose={() => setHelpOpen(false)} />}
-      {gate.question && (
-        <ConfirmDialog
-          title="Upload anyway?"
-          message={`This profile could not connect: ${gate.question.problem} Upload ${gate.question.count === 1 ? 'this file' : `these ${gate.question.count} files`} anyway?`}
-          confirmLabel="Upload anyway"
-          onConfirm={gate.question.confirm}
-          onCancel={gate.question.cancel}
-        />
-      )}
+      <DropQuestionDialog question={gate.question} />
       {dragging && (
         <div className="drop-overlay" aria-hidden="true">
           Drop to upload

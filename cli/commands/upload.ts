@@ -77,12 +77,17 @@ export async function uploadCommand(values: Values, operands: string[], io: Io):
   if (interrupted) {
     io.err(`interrupted: ${done.length} uploaded, ${await interrupted} aborted`);
     // Every link made before the stop reaches the history on disk before the process ends.
-    await claim.finish(core, items);
+    sayUnsaved(io, await claim.finish(core, items));
     return EXIT_INTERRUPTED;
   }
   if (values['page'] === true && done.length > 0 && !(await printPage(core, done, json, io))) failed++;
-  await claim.finish(core, items);
+  sayUnsaved(io, await claim.finish(core, items));
   return failed > 0 ? EXIT_FAILED : EXIT_OK;
+}
+
+/** Links the data folder refused are lost when the command ends: what it printed is the user's copy. */
+function sayUnsaved(io: Io, unsaved: string | undefined): void {
+  if (unsaved) io.err(`signdrop: warning: ${unsaved} The links printed by this command are the only copy: keep them.`);
 }
 
 interface Run {
@@ -105,7 +110,7 @@ async function startRun(
   const { core, profile } = await resolveTarget(values, io, template !== undefined ? { keyTemplate: template } : {}, (p) =>
     claim.options(files, p, { expiresInSeconds: expiresFor(p), disposition }),
   );
-  if (!claim.kept) io.err('signdrop: note: another signdrop upload is running; this one cannot resume if it is stopped.');
+  if (claim.inMemoryBecause) io.err(`signdrop: note: ${claim.inMemoryBecause}; this upload cannot resume if it is stopped.`);
   const expiresInSeconds = expiresFor(profile);
   // Said before anything uploads: temporary credentials would cut the links short.
   const { warning } = await core.signer.linkLifetime(profile.id, expiresInSeconds);

@@ -6,6 +6,8 @@ import { AppendLog } from '../storage/append-log';
 import { compactLog } from '../storage/compact-log';
 import { tryLock } from '../storage/file-lock';
 import { LogTail } from '../storage/log-tail';
+import { RetryingLog } from '../storage/retrying-log';
+import { SaveTroubles } from '../storage/save-troubles';
 import { serialQueue } from '../storage/serial';
 import { createdLine, eventLine } from './link-events';
 import { importOldHistory } from './link-migration';
@@ -19,18 +21,22 @@ const STALE_LOCK_MS = 30_000;
 export interface LinkHistoryOptions {
   /** Overrides COMPACT_AFTER_REDUNDANT_LINES (tests compact small logs). */
   readonly compactAfter?: number;
+  /** Told when the log cannot be written and when it can again (createCore shares one with the queue). */
+  readonly troubles?: SaveTroubles;
 }
 
 /**
  * Every link made, newest first, in `<dataDir>/links.jsonl`: an append-only log, one JSON line
  * per event (created, relinked, deleted), shared safely by the app and the CLI (see AppendLog).
  * `add` resolves once its line is on disk; what another process appended shows up on the next
- * read. Links are not secrets (whoever has one can use it, which is the point), but the file is
+ * read. A write the disk refuses (full, read-only) keeps its lines in memory, listed as links,
+ * until a later write lands (see RetryingLog). Links are not secrets (whoever has one can use it, which is the point), but the file is
  * still private to the user (0600).
  */
 export class LinkHistory {
   private readonly file: string;
   private readonly log: AppendLog;
+  private readonly saving: RetryingLog;
   private readonly tail: LogTail;
   private readonly replay = new LinkReplay();
   private readonly serial = serialQueue();
@@ -52,6 +58,7 @@ export class LinkHistory {
     this.file = join(dataDir, 'links.jsonl');
     this.log = new AppendLog(this.file);
     this.tail = new LogTail(this.file);
+    this.saving = new RetryingLog(this.log, options.troubles ?? new SaveTroubles());
     this.compactAfter = options.compactAfter ?? COMPACT_AFTER_REDUNDANT_LINES;
   }
 
@@ -86,7 +93,7 @@ export class LinkHistory {
     return this.replay.get(id);
   }
 
-  /** Records a new link; resolves once it is on disk. */
+  /** Records a new link; resolves once it is on disk, or kept in memory when the disk refuses it (reported to the troubles). */
   async add(link: Omit<LinkRecord, 'id' | 'createdAt'>): Promise<LinkRecord> {
     const record: LinkRecord = { ...link, id: randomUUID(), createdAt: this.now().toISOString() };
     await this.append(createdLine(record));
@@ -123,17 +130,21 @@ export class LinkHistory {
     return this.append(eventLine({ t: 'deleted', profileId, bucket, key, at: this.now().toISOString() }));
   }
 
-  /** Resolves when everything added so far is on disk (written and fsynced); rejects if the last write failed. */
+  /**
+   * Resolves when everything added so far is on disk (written and fsynced), trying again what the
+   * disk refused; rejects with UnsavedLinesError while some links are still in memory only.
+   */
   async flush(): Promise<void> {
     await Promise.allSettled([...this.writing]);
-    await this.log.flush();
+    await this.saving.flush();
   }
 
   private append(line: string): Promise<void> {
-    // Once on disk, our own line counts at once (reading it back later changes nothing): a link
-    // just added is never missing from our list, even while another process compacts the file.
+    // Once on disk (or kept in memory for it), our own line counts at once (reading it back later
+    // changes nothing): a link just added is never missing from our list, even while another
+    // process compacts the file or the disk refuses it.
     const written = this.open()
-      .then(() => this.log.append([line]))
+      .then(() => this.saving.append([line]))
       .then(() => void this.replay.applyLine(line, { count: false }));
     this.writing.add(written);
     void written.catch(() => undefined).finally(() => this.writing.delete(written));

@@ -1,5 +1,5 @@
 import type { LinkRecord } from '../../common/links';
-import { LinkEventSchema, type LinkEvent } from './link-events';
+import { readEvent, type ReadEvent } from './read-event';
 
 /** Which object a link points to: the key `deleted` events are applied by. */
 const objectKey = (l: Pick<LinkRecord, 'profileId' | 'bucket' | 'key'>): string => `${l.profileId}\n${l.bucket}\n${l.key}`;
@@ -12,6 +12,14 @@ interface Relink {
   readonly at: string;
   /** The expiry of the link this relink replaced, as the relinking process saw it. */
   readonly replacedExpiresAt?: string | undefined;
+}
+
+/** Adds a link to its key's entry: one id alone (nearly every key has one link), an array once there are more. */
+function addTo(byKey: Map<string, string | string[]>, key: string, id: string): void {
+  const known = byKey.get(key);
+  if (known === undefined) byKey.set(key, id);
+  else if (typeof known === 'string') byKey.set(key, [known, id]);
+  else known.push(id);
 }
 
 /** A record with a relink applied: its URL and expiry, and the expiry of the link it replaced. */
@@ -30,7 +38,13 @@ const relinked = (record: LinkRecord, r: Relink): LinkRecord => {
  */
 export class LinkReplay {
   private readonly records = new Map<string, LinkRecord>();
-  private readonly byObject = new Map<string, Set<string>>();
+  /**
+   * The links of each object key, for `deleted` events: built when the first one comes, since
+   * most histories hold none. Keyed by the key alone, a string each record already holds: a
+   * key built of profile, bucket and key for 100,000 links would cost a start-up more than the
+   * rest of the replay, and a key in two buckets is rare enough to tell apart when deleting.
+   */
+  private byKey: Map<string, string | string[]> | undefined;
   private readonly relinks = new Map<string, Relink>();
   private readonly deletions = new Map<string, string>();
   private newest: LinkRecord[] | undefined;
@@ -66,8 +80,8 @@ export class LinkReplay {
     } catch {
       return false;
     }
-    const event = LinkEventSchema.safeParse(json);
-    if (event.success) this.apply(event.data);
+    const event = readEvent(json);
+    if (event) this.apply(event);
     else if (count) this.unknown++;
     return true;
   }
@@ -103,26 +117,39 @@ export class LinkReplay {
     return lines;
   }
 
-  private apply(event: LinkEvent): void {
+  private apply(event: ReadEvent): void {
     if (event.t === 'created') {
-      const { t: _, relinkedAt, ...record } = event;
+      const { record, relinkedAt } = event;
       if (this.records.has(record.id)) return this.merge(record, relinkedAt);
-      const key = objectKey(record);
-      this.byObject.set(key, (this.byObject.get(key) ?? new Set()).add(record.id));
+      if (this.byKey) addTo(this.byKey, record.key, record.id);
       // A compacted line carries its latest relink; a relink read before its link waits in `relinks`.
       if (relinkedAt && later(this.relinks.get(record.id)?.at, relinkedAt))
         this.relinks.set(record.id, { url: record.url, expiresAt: record.expiresAt, at: relinkedAt, replacedExpiresAt: record.replacedExpiresAt });
-      const relink = this.relinks.get(record.id);
+      // The maps are empty for nearly every line read at start: no lookup, no key built, then.
+      const relink = this.relinks.size > 0 ? this.relinks.get(record.id) : undefined;
       this.set(relink ? relinked(record, relink) : record);
-      const deleted = this.deletions.get(key);
+      const deleted = this.deletions.size > 0 ? this.deletions.get(objectKey(record)) : undefined;
       if (deleted) this.markDeleted(record.id, deleted);
     } else if (event.t === 'relinked') {
       this.relink(event.id, event);
     } else {
       const key = objectKey(event);
       if (later(this.deletions.get(key), event.at)) this.deletions.set(key, event.at);
-      for (const id of this.byObject.get(key) ?? []) this.markDeleted(id, event.at);
+      for (const id of this.linksWithKey(event.key)) {
+        const record = this.records.get(id)!;
+        if (record.profileId === event.profileId && record.bucket === event.bucket) this.markDeleted(id, event.at);
+      }
     }
+  }
+
+  /** The ids of the links to objects with this key (in any bucket), indexing every link the first time it is asked. */
+  private linksWithKey(key: string): readonly string[] {
+    if (!this.byKey) {
+      this.byKey = new Map();
+      for (const record of this.records.values()) addTo(this.byKey, record.key, record.id);
+    }
+    const ids = this.byKey.get(key);
+    return typeof ids === 'string' ? [ids] : (ids ?? []);
   }
 
   /** A `created` line for a link already known (a repeat, or a compacted line read after the originals): only its later state counts. */

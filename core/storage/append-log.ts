@@ -79,7 +79,7 @@ export class AppendLog {
         if (created) await syncDir(dirname(this.file));
         const { size, ino } = await handle.stat();
         const guard = size > 0 && !(await endsWithNewline(handle, size)) ? '\n' : '';
-        await writeAll(handle, Buffer.from(guard + text));
+        await writeAll(handle, Buffer.from(guard + text), size);
         await handle.sync();
         if ((await inodeOf(this.file)) === ino) return;
         // Replaced (compacted) between our open and our write: the lines may be in the old file only. Write them again.
@@ -118,8 +118,17 @@ async function endsWithNewline(handle: FileHandle, size: number): Promise<boolea
   return last[0] === NEWLINE;
 }
 
-/** One `write` carries the whole batch; a short write (a full disk) finishes with more, which is no longer atomic. */
-async function writeAll(handle: FileHandle, bytes: Buffer): Promise<void> {
+/**
+ * One `write` carries the whole batch; a short write (a full disk) finishes with more, which is no
+ * longer atomic. When the disk refuses the rest, the part written is cut off again (if nothing
+ * was appended after it), so a full disk never leaves half a line: the lines are retried whole.
+ */
+async function writeAll(handle: FileHandle, bytes: Buffer, sizeBefore: number): Promise<void> {
   let done = 0;
-  while (done < bytes.length) done += (await handle.write(bytes, done, bytes.length - done)).bytesWritten;
+  try {
+    while (done < bytes.length) done += (await handle.write(bytes, done, bytes.length - done)).bytesWritten;
+  } catch (e) {
+    if (done > 0 && (await handle.stat()).size === sizeBefore + done) await handle.truncate(sizeBefore).catch(() => undefined);
+    throw e;
+  }
 }

@@ -65,7 +65,8 @@ export class LogTail {
 /** The whole lines between `from` and `to`, and how many bytes they take (the fragment after them is not consumed). */
 export async function readLines(handle: FileHandle, from: number, to: number): Promise<{ lines: string[]; fragment: string | undefined; consumed: number }> {
   if (to <= from) return { lines: [], fragment: undefined, consumed: 0 };
-  const bytes = Buffer.alloc(to - from);
+  // Not zeroed first (75 MB for 100,000 links): only the bytes read are used.
+  const bytes = Buffer.allocUnsafe(to - from);
   let got = 0;
   while (got < bytes.length) {
     const { bytesRead } = await handle.read(bytes, got, bytes.length - got, from + got);

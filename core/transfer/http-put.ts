@@ -3,6 +3,7 @@ import { request as httpRequest, type ClientRequest, type IncomingMessage } from
 import { request as httpsRequest } from 'node:https';
 import { S3ResponseError } from '../errors/s3-response-error';
 import { fileUnreadable, type FileSnapshot } from './file-check';
+import { goAhead, readSoFar } from './go-ahead';
 import { readSmall } from './read-small';
 import { streamBody } from './stream-body';
 import { watchRequest } from './request-watchdog';
@@ -52,13 +53,26 @@ export async function putFileBody(options: PutBodyOptions): Promise<PutBodyResul
   const request = target.protocol === 'https:' ? httpsRequest : httpRequest;
   const req = request(target, {
     method: 'PUT',
-    headers: { 'content-length': String(length), ...(contentType ? { 'content-type': contentType } : {}) },
+    headers: {
+      'content-length': String(length),
+      ...(contentType ? { 'content-type': contentType } : {}),
+      // A streamed body waits for the store's go-ahead: a store that refuses the request (503
+      // SlowDown, 403) answers before any of it is sent, instead of closing the connection under it,
+      // which loses its answer to a write error. Not signed into presigned URLs, so always allowed.
+      ...(small ? {} : { expect: '100-continue' }),
+    },
   });
   watchRequest(req, timeouts);
   if (signal) abortWith(req, signal);
+  // An error answer is read from its first byte: it may come before the body is sent, and the
+  // connection may close under it right after (see the catch below).
+  let refused: { status: number; body: Promise<string> } | undefined;
   let failure: Error | undefined;
   const response = new Promise<IncomingMessage>((resolve, reject) => {
-    req.once('response', resolve);
+    req.once('response', (res: IncomingMessage) => {
+      if (res.statusCode !== 200) refused = { status: res.statusCode ?? 0, body: readSoFar(res) };
+      resolve(res);
+    });
     req.once('error', (e) => reject((failure = e)));
   });
   // Awaited below on success; on failure the error surfaces from the body side, so don't also report it as unhandled.
@@ -72,9 +86,21 @@ export async function putFileBody(options: PutBodyOptions): Promise<PutBodyResul
       await response;
       onBytes?.(length);
     } else {
+      // The store answered before the body went (a refusal): the catch reads that answer.
+      if (!(await goAhead(req, response))) {
+        await response; // a failed request throws its own error here
+        throw new Error('The store answered before the upload was sent.');
+      }
       md5 = await streamBody(req, file, start, length, onBytes);
     }
   } catch (e) {
+    // The store answered before it read the whole body (503 SlowDown, 400, 403) and closed the
+    // connection, so sending failed ("Premature close", a reset): its answer is what went wrong.
+    if (refused) {
+      const said = await refused.body;
+      req.destroy();
+      throw S3ResponseError.fromBody(refused.status, said, 's3:PutObject', url);
+    }
     req.destroy();
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR') throw fileUnreadable(file, code);
@@ -82,9 +108,11 @@ export async function putFileBody(options: PutBodyOptions): Promise<PutBodyResul
   }
   const res = await response;
   // A request destroyed mid-answer (a time-out, a pause) says why on itself; the answer only sees a cut.
-  const body = await readBody(res).catch((e: unknown) => {
-    throw failure ?? e;
-  });
+  const body = refused
+    ? await refused.body
+    : await readBody(res).catch((e: unknown) => {
+        throw failure ?? e;
+      });
   // Both PUT and UploadPart are s3:PutObject to IAM; toAppError words the answer, retries read it.
   if (res.statusCode !== 200) throw S3ResponseError.fromBody(res.statusCode ?? 0, body, 's3:PutObject', url);
   return { etag: String(res.headers.etag ?? '').replace(/"/g, ''), md5 };

@@ -237,8 +237,15 @@ export async function runEntry(e: Entry, ctx: RunContext): Promise<void> {
     e.state = 'completed';
   } catch (err) {
     const reason: unknown = controller.signal.aborted ? controller.signal.reason : undefined;
-    if (reason === PAUSED) e.state = 'paused';
-    else if (reason === CANCELED)
+    if (reason === PAUSED) {
+      e.state = 'paused';
+      // In the background: the row says Paused at once, even with the store out of reach.
+      void countStoredParts(e, ctx.signer).then((added) => {
+        if (!added) return;
+        ctx.changed();
+        ctx.checkpoint();
+      });
+    } else if (reason === CANCELED)
       e.state = 'uploading'; // cancel() finishes the job and sets the state
     else {
       e.error = toAppError(err, { bucket: e.bucket }, UPLOAD_FAILED);
@@ -252,6 +259,24 @@ export async function runEntry(e: Entry, ctx: RunContext): Promise<void> {
     ctx.changed();
     ctx.checkpoint();
   }
+}
+
+/**
+ * A pause stops parts in flight, but a part whose last bytes had already left may still be stored,
+ * its answer lost with the connection. The store's list is the truth the row shows while paused
+ * (resuming asks it again anyway); when the store cannot be asked, the row keeps what was answered.
+ */
+async function countStoredParts(e: Entry, signer: TransferSigner): Promise<boolean> {
+  const multipart = e.multipart;
+  if (!multipart?.uploadId) return false;
+  const stored = await signer.listParts({ profileId: e.profileId, key: e.key }, multipart.uploadId).catch(() => undefined);
+  // Resumed, canceled or restarted meanwhile: that run has its own view of the parts.
+  if (!stored || e.state !== 'paused' || e.multipart !== multipart) return false;
+  const known = new Map(multipart.parts.map((p) => [p.partNumber, p]));
+  const before = known.size;
+  for (const p of stored) if (!known.has(p.partNumber)) known.set(p.partNumber, p);
+  e.multipart = { ...multipart, parts: [...known.values()].sort((a, b) => a.partNumber - b.partNumber) };
+  return known.size > before;
 }
 
 /** What an unrecognised failure during an upload becomes: worth a retry. */

@@ -3,6 +3,7 @@ import { SMALL_BODY_BYTES } from '../transfer/http-put';
 import { DEFAULT_MULTIPART_THRESHOLD, DEFAULT_PART_SIZE } from '../transfer/part-plan';
 import { DEFAULT_RETRY } from '../transfer/retry';
 import { DEFAULT_TIMEOUTS } from '../transfer/timeouts';
+import type { SaveTroubles } from '../storage/save-troubles';
 import type { PersistedEntry } from './queue-store';
 
 /**
@@ -41,6 +42,8 @@ export interface QueueOptions extends Partial<TransferSettings> {
    * forgotten, and their multipart uploads aborted so no parts stay billed.
    */
   readonly restore?: (saved: PersistedEntry) => boolean;
+  /** Told when the queue cannot be saved and when it can again (createCore shares one with the link history). */
+  readonly troubles?: SaveTroubles;
 }
 
 /** The transfer settings a queue runs with: what the options give, measured defaults for the rest. */

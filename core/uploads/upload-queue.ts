@@ -44,7 +44,7 @@ export class UploadQueue {
   private readonly signer: TransferSigner;
   private settings: TransferSettings;
   private fileConcurrency: number;
-  private readonly store: QueueStore | undefined;
+  readonly store: QueueStore | undefined;
   private readonly changes: Coalescer<string>;
   private busy = 0; // shares of the file slots taken by running uploads (slotShares)
   /** Per profile: whether its store has answered in this run (a refusal before that fails fast, after it is waited out). */
@@ -55,7 +55,7 @@ export class UploadQueue {
     this.fileConcurrency = options.fileConcurrency ?? DEFAULT_FILE_CONCURRENCY;
     this.settings = transferSettings(options);
     const snapshot = () => [...this.entries.values()].map((e) => e.persisted());
-    this.store = options.dataDir ? new QueueStore(options.dataDir, snapshot, undefined, options.queueFile) : undefined;
+    this.store = options.dataDir ? new QueueStore(options.dataDir, snapshot, undefined, options.queueFile, options.troubles) : undefined;
     this.changes = new Coalescer((ids) => this.deliver(ids));
   }
 

@@ -43,8 +43,9 @@ export type Handlers = {
 /**
  * Forwards the engine's events to the window: the queue batches its changes (at most ten a
  * second), one IPC message per batch; each saved settings change, so a change made from the
- * tray shows in the window; and the request watcher's finds, one message per look that found new
- * files. Returns the unsubscribe, for quitting.
+ * tray shows in the window; the request watcher's finds, one message per look that found new
+ * files; and what the data folder refused to save, and when it takes it again (logged too).
+ * Returns the unsubscribe, for quitting.
  */
 export function forwardEvents({ core, emit }: EventDeps): () => void {
   // createCore records a finished upload's link as the queue delivers it, before batch listeners
@@ -53,6 +54,10 @@ export function forwardEvents({ core, emit }: EventDeps): () => void {
   let shown = Promise.resolve();
   const stopSettings = core.settings.onChanged((settings) => emit('settings:changed', settings));
   const stopWatching = core.requests.watch((arrivals) => emit('requests:arrived', arrivals));
+  const stopNotices = core.saveTroubles.onNotice((notice) => {
+    console.error(`[signdrop] ${notice.message}`);
+    emit('storage:notice', notice);
+  });
   const stopUploads = core.uploads.onBatch((snapshot) => {
     const finished = snapshot.items.some((item) => item.state === 'completed');
     shown = shown
@@ -64,6 +69,7 @@ export function forwardEvents({ core, emit }: EventDeps): () => void {
     stopSettings();
     stopUploads();
     stopWatching();
+    stopNotices();
   };
 }
 

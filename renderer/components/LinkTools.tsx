@@ -40,11 +40,13 @@ export function LinkTools({ url, name, downloadName, copied, onCopy, children }:
     const r = await api().clipboard.writeText(url);
     setCopiedHere(r.ok);
   };
+  // The name follows the visible word, so speech input reaches the button by what it shows now.
+  const copyLabel = (onCopy ? copied : copiedHere) ? 'Copied' : 'Copy';
   return (
     <div className="link">
       <input readOnly value={url} aria-label={`Link to ${name}`} onFocus={(e) => e.target.select()} />
-      <button type="button" aria-label={`Copy link to ${name}`} onClick={() => void copy()}>
-        {(onCopy ? copied : copiedHere) ? 'Copied' : 'Copy'}
+      <button type="button" aria-label={`${copyLabel} link to ${name}`} onClick={() => void copy()}>
+        {copyLabel}
       </button>
       {children}
       <button type="button" className="secondary" aria-haspopup="dialog" aria-label={`QR code for ${name}`} onClick={() => setQr(true)}>

@@ -89,7 +89,7 @@ export function UploadRow({ item, copied, handlers, tabbable }: Props) {
             <button
               type="button"
               className="secondary"
-              aria-label={`Show ${item.name} in its folder`}
+              aria-label={`Show in folder: ${item.name}`}
               onClick={() => void api().uploads.reveal(item.id).then(say)}
             >
               Show in folder

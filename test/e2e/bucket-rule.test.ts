@@ -60,6 +60,7 @@ describe('bucket rule in the profile settings', () => {
     await expect
       .poll(() => page.getByRole('status').filter({ hasText: 'after upload' }).textContent(), { timeout: 20_000 })
       .toBe("Uploads in the bucket are deleted 30 days after upload; parts of unfinished uploads after a day. The bucket's other rule stays as it was.");
+    await h.screenshot('bucket-rule-light');
     const set = await rules(bucket);
     expect(set.map((r) => r.ID).sort()).toEqual(['keep-logs-90-days', 'signdrop-expire-after']);
     expect(set.find((r) => r.ID === 'signdrop-expire-after')).toMatchObject({ Status: 'Enabled', Expiration: { Days: 30 } });

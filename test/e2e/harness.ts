@@ -113,6 +113,8 @@ export interface HarnessOptions {
   readonly colorScheme?: 'light' | 'dark';
   /** Installs Playwright's controllable clock in the page (for countdowns and expiry). */
   readonly clock?: boolean;
+  /** The app's data folder (a test's own file system); a new temporary one unless given. */
+  readonly dataDir?: string;
   /** Writes into the data folder before the engine starts (see TestAppOptions). */
   readonly seed?: ((dataDir: string) => Promise<void>) | undefined;
 }
@@ -124,7 +126,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   if (!existsSync(CHROMIUM)) {
     throw new Error(`Chromium not found at ${CHROMIUM}: run 'npm run test:all' (installs it) or apt-get install -y chromium.`);
   }
-  const [app, server, bridge] = await Promise.all([createTestApp({ seed: options.seed }), serveRenderer(), bundleBridge()]);
+  const [app, server, bridge] = await Promise.all([createTestApp({ seed: options.seed, dataDir: options.dataDir }), serveRenderer(), bundleBridge()]);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   const context = await browser.newContext({ viewport: { width: 1000, height: 720 }, colorScheme: options.colorScheme ?? 'light' });
   const page = await context.newPage();

@@ -60,6 +60,7 @@ describe('clean up expired', () => {
       '1 file, 1.5 kB, will be deleted from the bucket: every link to them has expired. This cannot be undone.',
     );
     expect(await dialog.getByRole('list', { name: 'Files to delete' }).getByRole('listitem').allTextContents()).toEqual([oldKey]);
+    await h.screenshot('cleanup-light');
     expect(await seriousViolationsInBothThemes(page)).toEqual([]);
     await dialog.getByRole('button', { name: 'Delete 1 file' }).click();
 

@@ -50,10 +50,15 @@ for (const scheme of ['light', 'dark'] as const) {
       await expect.poll(() => app.clipboard).toEqual([url]);
       await page.getByText('Nothing yet. Files appear here as they arrive.').waitFor();
 
-      await sendThroughPage(h, url, 'contract – signed.pdf', randomBytes(30_000));
+      const sent = randomBytes(30_000);
+      await sendThroughPage(h, url, 'contract – signed.pdf', sent);
       await page.getByRole('button', { name: 'Refresh' }).click();
       await page.getByRole('listitem', { name: 'contract – signed.pdf' }).waitFor();
       await expect.poll(() => page.getByRole('heading', { name: 'Arrived: 1 of 3' }).count()).toBe(1);
+      // Passed on: the button then says so, in its name too (axe checks that state below).
+      await page.getByRole('button', { name: 'Copy link to contract – signed.pdf' }).click();
+      await page.getByRole('button', { name: 'Link copied: contract – signed.pdf' }).waitFor();
+      expect(Buffer.from(await (await fetch(app.clipboard.at(-1)!)).arrayBuffer()).equals(sent)).toBe(true);
       expect(await seriousViolations(page)).toEqual([]);
       await h.screenshot(`requests-${scheme}`);
 

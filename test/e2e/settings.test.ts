@@ -68,7 +68,7 @@ describe('settings', () => {
     await page.getByLabel('Dark').check();
     expect(await page.evaluate(() => document.documentElement.dataset['theme'])).toBe('dark');
     const [, second] = await h.app.core.profiles.list();
-    await page.getByRole('button', { name: `Make ${second!.name} the default` }).click();
+    await page.getByRole('button', { name: `Make default: ${second!.name}` }).click();
     await expect.poll(async () => (await h.app.core.settings.get()).defaultProfileId).toBe(second!.id);
     await page.reload();
     await expect.poll(() => page.evaluate(() => document.documentElement.dataset['theme'])).toBe('dark');

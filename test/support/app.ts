@@ -42,10 +42,13 @@ export interface TestApp {
 export interface TestAppOptions {
   /** Writes into the data folder before the engine starts: what an earlier run of the app left there. */
   readonly seed?: ((dataDir: string) => Promise<void>) | undefined;
+  /** The app's data folder (a test's own file system), left in place at close; a new temporary one unless given. */
+  readonly dataDir?: string | undefined;
 }
 
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const dataDir = await mkdtemp(join(tmpdir(), 'signdrop-app-'));
+  const ownDataDir = options.dataDir;
+  const dataDir = ownDataDir ?? (await mkdtemp(join(tmpdir(), 'signdrop-app-')));
   await options.seed?.(dataDir);
   const keychainService = `signdrop-test-${randomBytes(4).toString('hex')}`;
   const credentials = new KeychainCredentialStore(keychainService);
@@ -79,7 +82,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       await core.uploads.close();
       const profiles = await core.profiles.list();
       for (const p of profiles) await credentials.delete(p.id);
-      await rm(dataDir, { recursive: true, force: true, maxRetries: 5 });
+      if (!ownDataDir) await rm(dataDir, { recursive: true, force: true, maxRetries: 5 });
     },
   };
   const emit: EventDeps['emit'] = (event, payload) => {

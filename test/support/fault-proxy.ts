@@ -9,10 +9,17 @@ export type Fault =
   | { kind: 'reset'; afterBytes: number }
   /** Answers 503 SlowDown without forwarding. */
   | { kind: 'slowdown' }
+  /**
+   * Answers at once with this status and S3 error code, before reading the body, then closes the
+   * connection (as S3 does when it refuses a request it will not read: the client's send fails).
+   */
+  | { kind: 'answer-early'; status: number; code: string }
   /** Accepts the connection and never answers (the client must time out). */
   | { kind: 'stall' }
   /** Forwards the request (the store acts on it), then cuts the answer in the middle of its headers. */
   | { kind: 'cut-headers' }
+  /** Forwards the request (the store acts on it) and never passes the answer on: the answer lost on the way back. */
+  | { kind: 'lose-answer' }
   /** Answers this S3 error without forwarding: a store that lacks a feature radosgw has (lifecycle rules). */
   | { kind: 'refuse'; status: number; code: string; message: string };
 
@@ -78,9 +85,12 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
       }),
   };
 
-  const handle = (req: IncomingMessage, res: ServerResponse) => {
+  /** `expectsContinue`: the client waits for 100 Continue before sending its body, given here only to requests that are forwarded or read. */
+  const handle = (req: IncomingMessage, res: ServerResponse, expectsContinue = false) => {
     const url = new URL(req.url ?? '/', 'http://proxy');
     const fault = proxy.plan(req, count++);
+    if (expectsContinue && (fault.kind === 'pass' || fault.kind === 'reset' || fault.kind === 'cut-headers')) res.writeContinue();
+    delete req.headers['expect']; // answered here; the store gets the body as it comes
     const pn = url.searchParams.get('partNumber');
     const record: ProxiedRequest = {
       method: req.method ?? 'GET',
@@ -95,6 +105,11 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
       req.resume();
       res.writeHead(503, { 'content-type': 'application/xml' });
       res.end('<?xml version="1.0"?><Error><Code>SlowDown</Code><Message>Please reduce your request rate.</Message></Error>');
+      return;
+    }
+    if (fault.kind === 'answer-early') {
+      res.writeHead(fault.status, { 'content-type': 'application/xml', connection: 'close' });
+      res.end(`<?xml version="1.0"?><Error><Code>${fault.code}</Code><Message>Refused before the body was read.</Message></Error>`);
       return;
     }
     if (fault.kind === 'refuse') {
@@ -118,6 +133,7 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
         res.socket?.end(`HTTP/1.1 ${upRes.statusCode} OK\r\nContent-Type: appl`, () => res.socket?.destroy());
         return;
       }
+      if (fault.kind === 'lose-answer') return void upRes.resume();
       res.writeHead(upRes.statusCode ?? 502, upRes.headers);
       upRes.pipe(res);
     });
@@ -130,7 +146,8 @@ export async function startFaultProxy(upstream: string): Promise<FaultProxy> {
     req.pipe(throttle(() => proxy.throttleBytesPerSecond)).pipe(up);
   };
 
-  const server: Server = createServer(handle);
+  const server: Server = createServer((req, res) => handle(req, res));
+  server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => handle(req, res, true));
   server.on('connection', (s) => {
     sockets.add(s);
     s.on('close', () => sockets.delete(s));

@@ -83,7 +83,7 @@ function ArrivedFile({ request, file, onChanged, onError }: FileProps) {
         <button
           type="button"
           className="secondary"
-          aria-label={`Copy a link to ${file.name}`}
+          aria-label={copied ? `Link copied: ${file.name}` : `Copy link to ${file.name}`}
           onClick={() => void link((url) => api().clipboard.writeText(url)).then((ok) => setCopied(ok === true))}
         >
           {copied ? 'Link copied' : 'Copy link'}

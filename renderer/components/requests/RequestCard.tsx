@@ -57,19 +57,20 @@ export function RequestCard({ request, now, version, onChanged, onError }: Props
 function RequestLink({ url, name }: { readonly url: string; readonly name: string }) {
   const [qr, setQr] = useState(false);
   const [copied, setCopied] = useState(false);
+  const copyLabel = copied ? 'Copied' : 'Copy';
   return (
     <div className="link">
       <input readOnly value={url} aria-label={`Link to ${name}`} onFocus={(e) => e.target.select()} />
       <button
         type="button"
-        aria-label={`Copy link to ${name}`}
+        aria-label={`${copyLabel} link to ${name}`}
         onClick={() =>
           void api()
             .clipboard.writeText(url)
             .then((r) => setCopied(r.ok))
         }
       >
-        {copied ? 'Copied' : 'Copy'}
+        {copyLabel}
       </button>
       <button type="button" className="secondary" aria-haspopup="dialog" aria-label={`QR code for ${name}`} onClick={() => setQr(true)}>
         QR

@@ -24,7 +24,10 @@ interface RowProps {
   readonly onRemove: () => void;
 }
 
-/** One profile: where it points, and its actions, each named with the profile for screen readers. */
+/**
+ * One profile: where it points, and its actions, each named with the profile for screen readers.
+ * Each name holds the button's own words, in order, so speech input reaches it by what it shows.
+ */
 function ProfileRow({ profile: p, isDefault, onDefault, onEdit, onDuplicate, onRemove }: RowProps) {
   return (
     <li aria-label={p.name}>
@@ -35,7 +38,7 @@ function ProfileRow({ profile: p, isDefault, onDefault, onEdit, onDuplicate, onR
         <span className="hint">{where(p)}</span>
       </span>
       {!isDefault && (
-        <button type="button" className="secondary" onClick={onDefault} aria-label={`Make ${p.name} the default`}>
+        <button type="button" className="secondary" onClick={onDefault} aria-label={`Make default: ${p.name}`}>
           Make default
         </button>
       )}

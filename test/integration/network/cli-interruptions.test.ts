@@ -1,12 +1,13 @@
+import { ListMultipartUploadsCommand, ListPartsCommand } from '@aws-sdk/client-s3';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFaultProxy, type FaultProxy } from '../../support/fault-proxy';
-import { createTestBucket, rgwEndpoint } from '../../support/s3';
+import { adminClient, createTestBucket, rgwEndpoint } from '../../support/s3';
 import { buildCli } from '../cli/build-cli';
 import { envKeys } from '../cli/cli-fixtures';
 import { newConfigDir, ROOT, signdrop } from '../cli/cli-harness';
-import { MIB, makeFile, openMultipartUploads, tempDir } from '../transfer/helpers';
+import { MIB, makeFile, openMultipartUploads, storedMd5, tempDir } from '../transfer/helpers';
 
 let proxy: FaultProxy;
 beforeAll(async () => {
@@ -14,6 +15,15 @@ beforeAll(async () => {
   proxy = await startFaultProxy(rgwEndpoint());
 }, 120_000);
 afterAll(() => proxy.close());
+
+/** The part numbers the store holds of the one multipart upload open in `bucket` (ListParts). */
+async function storedParts(bucket: string): Promise<Set<number>> {
+  const open = await adminClient().send(new ListMultipartUploadsCommand({ Bucket: bucket }));
+  const upload = open.Uploads?.[0];
+  if (!upload) return new Set();
+  const parts = await adminClient().send(new ListPartsCommand({ Bucket: bucket, Key: upload.Key, UploadId: upload.UploadId }));
+  return new Set((parts.Parts ?? []).map((p) => p.PartNumber!));
+}
 
 const env = async () => ({ ...envKeys(), SIGNDROP_CONFIG_DIR: await newConfigDir(), PATH: process.env['PATH'] });
 
@@ -45,6 +55,45 @@ describe('signdrop and interruptions', () => {
       proxy.throttleBytesPerSecond = 0;
     }
   });
+
+  it(
+    'SIGKILL mid-multipart: the same command run again finishes without re-sending a part the store holds, and nothing is left open',
+    { timeout: 120_000 },
+    async () => {
+      const bucket = await createTestBucket('cli-sigkill');
+      const big = await makeFile(await tempDir(), 'big.bin', 64 * MIB);
+      const args = ['upload', big.path, '--endpoint', proxy.endpoint, '--bucket', bucket, '--path-style', '--region', 'us-east-1', '--json'];
+      const childEnv = await env();
+      proxy.throttleBytesPerSecond = 5 * MIB; // 8 parts of 8 MiB, four at a time: the kill lands after the first ones
+      let held: Set<number>;
+      let mark: number;
+      try {
+        const child = spawn(process.execPath, [join(ROOT, 'bin/signdrop.js'), ...args], { env: childEnv, stdio: 'ignore' });
+        const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)));
+        const end = Date.now() + 60_000;
+        while (!proxy.requests.some((r) => r.path.startsWith(`/${bucket}/`) && r.partNumber !== undefined && r.status === 200) && Date.now() < end)
+          await new Promise((r) => setTimeout(r, 20));
+        child.kill('SIGKILL');
+        expect(await exited).toBe('SIGKILL');
+        mark = proxy.requests.length;
+        // What the store holds, asked of the store itself (a part it finished as the client died counts too).
+        held = await storedParts(bucket);
+        expect(held.size).toBeGreaterThanOrEqual(1);
+        expect(held.size).toBeLessThan(8);
+      } finally {
+        proxy.throttleBytesPerSecond = 0;
+      }
+      const again = await signdrop(args, childEnv);
+      expect(again.code, again.stderr).toBe(0);
+      expect(again.lines).toHaveLength(1);
+      expect(await storedMd5(bucket, again.lines[0]!['key'] as string)).toBe(big.md5);
+      // Counted on the wire: the second run sent only the parts the store lacked.
+      const sentAgain = proxy.requests.slice(mark).filter((r) => r.method === 'PUT' && r.partNumber !== undefined && r.path.startsWith(`/${bucket}/`));
+      expect(sentAgain.filter((r) => held.has(r.partNumber!))).toEqual([]);
+      expect(new Set(sentAgain.filter((r) => r.status === 200).map((r) => r.partNumber)).size).toBe(8 - held.size);
+      expect(await openMultipartUploads(bucket)).toBe(0);
+    },
+  );
 
   it('parts answered 503 until the retries run out: exit 1, and the multipart upload is aborted', { timeout: 120_000 }, async () => {
     const bucket = await createTestBucket('cli-503');

@@ -92,4 +92,28 @@ describe('transfer engine through a faulty network', () => {
       proxy.throttleBytesPerSecond = 0;
     }
   });
+
+  it('a store that answers before reading the body: the item says what the store answered, not that the stream closed', async () => {
+    const bucket = await createTestBucket('xfer-early');
+    const dir = await tempDir();
+    const files = [await makeFile(dir, 'small.bin', 3 * MIB), await makeFile(dir, 'big.bin', 12 * MIB)];
+    proxy.plan = (req) => (req.method === 'PUT' ? { kind: 'answer-early', status: 503, code: 'SlowDown' } : { kind: 'pass' });
+    try {
+      const queue = new UploadQueue(await testSigner(proxy.endpoint, bucket), {
+        multipartThreshold: 8 * MIB,
+        partSize: 5 * MIB,
+        retry: { attempts: 2, baseDelayMs: 10, maxDelayMs: 20 },
+      });
+      await queue.enqueue({ profileId: 'p', expiresInSeconds: 600, files });
+      await queue.idle();
+      for (const item of queue.list()) {
+        expect(item.state, item.name).toBe('failed');
+        expect(item.error?.message, item.name).toBe(
+          `${new URL(proxy.endpoint).host} answered 503 SlowDown (Refused before the body was read.) to s3:PutObject. The server is busy or had a problem: retrying may help.`,
+        );
+      }
+    } finally {
+      proxy.plan = () => ({ kind: 'pass' });
+    }
+  });
 });

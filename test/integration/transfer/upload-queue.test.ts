@@ -89,6 +89,29 @@ describe('transfer engine against radosgw', () => {
     }
   });
 
+  it('a paused row counts a part the store holds though its answer was lost', async () => {
+    const bucket = await createTestBucket('xfer-pause-lost');
+    const dir = await tempDir();
+    const file = await makeFile(dir, 'big.bin', 15 * MIB);
+    proxy.plan = (req) => (new URL(req.url ?? '/', 'http://p').searchParams.get('partNumber') === '2' ? { kind: 'lose-answer' } : { kind: 'pass' });
+    const start = proxy.requests.length;
+    try {
+      const queue = new UploadQueue(await testSigner(proxy.endpoint, bucket), {
+        multipartThreshold: 8 * MIB,
+        partSize: 5 * MIB,
+        partConcurrency: 1,
+        retry: FAST_RETRY,
+      });
+      const [item] = await queue.enqueue({ profileId: 'p', expiresInSeconds: 600, files: [file] });
+      // Part 1 answered, part 2 stored by radosgw, its answer held back by the proxy: the engine still waits for it.
+      await until(() => proxy.requests.slice(start).some((r) => r.partNumber === 2 && r.status === 200));
+      queue.pause(item!.id);
+      await until(() => queue.get(item!.id)!.state === 'paused' && queue.get(item!.id)!.bytesSent === 10 * MIB);
+    } finally {
+      proxy.plan = () => ({ kind: 'pass' });
+    }
+  });
+
   it('a missing bucket fails its items with words, not a crash', async () => {
     const dir = await tempDir();
     const queue = new UploadQueue(await testSigner(rgwEndpoint(), 'no-such-bucket-signdrop'), { retry: FAST_RETRY });

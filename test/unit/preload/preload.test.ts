@@ -36,7 +36,7 @@ function reachable(value: unknown, seen = new Set<unknown>()): unknown[] {
 describe('preload', () => {
   it('exposes one world key, `signdrop`, with the domain API only', () => {
     expect([...electron.exposed.keys()]).toEqual(['signdrop']);
-    expect(Object.keys(api).sort()).toEqual(['clipboard', 'files', 'links', 'profiles', 'requests', 'settings', 'shortcuts', 'uploads']);
+    expect(Object.keys(api).sort()).toEqual(['clipboard', 'files', 'links', 'profiles', 'requests', 'settings', 'shortcuts', 'storage', 'uploads']);
     expect(Object.keys(api.uploads).sort()).toEqual(['control', 'enqueue', 'list', 'onChanged', 'reveal', 'thumbnail']);
   });
 

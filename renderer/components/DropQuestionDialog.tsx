@@ -1,0 +1,16 @@
+import type { DropQuestion } from '../state/use-drop-gate';
+import { ConfirmDialog } from './profiles/ConfirmDialog';
+
+/** Asked before files dropped onto a profile whose last connection test failed are uploaded. */
+export function DropQuestionDialog({ question }: { readonly question: DropQuestion | undefined }) {
+  if (!question) return null;
+  return (
+    <ConfirmDialog
+      title="Upload anyway?"
+      message={`This profile could not connect: ${question.problem} Upload ${question.count === 1 ? 'this file' : `these ${question.count} files`} anyway?`}
+      confirmLabel="Upload anyway"
+      onConfirm={question.confirm}
+      onCancel={question.cancel}
+    />
+  );
+}
