@@ -1,6 +1,6 @@
 // Uploads a folder with Signdrop's engine (compiled into out/cli), as the app and the CLI do.
 // Usage: node scripts/bench-upload-signdrop.cjs DIR BUCKET   (env: ENDPOINT, AWS_ACCESS_KEY_ID,
-// AWS_SECRET_ACCESS_KEY, FILE_CONCURRENCY, PART_CONCURRENCY). Exit 1 if any file failed.
+// AWS_SECRET_ACCESS_KEY, FILE_CONCURRENCY, PART_CONCURRENCY, PART_SIZE_MIB). Exit 1 if any file failed.
 'use strict';
 const { join } = require('node:path');
 const root = join(__dirname, '../out/cli');
@@ -30,6 +30,7 @@ async function main() {
   const options = {};
   if (env.FILE_CONCURRENCY) options.fileConcurrency = Number(env.FILE_CONCURRENCY);
   if (env.PART_CONCURRENCY) options.partConcurrency = Number(env.PART_CONCURRENCY);
+  if (env.PART_SIZE_MIB) options.partSize = Number(env.PART_SIZE_MIB) * 1024 * 1024;
   const queue = new UploadQueue(signer, options);
   const { files } = await collectFiles([dir]);
   await queue.enqueue({ profileId: 'bench', expiresInSeconds: 3600, files });

@@ -46,8 +46,8 @@ export function timed(cmd, args, env) {
  */
 export function commandFor(entrant, { repo, source, isFile, bucket, endpoint }) {
   const { tool, variant } = entrant;
-  const m = /f(\d+)p(\d+)/.exec(variant ?? '');
-  const concurrency = m ? { FILE_CONCURRENCY: m[1], PART_CONCURRENCY: m[2] } : {};
+  const m = /f(\d+)p(\d+)(?:s(\d+))?/.exec(variant ?? '');
+  const concurrency = m ? { FILE_CONCURRENCY: m[1], PART_CONCURRENCY: m[2], ...(m[3] ? { PART_SIZE_MIB: m[3] } : {}) } : {};
   const host = new URL(endpoint).host;
   switch (tool) {
     case 'signdrop':

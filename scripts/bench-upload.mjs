@@ -9,7 +9,7 @@
 // Env: BENCH_CASES (default one,a,b,c), BENCH_TOOLS (default signdrop,binary,engine,aws,rclone,s3cmd;
 //      `binary` runs in the bigger cases only when named here),
 //      BENCH_RUNS (default 3), BENCH_VARIANTS (engine settings to compare, e.g. "f8p4,f16p8":
-//      f = files at once, p = parts at once), BENCH_NO_BUILD=1 to run the CLI as already built.
+//      f = files at once, p = parts at once, optional s = part size in MiB: "f8p4s16"), BENCH_NO_BUILD=1 to run the CLI as already built.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, writeFileSync, writeSync } from 'node:fs';

@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
 import { request as httpRequest, type ClientRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import { Transform } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { S3ResponseError } from '../errors/s3-response-error';
-import { fileChanged, fileUnreadable, sameVersion, type FileSnapshot } from './file-check';
-import { DEFAULT_TIMEOUTS, timedOut, type RequestTimeouts } from './timeouts';
+import { fileUnreadable, type FileSnapshot } from './file-check';
+import { goAhead, readSoFar } from './go-ahead';
+import { readSmall } from './read-small';
+import { streamBody } from './stream-body';
+import { watchRequest } from './request-watchdog';
+import { DEFAULT_TIMEOUTS, type RequestTimeouts } from './timeouts';
 
 export interface PutBodyOptions {
   readonly url: string;
@@ -41,28 +41,6 @@ export interface PutBodyResult {
   readonly md5: string;
 }
 
-/** Reads a small body whole through one open file, checking it is still the queued version. */
-async function readSmall(file: string, start: number, length: number, expect?: FileSnapshot): Promise<Buffer> {
-  const handle = await open(file, 'r').catch((e: NodeJS.ErrnoException) => {
-    throw fileUnreadable(file, e.code);
-  });
-  try {
-    const buffer = Buffer.allocUnsafe(length);
-    let got = 0;
-    while (got < length) {
-      const { bytesRead } = await handle.read(buffer, got, length - got, start + got);
-      if (bytesRead === 0) throw fileChanged(file, `while it was uploading (it ended after ${start + got} bytes)`);
-      got += bytesRead;
-    }
-    // One check, after reading, on the file actually read: a change before or during the read shows
-    // in its size or mtime here (a check before reading too would cost a thread-pool round trip a file).
-    if (expect && !sameVersion(await handle.stat(), expect)) throw fileChanged(file, 'after it was added');
-    return buffer;
-  } finally {
-    await handle.close();
-  }
-}
-
 /**
  * Sends a file (or a slice of it) to a presigned PUT URL, computing its MD5 on the way so the
  * ETag can be checked end to end. Large bodies are streamed from disk, never held in memory.
@@ -83,18 +61,19 @@ export async function putFileBody(options: PutBodyOptions): Promise<PutBodyResul
       // which loses its answer to a write error. Not signed into presigned URLs, so always allowed.
       ...(small ? {} : { expect: '100-continue' }),
     },
-    signal,
   });
-  armTimeouts(req, timeouts);
+  watchRequest(req, timeouts);
+  if (signal) abortWith(req, signal);
   // An error answer is read from its first byte: it may come before the body is sent, and the
   // connection may close under it right after (see the catch below).
   let refused: { status: number; body: Promise<string> } | undefined;
+  let failure: Error | undefined;
   const response = new Promise<IncomingMessage>((resolve, reject) => {
     req.once('response', (res: IncomingMessage) => {
       if (res.statusCode !== 200) refused = { status: res.statusCode ?? 0, body: readSoFar(res) };
       resolve(res);
     });
-    req.once('error', reject);
+    req.once('error', (e) => reject((failure = e)));
   });
   // Awaited below on success; on failure the error surfaces from the body side, so don't also report it as unhandled.
   response.catch(() => undefined);
@@ -107,7 +86,12 @@ export async function putFileBody(options: PutBodyOptions): Promise<PutBodyResul
       await response;
       onBytes?.(length);
     } else {
-      md5 = await streamBody(req, file, start, length, onBytes, response);
+      // The store answered before the body went (a refusal): the catch reads that answer.
+      if (!(await goAhead(req, response))) {
+        await response; // a failed request throws its own error here
+        throw new Error('The store answered before the upload was sent.');
+      }
+      md5 = await streamBody(req, file, start, length, onBytes);
     }
   } catch (e) {
     // The store answered before it read the whole body (503 SlowDown, 400, 403) and closed the
@@ -123,123 +107,38 @@ export async function putFileBody(options: PutBodyOptions): Promise<PutBodyResul
     throw e;
   }
   const res = await response;
-  const body = refused ? await refused.body : await readBody(res);
+  // A request destroyed mid-answer (a time-out, a pause) says why on itself; the answer only sees a cut.
+  const body = refused
+    ? await refused.body
+    : await readBody(res).catch((e: unknown) => {
+        throw failure ?? e;
+      });
   // Both PUT and UploadPart are s3:PutObject to IAM; toAppError words the answer, retries read it.
   if (res.statusCode !== 200) throw S3ResponseError.fromBody(res.statusCode ?? 0, body, 's3:PutObject', url);
   return { etag: String(res.headers.etag ?? '').replace(/"/g, ''), md5 };
 }
 
-const seconds = (ms: number) => `${ms / 1000} s`;
-
 /**
- * Connect, first byte and idle time-outs on one request: without them a store that accepts the
- * connection and never answers holds the upload forever.
+ * Destroys the request when the signal aborts (pause, cancel), with the signal's reason. One listener,
+ * removed when the request closes: http.request's own `signal` option does the same through
+ * stream.finished, which adds half a dozen listeners to every request.
  */
-function armTimeouts(req: ClientRequest, t: RequestTimeouts): void {
-  const fail = (what: string) => req.destroy(timedOut(what));
-  const timers: NodeJS.Timeout[] = [];
-  const after = (ms: number, what: string) => {
-    const timer = setTimeout(() => fail(what), ms);
-    timers.push(timer);
-    return timer;
-  };
-  req.once('close', () => timers.forEach(clearTimeout));
-  req.once('socket', (socket) => {
-    // A kept-alive socket is already connected; a new one must connect in time.
-    if (!socket.connecting) return;
-    const connect = after(t.connectTimeoutMs, `no connection within ${seconds(t.connectTimeoutMs)}`);
-    socket.once('connect', () => clearTimeout(connect));
-  });
-  req.once('finish', () => {
-    const firstByte = after(t.firstByteTimeoutMs, `no answer within ${seconds(t.firstByteTimeoutMs)} of the upload's last byte`);
-    req.once('response', () => clearTimeout(firstByte));
-  });
-  // Node arms this once the socket is connected, and it covers reading the answer too.
-  req.setTimeout(t.idleTimeoutMs, () => fail(`nothing moved for ${seconds(t.idleTimeoutMs)}`));
+function abortWith(req: ClientRequest, signal: AbortSignal): void {
+  const onAbort = () => req.destroy(signal.reason as Error);
+  signal.addEventListener('abort', onAbort, { once: true });
+  req.once('close', () => signal.removeEventListener('abort', onAbort));
 }
 
-/**
- * A store that ignores `Expect: 100-continue` (it waits for the body) gets it after this long, as
- * curl does: short next to a part's transfer, long next to any store's answer on a working link.
- */
-export const CONTINUE_WAIT_MS = 1_000;
-
-/** Resolves true when the body should go (the store said continue, or did not answer in time); false when it answered instead. */
-function goAhead(req: ClientRequest, response: Promise<unknown>): Promise<boolean> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve(true), CONTINUE_WAIT_MS);
-    req.flushHeaders(); // nothing else would send them until the body's first write
-    const settle = (go: boolean) => {
-      clearTimeout(timer);
-      resolve(go);
-    };
-    req.once('continue', () => settle(true));
-    response.then(
-      () => settle(false),
-      () => settle(false),
-    );
-  });
-}
-
-async function streamBody(
-  req: ClientRequest,
-  file: string,
-  start: number,
-  length: number,
-  onBytes: ((n: number) => void) | undefined,
-  answered: Promise<unknown>,
-): Promise<string> {
-  // The store answered before the body went (a refusal): the caller reads that answer.
-  if (!(await goAhead(req, answered))) {
-    await answered; // a failed request throws its own error here
-    throw new Error('The store answered before the upload was sent.');
-  }
-  const md5 = createHash('md5');
-  let streamed = 0;
-  const counter = new Transform({
-    transform(chunk: Buffer, _enc, done) {
-      streamed += chunk.length;
-      md5.update(chunk);
-      onBytes?.(chunk.length);
-      done(null, chunk);
-    },
-    flush(done) {
-      // The file shrank while it was read: the request would wait forever for the missing bytes.
-      if (streamed !== length) done(fileChanged(file, `while it was uploading (it ended after ${start + streamed} bytes)`));
-      else done();
-    },
-  });
-  const response = new Promise<void>((resolve, reject) => {
-    req.once('response', () => resolve());
-    req.once('error', reject);
-  });
-  response.catch(() => undefined); // the pipeline reports the same failure
-  const source = length === 0 ? [] : createReadStream(file, { start, end: start + length - 1, highWaterMark: 256 * 1024 });
-  await Promise.all([pipeline(source, counter, req), response]);
-  return md5.digest('hex');
-}
-
-/** How long an early answer's body may take to arrive: it is a few hundred bytes already on their way. */
-const EARLY_ANSWER_BODY_MS = 1_000;
-
-/** What has arrived of an answer whose connection is going away: the whole body, or as much as came. */
-function readSoFar(res: IncomingMessage): Promise<string> {
-  return new Promise((resolve) => {
+/** The answer's body as text: plain listeners, which cost less per answer than an async iterator. */
+function readBody(res: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
-    const done = () => {
-      clearTimeout(timer);
-      resolve(Buffer.concat(chunks).toString('utf8'));
-    };
-    const timer = setTimeout(done, EARLY_ANSWER_BODY_MS);
     res.on('data', (chunk: Buffer) => chunks.push(chunk));
-    res.once('end', done);
-    res.once('error', done);
-    res.once('close', done);
+    res.once('end', () => resolve(chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8')));
+    res.once('error', reject);
+    // Cut off before its end (the connection dropped, or the request was destroyed): a network error, retried.
+    res.once('close', () => {
+      if (!res.complete) reject(Object.assign(new Error('The connection closed before the answer ended.'), { code: 'ECONNRESET' }));
+    });
   });
-}
-
-async function readBody(res: IncomingMessage): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of res) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
 }

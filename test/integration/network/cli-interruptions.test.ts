@@ -2,6 +2,7 @@ import { ListMultipartUploadsCommand, ListPartsCommand } from '@aws-sdk/client-s
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_PART_SIZE } from '../../../core/transfer/part-plan';
 import { startFaultProxy, type FaultProxy } from '../../support/fault-proxy';
 import { adminClient, createTestBucket, rgwEndpoint } from '../../support/s3';
 import { buildCli } from '../cli/build-cli';
@@ -61,10 +62,11 @@ describe('signdrop and interruptions', () => {
     { timeout: 120_000 },
     async () => {
       const bucket = await createTestBucket('cli-sigkill');
-      const big = await makeFile(await tempDir(), 'big.bin', 64 * MIB);
+      // Eight parts, four at a time: more parts than go at once, so the kill leaves some unsent.
+      const big = await makeFile(await tempDir(), 'big.bin', 8 * DEFAULT_PART_SIZE);
       const args = ['upload', big.path, '--endpoint', proxy.endpoint, '--bucket', bucket, '--path-style', '--region', 'us-east-1', '--json'];
       const childEnv = await env();
-      proxy.throttleBytesPerSecond = 5 * MIB; // 8 parts of 8 MiB, four at a time: the kill lands after the first ones
+      proxy.throttleBytesPerSecond = (5 * MIB * DEFAULT_PART_SIZE) / (8 * MIB); // the kill lands after the first ones, in about 7 s
       let held: Set<number>;
       let mark: number;
       try {
