@@ -3,12 +3,11 @@
  * recording 1,000 links in many small batches (and compacting as they go), lose no entry.
  * Threads in one process would not prove this: the point is two processes and two file descriptors.
  */
-import { fork } from 'node:child_process';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bundleForNode } from '../../support/bundle-for-node';
+import { runAsAppAndCli } from '../../support/two-processes';
 import { LinkHistory } from '../../../core/links/link-history';
 
 const PER_PROCESS = 1_000;
@@ -38,23 +37,11 @@ const { LinkHistory } = require(process.env.BUNDLE);
 })().catch((e) => { console.error(e); process.exit(1); });
 `;
 
-function run(script: string, env: Record<string, string>): Promise<number | null> {
-  const child = fork(script, { env: { ...process.env, ...env }, stdio: 'inherit' });
-  return new Promise((resolve, reject) => {
-    child.on('error', reject);
-    child.on('exit', resolve);
-  });
-}
-
 describe('two processes appending to one history', () => {
   it('the app and the CLI, run at the same time on the same folder, lose no entry', { timeout: 60_000 }, async () => {
     const work = await mkdtemp(join(tmpdir(), 'signdrop-two-'));
     const dataDir = join(work, 'data');
-    const bundle = await bundleForNode(join(__dirname, '../../../core/links/link-history.ts'), work);
-    const script = join(work, 'append.cjs');
-    await writeFile(script, CHILD);
-
-    const codes = await Promise.all(['app', 'cli'].map((name) => run(script, { BUNDLE: bundle, DATA_DIR: dataDir, NAME: name })));
+    const codes = await runAsAppAndCli(join(__dirname, '../../../core/links/link-history.ts'), CHILD, work, dataDir);
     expect(codes).toEqual([0, 0]);
 
     const history = new LinkHistory(dataDir);

@@ -3,12 +3,11 @@
  * own entries to one setting and changing its own key, lose nothing, and each sees the other's
  * change at its next read. Two processes, since the point is two lock holders and two caches.
  */
-import { fork } from 'node:child_process';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { bundleForNode } from '../../support/bundle-for-node';
+import { runAsAppAndCli } from '../../support/two-processes';
 import { SettingsStore } from '../../../core/settings/settings-store';
 
 const PER_PROCESS = 150;
@@ -34,23 +33,11 @@ const { SettingsStore } = require(process.env.BUNDLE);
 })().catch((e) => { console.error(e); process.exit(1); });
 `;
 
-function run(script: string, env: Record<string, string>): Promise<number | null> {
-  const child = fork(script, { env: { ...process.env, ...env }, stdio: 'inherit' });
-  return new Promise((resolve, reject) => {
-    child.on('error', reject);
-    child.on('exit', resolve);
-  });
-}
-
 describe('two processes changing one settings file', () => {
   it('the app and the CLI, changing different settings at the same time, both keep every change', { timeout: 60_000 }, async () => {
     const work = await mkdtemp(join(tmpdir(), 'signdrop-settings-two-'));
     const dataDir = join(work, 'data');
-    const bundle = await bundleForNode(join(__dirname, '../../../core/settings/settings-store.ts'), work);
-    const script = join(work, 'change.cjs');
-    await writeFile(script, CHILD);
-
-    const codes = await Promise.all(['app', 'cli'].map((name) => run(script, { BUNDLE: bundle, DATA_DIR: dataDir, NAME: name })));
+    const codes = await runAsAppAndCli(join(__dirname, '../../../core/settings/settings-store.ts'), CHILD, work, dataDir);
     expect(codes).toEqual([0, 0]);
 
     const settings = await new SettingsStore(dataDir).get();
