@@ -7,31 +7,12 @@ import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createCore } from '../../../core';
-import { MemoryCredentialStore } from '../../../core/credentials/credential-store';
-import { ProfileStore } from '../../../core/profiles/profile-store';
 import { transferSignerFor } from '../../../core/signing/signer-for-transfers';
 import type { TransferSigner } from '../../../core/transfer/transfer-signer';
 import { UploadQueue } from '../../../core/uploads/upload-queue';
 import { HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
-import { adminClient, createTestBucket, RGW_REGION, RGW_USER, rgwEndpoint } from '../../support/s3';
-import { makeFile, MIB, openMultipartUploads, storedMd5, tempDir, testSigner } from '../transfer/helpers';
-
-/** The profile `testSigner` signs for, saved where createCore reads profiles, with its secret. */
-async function savedProfile(dataDir: string, bucket: string): Promise<MemoryCredentialStore> {
-  await new ProfileStore(dataDir).save({
-    id: 'p',
-    name: 'test',
-    endpoint: rgwEndpoint(),
-    region: RGW_REGION,
-    bucket,
-    pathStyle: true,
-    accessKeyId: RGW_USER.accessKeyId,
-    credentials: { kind: 'keychain' },
-  });
-  const credentials = new MemoryCredentialStore();
-  await credentials.set('p', { secretAccessKey: RGW_USER.secretAccessKey });
-  return credentials;
-}
+import { adminClient, createTestBucket, rgwEndpoint } from '../../support/s3';
+import { makeFile, MIB, openMultipartUploads, saveTestProfile, storedMd5, tempDir, testSigner } from '../transfer/helpers';
 
 const headObject = (bucket: string, key: string) => adminClient().send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
 const putObject = (bucket: string, key: string, body: Buffer) => adminClient().send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body }));
@@ -66,7 +47,7 @@ describe('crash windows', () => {
     const saved = JSON.parse(await readFile(join(after, 'upload-queue.json'), 'utf8')).entries[0];
     expect(saved.state).toBe('uploading');
 
-    const core = await createCore({ dataDir: after, credentials: await savedProfile(after, bucket) });
+    const core = await createCore({ dataDir: after, credentials: await saveTestProfile(after, rgwEndpoint(), bucket) });
     const [item] = core.uploads.list();
     // Completed as it was restored: nothing was uploaded again.
     expect(item).toMatchObject({ state: 'completed', integrity: 'verified', bytesSent: file.size });
@@ -110,7 +91,7 @@ describe('crash windows', () => {
   }
 
   const restoredItem = async (dataDir: string, bucket: string) => {
-    const core = await createCore({ dataDir, credentials: await savedProfile(dataDir, bucket) });
+    const core = await createCore({ dataDir, credentials: await saveTestProfile(dataDir, rgwEndpoint(), bucket) });
     return { core, item: core.uploads.list()[0]! };
   };
 
@@ -158,7 +139,7 @@ describe('crash windows', () => {
     const bucket = await createTestBucket('crash-link');
     const dir = await tempDir();
     const dataDir = join(dir, 'data');
-    const credentials = await savedProfile(dataDir, bucket);
+    const credentials = await saveTestProfile(dataDir, rgwEndpoint(), bucket);
     const file = await makeFile(dir, 'notes.txt', 2048);
     const first = await createCore({ dataDir, credentials });
     await first.uploads.enqueue({ profileId: 'p', expiresInSeconds: 600, files: [file] });

@@ -7,13 +7,11 @@ import { PutBucketPolicyCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore } from '../../../core';
-import { MemoryCredentialStore } from '../../../core/credentials/credential-store';
 import { cleanupLinks } from '../../../core/links/cleanup';
 import { LinkHistory } from '../../../core/links/link-history';
-import { ProfileStore } from '../../../core/profiles/profile-store';
 import { startFaultProxy, type FaultProxy } from '../../support/fault-proxy';
-import { adminClient, bucketKeys, createTestBucket, RGW_REGION, RGW_USER, rgwEndpoint } from '../../support/s3';
-import { tempDir } from '../transfer/helpers';
+import { adminClient, bucketKeys, createTestBucket, rgwEndpoint } from '../../support/s3';
+import { saveTestProfile, tempDir } from '../transfer/helpers';
 
 const EXPIRED = 2_500;
 const LOCKED = 'locked/keep.txt';
@@ -49,18 +47,7 @@ describe('deleting in batches', () => {
     await adminClient().send(new PutBucketPolicyCommand({ Bucket: bucket, Policy: JSON.stringify(policy) }));
 
     const dataDir = join(await tempDir(), 'data');
-    await new ProfileStore(dataDir).save({
-      id: 'p',
-      name: 'test',
-      endpoint: proxy.endpoint,
-      region: RGW_REGION,
-      bucket,
-      pathStyle: true,
-      accessKeyId: RGW_USER.accessKeyId,
-      credentials: { kind: 'keychain' },
-    });
-    const credentials = new MemoryCredentialStore();
-    await credentials.set('p', { secretAccessKey: RGW_USER.secretAccessKey });
+    const credentials = await saveTestProfile(dataDir, proxy.endpoint, bucket);
     const history = new LinkHistory(dataDir);
     const expiredAt = new Date(Date.now() - 60_000).toISOString();
     await Promise.all(

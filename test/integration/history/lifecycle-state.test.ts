@@ -7,12 +7,10 @@ import { PutBucketLifecycleConfigurationCommand } from '@aws-sdk/client-s3';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore } from '../../../core';
-import { MemoryCredentialStore } from '../../../core/credentials/credential-store';
-import { ProfileStore } from '../../../core/profiles/profile-store';
 import { getExpireAfter, setExpireAfter } from '../../../core/s3/lifecycle';
 import { startFaultProxy, type FaultProxy } from '../../support/fault-proxy';
-import { adminClient, createTestBucket, RGW_REGION, RGW_USER, rgwEndpoint } from '../../support/s3';
-import { tempDir } from '../transfer/helpers';
+import { adminClient, createTestBucket, rgwEndpoint } from '../../support/s3';
+import { saveTestProfile, tempDir } from '../transfer/helpers';
 
 let proxy: FaultProxy;
 beforeAll(async () => {
@@ -24,10 +22,7 @@ afterAll(async () => {
 
 async function coreFor(bucket: string) {
   const dataDir = join(await tempDir(), 'data');
-  const profile = { name: 'test', endpoint: proxy.endpoint, region: RGW_REGION, bucket, pathStyle: true, accessKeyId: RGW_USER.accessKeyId };
-  await new ProfileStore(dataDir).save({ ...profile, id: 'p', keyTemplate: 'shared/{uuid}/{name}', credentials: { kind: 'keychain' } });
-  const credentials = new MemoryCredentialStore();
-  await credentials.set('p', { secretAccessKey: RGW_USER.secretAccessKey });
+  const credentials = await saveTestProfile(dataDir, proxy.endpoint, bucket, { keyTemplate: 'shared/{uuid}/{name}' });
   return createCore({ dataDir, credentials, keepQueue: false });
 }
 

@@ -10,12 +10,12 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SaveNotice } from '../../../common/save-notice';
 import { createCore } from '../../../core';
-import { MemoryCredentialStore } from '../../../core/credentials/credential-store';
 import { LinkHistory } from '../../../core/links/link-history';
 import { OneOffProfiles } from '../../../core/profiles/one-off-profiles';
 import { collectFiles } from '../../../core/uploads/collect-files';
 import { startFaultProxy, type FaultProxy } from '../../support/fault-proxy';
-import { createTestBucket, RGW_USER, rgwEndpoint } from '../../support/s3';
+import { createTestBucket, rgwEndpoint } from '../../support/s3';
+import { testCredentials, testProfile } from '../transfer/helpers';
 import { mountTmpfs, type Tmpfs } from '../../support/tmpfs';
 import { buildCli } from '../cli/build-cli';
 import { envKeys } from '../cli/cli-fixtures';
@@ -87,9 +87,7 @@ describe('a data folder that refuses writes', () => {
   it('turns read-only mid-batch: the batch finishes, the user is told, and once writable again the history holds every link', async () => {
     const fs = await dataFolder();
     const bucket = await createTestBucket('ro-core');
-    const credentials = new MemoryCredentialStore();
-    await credentials.set('p', { secretAccessKey: RGW_USER.secretAccessKey });
-    const core = await createCore({ dataDir: fs.dir, credentials, profiles: new OneOffProfiles(profile(bucket)) });
+    const core = await createCore({ dataDir: fs.dir, credentials: await testCredentials(), profiles: new OneOffProfiles(testProfile(proxy.endpoint, bucket)) });
     const notices: SaveNotice[] = [];
     core.saveTroubles.onNotice((n) => notices.push(n));
     const batch = await collectFiles([await files(6, 200_000)]);
@@ -167,18 +165,3 @@ describe('a data folder that refuses writes', () => {
     }
   });
 });
-
-function profile(bucket: string) {
-  return {
-    id: 'p',
-    name: 'test',
-    endpoint: proxy.endpoint,
-    region: 'us-east-1',
-    bucket,
-    pathStyle: true,
-    accessKeyId: RGW_USER.accessKeyId,
-    credentials: { kind: 'keychain' as const },
-    keyTemplate: '{uuid}/{filename}',
-    defaultExpirySeconds: 3600,
-  };
-}

@@ -5,14 +5,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { StoredProfile } from '../../../common/profile';
 import { MemoryCredentialStore } from '../../../core/credentials/credential-store';
+import { ProfileStore } from '../../../core/profiles/profile-store';
 import type { ClientExtras } from '../../../core/s3/client';
 import { Signer } from '../../../core/signing/signer';
 import type { LocalFile } from '../../../core/uploads/collect-files';
 import { adminClient, RGW_REGION, RGW_USER } from '../../support/s3';
 
-/** A Signer for the test user, talking to `endpoint` (radosgw itself, or the fault proxy in front of it). */
-export async function testSigner(endpoint: string, bucket: string, clientExtras: ClientExtras = {}): Promise<Signer> {
-  const profile: StoredProfile = {
+/** The test user's profile 'p' on one bucket, reached through `endpoint` (radosgw itself, or the fault proxy in front of it). */
+export function testProfile(endpoint: string, bucket: string): StoredProfile {
+  return {
     id: 'p',
     name: 'test',
     endpoint,
@@ -24,9 +25,25 @@ export async function testSigner(endpoint: string, bucket: string, clientExtras:
     keyTemplate: '{uuid}/{filename}',
     defaultExpirySeconds: 3600,
   };
+}
+
+/** A credential store holding the secret of profile 'p', as the keychain would. */
+export async function testCredentials(): Promise<MemoryCredentialStore> {
   const credentials = new MemoryCredentialStore();
   await credentials.set('p', { secretAccessKey: RGW_USER.secretAccessKey });
-  return new Signer({ get: async (id) => (id === 'p' ? profile : undefined) }, credentials, undefined, process.env, clientExtras);
+  return credentials;
+}
+
+/** Saves profile 'p' where createCore reads profiles, and returns its secret's store. */
+export async function saveTestProfile(dataDir: string, endpoint: string, bucket: string, changes: Partial<StoredProfile> = {}): Promise<MemoryCredentialStore> {
+  await new ProfileStore(dataDir).save({ ...testProfile(endpoint, bucket), ...changes });
+  return testCredentials();
+}
+
+/** A Signer for the test user, talking to `endpoint`. */
+export async function testSigner(endpoint: string, bucket: string, clientExtras: ClientExtras = {}): Promise<Signer> {
+  const profile = testProfile(endpoint, bucket);
+  return new Signer({ get: async (id) => (id === 'p' ? profile : undefined) }, await testCredentials(), undefined, process.env, clientExtras);
 }
 
 export const tempDir = () => mkdtemp(join(tmpdir(), 'signdrop-transfer-'));
