@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { FileSource } from '../../common/api';
 import type { ProfileView } from '../../common/profile';
 import { useConnectionProblem } from './connection-results';
@@ -6,6 +6,8 @@ import type { UploadActions } from './use-upload-actions';
 
 /** A drop waiting for the user's answer, because the profile's last connection test failed. */
 export interface DropQuestion {
+  /** Names this question among those asked in the window: a new question is a new dialog. */
+  readonly id: number;
   /** What the test found, in words. */
   readonly problem: string;
   readonly count: number;
@@ -31,7 +33,9 @@ export interface DropGate {
 export function useDropGate({ enqueue, chooseFiles }: Pick<UploadActions, 'enqueue' | 'chooseFiles'>, profile: ProfileView | undefined): DropGate {
   const problem = useConnectionProblem(profile?.id);
   const [held, setHeld] = useState<readonly FileSource[]>([]);
-  const [asking, setAsking] = useState<readonly FileSource[]>();
+  const [asking, setAsking] = useState<{ readonly id: number; readonly files: readonly FileSource[] }>();
+  const asked = useRef(0);
+  const ask = useCallback((files: readonly FileSource[]) => setAsking({ id: ++asked.current, files }), []);
   const hasProfile = profile !== undefined;
 
   const onFiles = useCallback(
@@ -39,10 +43,10 @@ export function useDropGate({ enqueue, chooseFiles }: Pick<UploadActions, 'enque
       // A closed dialog chooses nothing: nothing to keep or to ask about.
       if (files.length === 0) return;
       if (!hasProfile) setHeld((h) => [...h, ...files]);
-      else if (problem !== undefined) setAsking(files);
+      else if (problem !== undefined) ask(files);
       else await enqueue(files);
     },
-    [hasProfile, problem, enqueue],
+    [hasProfile, problem, enqueue, ask],
   );
   const pickFiles = useCallback(async () => onFiles(await chooseFiles()), [chooseFiles, onFiles]);
   // The first profile was just saved (enqueue now names it): what was dropped on the welcome screen
@@ -50,20 +54,24 @@ export function useDropGate({ enqueue, chooseFiles }: Pick<UploadActions, 'enque
   useEffect(() => {
     if (!hasProfile || held.length === 0) return;
     setHeld([]);
-    if (problem !== undefined) setAsking(held);
+    if (problem !== undefined) ask(held);
     else void enqueue(held);
-  }, [hasProfile, held, problem, enqueue]);
+  }, [hasProfile, held, problem, enqueue, ask]);
 
+  // An answer settles only its own question: a dialog closed by Escape reports its close a task
+  // later, when a quick second drop may already be asking, and must not cancel that one.
+  const settle = (id: number) => setAsking((current) => (current?.id === id ? undefined : current));
   const question =
     asking && problem !== undefined
       ? {
+          id: asking.id,
           problem,
-          count: asking.length,
+          count: asking.files.length,
           confirm: () => {
-            setAsking(undefined);
-            void enqueue(asking);
+            settle(asking.id);
+            void enqueue(asking.files);
           },
-          cancel: () => setAsking(undefined),
+          cancel: () => settle(asking.id),
         }
       : undefined;
   return { onFiles, pickFiles, held: held.length, question };

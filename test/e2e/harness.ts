@@ -94,7 +94,11 @@ export interface Harness {
    * Drops real files and folders on the window, as a user dragging them from the file manager
    * would. A folder arrives as a File named after it, as in Electron, and resolves to its path.
    */
-  dropFiles(paths: string[]): Promise<void>;
+  /**
+   * Drops files on the window as the OS would. With `closeDialog`, the open dialog is closed first in
+   * the same task, as Escape just before a quick drop does: its close event arrives after the drop.
+   */
+  dropFiles(paths: string[], options?: { readonly closeDialog?: boolean }): Promise<void>;
   /**
    * Adds a storage profile on radosgw (or `endpoint`, e.g. a fault proxy before it) through the form, as a user would.
    * Save tests the connection first; a profile that cannot connect yet (a bucket made later) is saved with
@@ -154,7 +158,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     page,
     browser,
     url,
-    async dropFiles(paths) {
+    async dropFiles(paths, { closeDialog = false } = {}) {
       const files = await Promise.all(
         paths.map(async (path) => ({
           path,
@@ -162,20 +166,24 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
           data: (await stat(path)).isDirectory() ? '' : (await readFile(path)).toString('base64'),
         })),
       );
-      await page.evaluate((dropped) => {
-        const w = window as unknown as { __signdropPaths: Record<string, string> };
-        const transfer = new DataTransfer();
-        for (const f of dropped) {
-          w.__signdropPaths[f.name] = f.path;
-          const bytes = Uint8Array.from(atob(f.data), (c) => c.charCodeAt(0));
-          transfer.items.add(new File([bytes], f.name));
-        }
-        for (const type of ['dragenter', 'dragover', 'drop']) {
-          // Dispatched on the element under the pointer; it bubbles to the window as a real drop does.
-          const target = document.elementFromPoint(window.innerWidth / 2, window.innerHeight / 2) ?? document.body;
-          target.dispatchEvent(new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }));
-        }
-      }, files);
+      await page.evaluate(
+        ({ dropped, closeDialog }) => {
+          if (closeDialog) document.querySelector<HTMLDialogElement>('dialog[open]')?.close();
+          const w = window as unknown as { __signdropPaths: Record<string, string> };
+          const transfer = new DataTransfer();
+          for (const f of dropped) {
+            w.__signdropPaths[f.name] = f.path;
+            const bytes = Uint8Array.from(atob(f.data), (c) => c.charCodeAt(0));
+            transfer.items.add(new File([bytes], f.name));
+          }
+          for (const type of ['dragenter', 'dragover', 'drop']) {
+            // Dispatched on the element under the pointer; it bubbles to the window as a real drop does.
+            const target = document.elementFromPoint(window.innerWidth / 2, window.innerHeight / 2) ?? document.body;
+            target.dispatchEvent(new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }));
+          }
+        },
+        { dropped: files, closeDialog },
+      );
     },
     async addProfile(bucket, endpoint = rgwEndpoint()) {
       await page.getByLabel('Name').fill(`Ceph ${bucket}`);
