@@ -71,7 +71,7 @@ export async function openCore(io: Io, profiles: ProfileSource, queue?: CoreOpti
       io.err(`signdrop: note: bucket "${profile.bucket}" is in ${to}, not ${from}; signing for ${to}. Fix the profile's region to skip this check.`),
   });
   // A full or read-only data folder never stops the command; the user hears when it starts and when it ends.
-  core.saveTroubles.onNotice(({ state, message }) => io.err(`signdrop: ${state === 'failing' ? 'warning' : 'note'}: ${message}`));
+  core.saveTroubles.onNotice(({ state, message }) => io.err(`signdrop: ${state === 'saved' ? 'note' : 'warning'}: ${message}`));
   return core;
 }
 

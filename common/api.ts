@@ -136,7 +136,9 @@ export interface SigndropApi {
     onMenu(listener: (name: ShortcutName) => void): Unsubscribe;
   };
   readonly storage: {
-    /** The data folder refused a save (the history, the queue), or takes it again: said once each. */
+    /** What is being refused now and what was set right when read, for a window that opens after they were said. */
+    notices(): Promise<Result<readonly SaveNotice[]>>;
+    /** The data folder refused a save (the history, the queue), takes it again, or had a file set right when read: said once each. */
     onNotice(listener: (notice: SaveNotice) => void): Unsubscribe;
   };
 }

@@ -143,6 +143,8 @@ export const channels = {
   'links:delete-many': channel<BulkOutcome>()(z.object({ ids }).strict()),
   'clipboard:write': channel<null>()(text),
   'settings:get': channel<Settings>()(none),
+  /** What the data folder is refusing to save now, and what was set right when read since the start (storage:notice says each as it happens). */
+  'storage:notices': channel<readonly SaveNotice[]>()(none),
   'settings:set': channel<Settings>()(SettingsPatch),
   /** Opens a link in the OS browser; main checks it first (https, or a saved profile's endpoint). */
   'links:open': channel<null>()(z.object({ url: z.string().min(1).max(MAX_OPEN_URL_LENGTH) }).strict()),

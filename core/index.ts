@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { CredentialStore } from './credentials/credential-store';
 import { LinkHistory } from './links/link-history';
 import { LinkService } from './links/link-service';
@@ -40,14 +41,19 @@ export interface CoreOptions {
 /** The engine, composed: what main's handlers, the CLI and the tests drive. */
 export async function createCore({ dataDir, credentials, now, env = process.env, profiles: source, onRegionCorrected, keepQueue = true, queue }: CoreOptions) {
   const startedAt = new Date();
-  const profiles = source ?? new ProfileStore(dataDir);
-  const signer = new Signer(regionOnFirstUse(profiles, credentials, { env }, onRegionCorrected), credentials, now, env);
-  // One report of what the data folder refused, for the queue and the history alike: the app and the CLI tell the user.
+  // One report of what the data folder refused, or had to set right when read, for every file in it: the app and the CLI tell the user.
   const saveTroubles = new SaveTroubles();
+  const profiles = source ?? new ProfileStore(dataDir, (file, message) => saveTroubles.readProblem('profiles', file, message));
+  const signer = new Signer(regionOnFirstUse(profiles, credentials, { env }, onRegionCorrected), credentials, now, env);
   const uploads = keepQueue ? await UploadQueue.open(signer, { dataDir, troubles: saveTroubles, ...queue }) : new UploadQueue(signer);
   const links = new LinkService(new LinkHistory(dataDir, now, { troubles: saveTroubles }), signer);
   recordLinks(uploads, links);
-  const settings = new SettingsStore(dataDir);
+  const settings = new SettingsStore(dataDir, {
+    warn: (message) => {
+      console.warn(`[signdrop] ${message}`);
+      saveTroubles.readProblem('settings', join(dataDir, 'settings.json'), message);
+    },
+  });
   await followConcurrency(settings, uploads);
   // The app's own queue (not the CLI's): in the background, never holding up the start.
   const orphanSweep = keepQueue && !queue ? sweepOrphans(signer, dataDir, profiles, uploads, startedAt) : Promise.resolve(undefined);

@@ -96,6 +96,7 @@ export function createApi(transport: Transport): SigndropApi {
       onMenu: (listener) => transport.on('window:shortcut', listener),
     },
     storage: {
+      notices: () => invoke('storage:notices', undefined),
       onNotice: (listener) => transport.on('storage:notice', listener),
     },
   };

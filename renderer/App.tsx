@@ -52,7 +52,7 @@ export function App() {
   };
   const profile = profiles.selected;
   if (!profiles.list) return <main className="app" aria-busy="true" />;
-  if (!profile) return <Welcome error={error} held={gate.held} onSaved={onSaved} />;
+  if (!profile) return <Welcome error={error} held={gate.held} onSaved={onSaved} saveNotices={saveNotices} />;
   const others = profiles.list;
 
   return (

@@ -37,6 +37,9 @@ export class LinkHistory {
   private readonly file: string;
   private readonly log: AppendLog;
   private readonly saving: RetryingLog;
+  private readonly troubles: SaveTroubles;
+  /** The load problem last told to the troubles: each new one is told once. */
+  private told: string | undefined;
   private readonly tail: LogTail;
   private readonly replay = new LinkReplay();
   private readonly serial = serialQueue();
@@ -58,11 +61,12 @@ export class LinkHistory {
     this.file = join(dataDir, 'links.jsonl');
     this.log = new AppendLog(this.file);
     this.tail = new LogTail(this.file);
-    this.saving = new RetryingLog(this.log, options.troubles ?? new SaveTroubles());
+    this.troubles = options.troubles ?? new SaveTroubles();
+    this.saving = new RetryingLog(this.log, this.troubles);
     this.compactAfter = options.compactAfter ?? COMPACT_AFTER_REDUNDANT_LINES;
   }
 
-  /** What went wrong loading the history (a line cut short by a crash, an old file that could not be imported), once it is loaded; the UI shows it once. */
+  /** What went wrong loading the history (a line cut short by a crash, an old file that could not be imported), once it is loaded; told to the troubles too. */
   get loadProblem(): string | undefined {
     const said = [...this.problems];
     if (this.torn)
@@ -167,6 +171,8 @@ export class LinkHistory {
   private async read(): Promise<void> {
     await this.open();
     await this.serial(() => this.readTail());
+    const problem = this.loadProblem;
+    if (problem !== undefined && problem !== this.told) this.troubles.readProblem('links', this.file, (this.told = problem));
     this.compactIfWorthIt();
   }
 

@@ -8,11 +8,13 @@ import type { ProfileRecordInput, ProfileSource } from './profile-source';
 export class ProfileStore implements ProfileSource {
   private readonly records: JsonList<typeof StoredProfile>;
 
-  constructor(dataDir: string) {
-    this.records = new JsonList(join(dataDir, 'profiles.json'), 'profiles', StoredProfile);
+  /** `onProblem` is told, in words, when the file was corrupt at a read and set aside. */
+  constructor(dataDir: string, onProblem?: (file: string, message: string) => void) {
+    const file = join(dataDir, 'profiles.json');
+    this.records = new JsonList(file, 'profiles', StoredProfile, onProblem ? { onProblem: (message) => onProblem(file, message) } : {});
   }
 
-  /** Set when the file was corrupt at load (it was set aside); the UI shows it once. */
+  /** Set when the file was corrupt at load (it was set aside). */
   get loadProblem(): string | undefined {
     return this.records.loadProblem;
   }

@@ -1,4 +1,3 @@
-import { basename } from 'node:path';
 import { z } from 'zod';
 import { DEFAULT_SETTINGS, Settings } from '../../common/settings';
 import { loadJson } from '../storage/json-file';
@@ -45,7 +44,7 @@ export async function readSettingsFile(file: string, now?: () => Date): Promise<
   if (reset.length === 0) return { value: kept };
   return {
     value: kept,
-    problem: `${basename(file)} had ${reset.length === 1 ? 'a setting' : `${reset.length} settings`} Signdrop could not use: ${reset.join('; ')}. The other settings were kept.`,
+    problem: `${file} had ${reset.length === 1 ? 'a setting' : `${reset.length} settings`} Signdrop could not use: ${reset.join('; ')}. The other settings were kept.`,
   };
 }
 

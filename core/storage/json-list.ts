@@ -16,13 +16,13 @@ export class JsonList<S extends z.ZodType> {
     file: string,
     private readonly field: string,
     item: S,
-    now: () => Date = () => new Date(),
+    { now = () => new Date(), onProblem }: { now?: () => Date; onProblem?: (message: string) => void } = {},
   ) {
     const schema = z.object({ version: z.literal(1), [field]: z.array(item) });
-    this.shared = new SharedJsonFile(file, (f) => loadJson(f, schema, { version: 1 as const, [field]: [] }, now));
+    this.shared = new SharedJsonFile(file, (f) => loadJson(f, schema, { version: 1 as const, [field]: [] }, now), onProblem);
   }
 
-  /** Set when the file was corrupt at load (it was set aside); the UI shows it once. */
+  /** Set when the file was corrupt at load (it was set aside). */
   get loadProblem(): string | undefined {
     return this.shared.loadProblem;
   }

@@ -1,4 +1,4 @@
-import type { SaveNotice, SavedFileKind } from '../../common/save-notice';
+import type { DataFileKind, SaveNotice, SavedFileKind } from '../../common/save-notice';
 import { diskReason } from './disk-reason';
 
 const failingWords: Record<SavedFileKind, string> = {
@@ -14,9 +14,12 @@ const savedWords: Record<SavedFileKind, string> = {
  * Which files of the data folder cannot be written right now. The link history and the queues
  * report each write here; the user hears once when a file starts failing (its path and the
  * system's reason) and once when it is written again, however many writes failed in between.
+ * What was read with a problem (set aside, reset, cut short) is reported here too, and kept, so
+ * a window that opens later is still told.
  */
 export class SaveTroubles {
   private readonly failing = new Map<string, SaveNotice>();
+  private readonly readProblems = new Map<string, SaveNotice>();
   private readonly listeners = new Set<(notice: SaveNotice) => void>();
 
   /** A write of `file` failed with `error`; said only if the file was fine until now. */
@@ -33,9 +36,16 @@ export class SaveTroubles {
     this.emit({ kind, file, state: 'saved', message: `${file} can be written again: ${savedWords[kind]}` });
   }
 
-  /** The files failing now, each with the notice that said so. */
+  /** `file` was read with a problem Signdrop worked around; `message` says what was kept and what was not. */
+  readProblem(kind: DataFileKind, file: string, message: string): void {
+    const notice: SaveNotice = { kind, file, state: 'set-aside', message };
+    this.readProblems.set(file, notice);
+    this.emit(notice);
+  }
+
+  /** The files failing now and the read problems met since start, each with the notice that said so. */
   current(): SaveNotice[] {
-    return [...this.failing.values()];
+    return [...this.readProblems.values(), ...this.failing.values()];
   }
 
   /** Each notice as it happens; returns the unsubscribe. */

@@ -37,6 +37,8 @@ export class SharedJsonFile<T> {
   constructor(
     readonly file: string,
     private readonly read: (file: string) => Promise<ReadResult<T>>,
+    /** Told each problem as a read meets it, in words. */
+    private readonly onProblem?: (message: string) => void,
   ) {}
 
   /** The file's current value, read again when another process changed it since. */
@@ -76,6 +78,7 @@ export class SharedJsonFile<T> {
     if (loaded.problem) {
       this.loadProblem = loaded.problem;
       this.problems++;
+      this.onProblem?.(loaded.problem);
     }
     // A damaged file may have been moved aside by `read`: its version is then the one after that.
     this.version = loaded.problem ? await this.currentVersion() : version;

@@ -162,6 +162,7 @@ export function createHandlers({ core, dataDir, showOpenDialog, writeClipboard, 
       return null;
     },
     'settings:get': () => core.settings.get(),
+    'storage:notices': () => Promise.resolve(core.saveTroubles.current()),
     'settings:set': (patch) => core.settings.set(patch),
     'links:open': async ({ url }) => {
       const endpoints = (await core.profiles.list()).map((p) => p.endpoint);

@@ -2,7 +2,8 @@ import type { SaveNotices } from '../state/use-save-notices';
 
 /**
  * The data folder's trouble, in main's words (the path and the reason): a save that fails is an
- * alert that stays while it fails; its recovery is a status the user dismisses.
+ * alert that stays while it fails; its recovery, and a file set right when read, is a status the
+ * user dismisses.
  */
 export function SaveNoticeList({ notices, dismiss }: SaveNotices) {
   if (notices.length === 0) return null;

@@ -1,18 +1,23 @@
 import type { ProfileView } from '../../common/profile';
 import type { AppError } from '../../common/result';
+import type { SaveNotices } from '../state/use-save-notices';
 import { ProfileForm } from './ProfileForm';
+import { SaveNoticeList } from './SaveNoticeList';
 
 interface Props {
   readonly error: AppError | undefined;
   /** Files dropped here before there was a profile: they upload once it is saved. */
   readonly held: number;
   readonly onSaved: (profile: ProfileView) => void;
+  /** The data folder's notices: a profiles file set aside is why a user who had profiles sees this screen. */
+  readonly saveNotices: SaveNotices;
 }
 
 /** The first run: what Signdrop does, and the form for the first bucket. */
-export function Welcome({ error, held, onSaved }: Props) {
+export function Welcome({ error, held, onSaved, saveNotices }: Props) {
   return (
     <main className="app">
+      <SaveNoticeList {...saveNotices} />
       <header className="welcome">
         <h1>Welcome to Signdrop</h1>
         <p>Drop files to upload them to your own S3 bucket and get links that expire when you choose.</p>
