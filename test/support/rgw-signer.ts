@@ -3,12 +3,12 @@ import type { Signer } from '../../core/signing/signer';
 import { RGW_REGION, RGW_USER, rgwEndpoint } from './s3';
 import { signerFor } from './signing';
 
-/** A path-style profile for the test radosgw and one bucket. */
-export function rgwProfile(bucket: string): StoredProfile {
+/** A path-style profile of the radosgw test user on one bucket, reached through `endpoint` (radosgw itself unless given, or a fault proxy in front of it). */
+export function rgwProfile(bucket: string, { endpoint = rgwEndpoint(), id = 'rgw' }: { endpoint?: string; id?: string } = {}): StoredProfile {
   return {
-    id: 'rgw',
+    id,
     name: 'radosgw',
-    endpoint: rgwEndpoint(),
+    endpoint,
     region: RGW_REGION,
     bucket,
     pathStyle: true,

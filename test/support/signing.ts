@@ -31,3 +31,19 @@ export async function signerFor(
   await credentials.set(profile.id, secret);
   return new Signer({ get: async (id) => (id === profile.id ? profile : undefined) }, credentials, now);
 }
+
+/** Keys whose bytes SigV4 encodes in every way it can go wrong: spaces, reserved and sub-delimiter characters, emoji, accents, a 250-byte name, slashes at the ends and doubled. */
+export const HARD_KEYS = [
+  'plain.txt',
+  'uuid-1/a file with spaces.txt',
+  'uuid-2/# ? % + & =.txt',
+  "uuid-3/!'()*[]{}@$,;:.txt",
+  'uuid-4/📦 party 🎉.zip',
+  'uuid-5/Café.txt',
+  `uuid-6/${'é'.repeat(125)}.txt`,
+  'deep/er/and/deeper/file',
+  'trailing/',
+  '/leading-slash',
+  'double//slash',
+  'tilde~dash-under_score.dot',
+];

@@ -9,22 +9,12 @@ import { ProfileStore } from '../../../core/profiles/profile-store';
 import type { ClientExtras } from '../../../core/s3/client';
 import { Signer } from '../../../core/signing/signer';
 import type { LocalFile } from '../../../core/uploads/collect-files';
-import { adminClient, RGW_REGION, RGW_USER } from '../../support/s3';
+import { rgwProfile } from '../../support/rgw-signer';
+import { adminClient, RGW_USER } from '../../support/s3';
 
 /** The test user's profile 'p' on one bucket, reached through `endpoint` (radosgw itself, or the fault proxy in front of it). */
 export function testProfile(endpoint: string, bucket: string): StoredProfile {
-  return {
-    id: 'p',
-    name: 'test',
-    endpoint,
-    region: RGW_REGION,
-    bucket,
-    pathStyle: true,
-    accessKeyId: RGW_USER.accessKeyId,
-    credentials: { kind: 'keychain' },
-    keyTemplate: '{uuid}/{filename}',
-    defaultExpirySeconds: 3600,
-  };
+  return rgwProfile(bucket, { endpoint, id: 'p' });
 }
 
 /** A credential store holding the secret of profile 'p', as the keychain would. */

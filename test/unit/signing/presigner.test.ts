@@ -9,24 +9,9 @@ import { FastSigV4 } from '../../../core/signing/fast-sigv4';
 import { getRequest, responseOverrides } from '../../../core/signing/link-options';
 import type { PresignableRequest } from '../../../core/signing/presignable';
 import { Presigner } from '../../../core/signing/presigner';
-import { TEST_KEYS, testProfile } from '../../support/signing';
+import { HARD_KEYS, TEST_KEYS, testProfile } from '../../support/signing';
 
 const NOW = new Date('2026-03-01T10:00:00Z');
-
-const HARD_KEYS = [
-  'plain.txt',
-  'uuid-1/a file with spaces.txt',
-  'uuid-2/# ? % + & =.txt',
-  "uuid-3/!'()*[]{}@$,;:.txt",
-  'uuid-4/📦 party 🎉.zip',
-  'uuid-5/Café.txt',
-  `uuid-6/${'é'.repeat(125)}.txt`,
-  'deep/er/and/deeper/file',
-  'trailing/',
-  '/leading-slash',
-  'double//slash',
-  'tilde~dash-under_score.dot',
-];
 
 const PROFILES: Record<string, StoredProfile> = {
   'path-style (S3-compatible endpoint)': testProfile(),

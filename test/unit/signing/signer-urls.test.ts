@@ -3,24 +3,9 @@ import { MemoryCredentialStore } from '../../../core/credentials/credential-stor
 import { Signer } from '../../../core/signing/signer';
 import { transferSignerFor } from '../../../core/signing/signer-for-transfers';
 import { verifyPresignedUrl } from '../../support/sigv4';
-import { signerFor, TEST_KEYS, testProfile } from '../../support/signing';
+import { HARD_KEYS, signerFor, TEST_KEYS, testProfile } from '../../support/signing';
 
 const NOW = new Date('2026-03-01T10:00:00Z');
-
-const HARD_KEYS = [
-  'plain.txt',
-  'uuid-1/a file with spaces.txt',
-  'uuid-2/# ? % + & =.txt',
-  "uuid-3/!'()*[]{}@$,;:.txt",
-  'uuid-4/📦 party 🎉.zip',
-  'uuid-5/Café.txt',
-  `uuid-6/${'é'.repeat(125)}.txt`,
-  'deep/er/and/deeper/file',
-  'trailing/',
-  '/leading-slash',
-  'double//slash',
-  'tilde~dash-under_score.dot',
-];
 
 describe('Signer.presignGetBatch', () => {
   it('matches presignGet link for link, download names included, and every link verifies', async () => {
