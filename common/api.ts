@@ -77,6 +77,8 @@ export interface SigndropApi {
   readonly links: {
     /** Every link made, newest first. */
     list(): Promise<Result<LinkRecord[]>>;
+    /** The history changed (by this app or the CLI): ask again for what is shown. */
+    onChanged(listener: () => void): Unsubscribe;
     /** How long a link would really live: shorter than asked when temporary credentials expire first. */
     lifetime(profileId: string, expiresInSeconds: number): Promise<Result<LinkLifetime>>;
     /** Signs a new link to the same object with a new expiry, inline or attachment when given. */

@@ -179,14 +179,23 @@ export const isChannelName = (name: unknown): name is ChannelName => typeof name
 export interface EventPayloads {
   /** Latest state of the items that changed and the queue's totals, at most 10 batches a second. */
   'uploads:changed': QueueSnapshot;
-  /** The whole settings set after any change, the tray's included. */
+  /** The whole settings set after any change, the tray's and the CLI's included. */
   'settings:changed': Settings;
+  /** The link history changed on disk (links made, renewed or deleted, by this app or the CLI): what History shows is asked for again. */
+  'links:changed': null;
   /** An app menu entry that is one of the window's shortcuts (Preferences…, History, Keyboard Shortcuts): the window does what the keys do. */
   'window:shortcut': ShortcutName;
   /** Files that arrived for open requests: one event per look that found any. */
   'requests:arrived': readonly Arrival[];
-  /** A file of the data folder could not be saved (full, read-only disk), or can be again: once each. */
+  /** A file of the data folder could not be saved (full, read-only disk), or can be again, or was set right when read: once each. */
   'storage:notice': SaveNotice;
 }
 export type EventName = keyof EventPayloads;
-export const eventNames: readonly EventName[] = ['uploads:changed', 'settings:changed', 'window:shortcut', 'requests:arrived', 'storage:notice'];
+export const eventNames: readonly EventName[] = [
+  'uploads:changed',
+  'settings:changed',
+  'links:changed',
+  'window:shortcut',
+  'requests:arrived',
+  'storage:notice',
+];

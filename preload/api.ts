@@ -60,6 +60,7 @@ export function createApi(transport: Transport): SigndropApi {
     },
     links: {
       list: () => invoke('links:list', undefined),
+      onChanged: (listener) => transport.on('links:changed', () => listener()),
       lifetime: (profileId, expiresInSeconds) => invoke('links:lifetime', { profileId, expiresInSeconds }),
       renew: (id, expiresInSeconds, disposition) => invoke('links:renew', { id, expiresInSeconds, ...(disposition ? { disposition } : {}) }),
       sharePage: ({ uploadIds, linkIds }) =>

@@ -8,6 +8,7 @@ import { tryLock } from '../storage/file-lock';
 import { LogTail } from '../storage/log-tail';
 import { RetryingLog } from '../storage/retrying-log';
 import { SaveTroubles } from '../storage/save-troubles';
+import { watchFile } from '../storage/watch-file';
 import { serialQueue } from '../storage/serial';
 import { createdLine, eventLine } from './link-events';
 import { importOldHistory } from './link-migration';
@@ -52,6 +53,8 @@ export class LinkHistory {
   private compacting = false;
   /** Changes on their way to the file, counted from the call (before the history is even open). */
   private readonly writing = new Set<Promise<unknown>>();
+  private readonly changeListeners = new Set<() => void>();
+  private stopWatching: (() => void) | undefined;
 
   constructor(
     private readonly dataDir: string,
@@ -76,6 +79,23 @@ export class LinkHistory {
         `${this.skipped} damaged ${this.skipped === 1 ? 'line' : 'lines'} in ${this.file} ${this.skipped === 1 ? 'was' : 'were'} skipped; every other entry was loaded.`,
       );
     return said.length > 0 ? said.join(' ') : undefined;
+  }
+
+  /**
+   * Told when the log changed on disk, by this process or another (a CLI uploading while History
+   * is open), once per burst of writes; the file is watched only while someone listens. Returns the unsubscribe.
+   */
+  onChanged(listener: () => void): () => void {
+    this.changeListeners.add(listener);
+    this.stopWatching ??= watchFile(this.file, () => {
+      for (const l of this.changeListeners) l();
+    });
+    return () => {
+      this.changeListeners.delete(listener);
+      if (this.changeListeners.size > 0) return;
+      this.stopWatching?.();
+      this.stopWatching = undefined;
+    };
   }
 
   async list(): Promise<LinkRecord[]> {

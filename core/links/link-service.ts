@@ -23,6 +23,11 @@ export class LinkService {
     return this.history.list();
   }
 
+  /** Told when the history changed on disk, by this process or another; returns the unsubscribe. */
+  onChanged(listener: () => void): () => void {
+    return this.history.onChanged(listener);
+  }
+
   /** Set once the history is loaded when part of it could not be read; the app and the CLI show it once. */
   get loadProblem(): string | undefined {
     return this.history.loadProblem;

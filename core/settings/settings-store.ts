@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { Settings, SettingsPatch } from '../../common/settings';
 import { SharedJsonFile } from '../storage/shared-json-file';
+import { watchFile } from '../storage/watch-file';
 import { readDesktopFile, retireDesktopFile } from './desktop-file';
 import { readSettingsFile, settingsOf, type StoredSettingsFile } from './settings-file';
 
@@ -30,6 +31,7 @@ export class SettingsStore {
   /** The stored object the last read or write gave: a different one means another process changed the file. */
   private seen: StoredSettingsFile | undefined;
   private migrated: Promise<void> | undefined;
+  private stopWatching: (() => void) | undefined;
 
   constructor(
     private readonly dataDir: string,
@@ -80,12 +82,20 @@ export class SettingsStore {
   }
 
   /**
-   * Tells `listener` the whole set after each saved change, whoever made it (a change another process
-   * made is heard at this store's next read); returns its unsubscribe.
+   * Tells `listener` the whole set after each saved change, whoever made it: while someone listens the
+   * file is watched, so a change another process made (`signdrop profile default`) is heard as soon as
+   * it is saved; returns its unsubscribe.
    */
   onChanged(listener: (settings: Settings) => void): () => void {
     this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    // The read that follows a change tells the listeners, if the file holds another process's change.
+    this.stopWatching ??= watchFile(this.file.file, () => void this.get().catch((e: unknown) => this.warn((e as Error).message)));
+    return () => {
+      this.listeners.delete(listener);
+      if (this.listeners.size > 0) return;
+      this.stopWatching?.();
+      this.stopWatching = undefined;
+    };
   }
 
   private async read(): Promise<StoredSettingsFile> {

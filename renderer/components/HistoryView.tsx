@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { LinkFilter } from '../../common/links';
 import type { ProfileView } from '../../common/profile';
 import type { AppError } from '../../common/result';
@@ -27,6 +27,9 @@ export function HistoryView({ profiles, selected }: Props) {
   const [filter, setFilter] = useState<LinkFilter>('all');
   const [error, setError] = useState<AppError>();
   const rows = useHistoryPages(search, filter);
+  // Links the CLI makes while History is open show up as they are saved, as this app's own do.
+  const { reload } = rows;
+  useEffect(() => api().links.onChanged(reload), [reload]);
   const selection = useHistorySelection();
   const defaultExpiry = useCallback((profileId: string) => (profiles.find((p) => p.id === profileId) ?? selected).defaultExpirySeconds, [profiles, selected]);
   const { set: selectOnly } = selection;
