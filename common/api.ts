@@ -40,6 +40,8 @@ export type Unsubscribe = () => void;
 export interface SigndropApi {
   readonly profiles: {
     list(): Promise<Result<ProfileView[]>>;
+    /** The saved profiles changed (by this app or the CLI): list them again. */
+    onChanged(listener: () => void): Unsubscribe;
     save(profile: ProfileInput): Promise<Result<ProfileView>>;
     /** Removes the profile and its keychain item. */
     remove(id: string): Promise<Result<null>>;

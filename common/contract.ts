@@ -181,6 +181,8 @@ export interface EventPayloads {
   'uploads:changed': QueueSnapshot;
   /** The whole settings set after any change, the tray's and the CLI's included. */
   'settings:changed': Settings;
+  /** The saved profiles changed on disk (by this app or the CLI): the list is asked for again. */
+  'profiles:changed': null;
   /** The link history changed on disk (links made, renewed or deleted, by this app or the CLI): what History shows is asked for again. */
   'links:changed': null;
   /** An app menu entry that is one of the window's shortcuts (Preferences…, History, Keyboard Shortcuts): the window does what the keys do. */
@@ -194,6 +196,7 @@ export type EventName = keyof EventPayloads;
 export const eventNames: readonly EventName[] = [
   'uploads:changed',
   'settings:changed',
+  'profiles:changed',
   'links:changed',
   'window:shortcut',
   'requests:arrived',

@@ -36,6 +36,7 @@ export function createApi(transport: Transport): SigndropApi {
   return {
     profiles: {
       list: () => invoke('profiles:list', undefined),
+      onChanged: (listener) => transport.on('profiles:changed', () => listener()),
       save: (profile) => invoke('profiles:save', profile),
       remove: (id) => invoke('profiles:remove', { id }),
       duplicate: (id) => invoke('profiles:duplicate', { id }),

@@ -57,6 +57,11 @@ export class ProfileService {
     return Promise.all(profiles.map((p) => this.view(p)));
   }
 
+  /** Told when the saved profiles changed, by this process or another; returns the unsubscribe. */
+  onChanged(listener: () => void): () => void {
+    return this.profiles.onChanged?.(listener) ?? (() => undefined);
+  }
+
   /** Why the profiles file could not be read at start (it was kept aside), once per load. */
   get loadProblem(): string | undefined {
     return this.profiles.loadProblem;

@@ -18,4 +18,6 @@ export interface ProfileSource {
   findByName(name: string): Promise<StoredProfile | undefined>;
   save(input: ProfileRecordInput): Promise<StoredProfile>;
   remove(id: string): Promise<boolean>;
+  /** Told when the saved profiles changed, by this process or another; a source that cannot change has none. */
+  onChanged?(listener: () => void): () => void;
 }

@@ -2,21 +2,29 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { StoredProfile } from '../../common/profile';
 import { JsonList } from '../storage/json-list';
+import { watchFile } from '../storage/watch-file';
 import type { ProfileRecordInput, ProfileSource } from './profile-source';
 
 /** Profiles on disk (everything but secrets), in `<dataDir>/profiles.json`. */
 export class ProfileStore implements ProfileSource {
   private readonly records: JsonList<typeof StoredProfile>;
+  private readonly file: string;
 
   /** `onProblem` is told, in words, when the file was corrupt at a read and set aside. */
   constructor(dataDir: string, onProblem?: (file: string, message: string) => void) {
     const file = join(dataDir, 'profiles.json');
+    this.file = file;
     this.records = new JsonList(file, 'profiles', StoredProfile, onProblem ? { onProblem: (message) => onProblem(file, message) } : {});
   }
 
   /** Set when the file was corrupt at load (it was set aside). */
   get loadProblem(): string | undefined {
     return this.records.loadProblem;
+  }
+
+  /** Told when profiles.json changed, by this process or another (`signdrop profile add` while the app runs); returns the stop. */
+  onChanged(listener: () => void): () => void {
+    return watchFile(this.file, listener);
   }
 
   async list(): Promise<StoredProfile[]> {

@@ -43,9 +43,10 @@ export type Handlers = {
 /**
  * Forwards the engine's events to the window: the queue batches its changes (at most ten a
  * second), one IPC message per batch; each saved settings change, so a change made from the
- * tray or the CLI shows in the window; each change of the link history on disk, so
- * History shows the CLI's links as they are made; the request watcher's finds, one message per look that found new
- * files; and what the data folder refused to save, and when it takes it again (logged too).
+ * tray or the CLI shows in the window; each change of the saved profiles and of the link
+ * history on disk, so the window shows the CLI's profiles and links as they are made; the request
+ * watcher's finds, one message per look that found new files; and what the data folder refused to
+ * save, and when it takes it again (logged too).
  * Returns the unsubscribe, for quitting.
  */
 export function forwardEvents({ core, emit }: EventDeps): () => void {
@@ -55,6 +56,7 @@ export function forwardEvents({ core, emit }: EventDeps): () => void {
   let shown = Promise.resolve();
   const stopSettings = core.settings.onChanged((settings) => emit('settings:changed', settings));
   const stopLinks = core.links.onChanged(() => emit('links:changed', null));
+  const stopProfiles = core.profiles.onChanged(() => emit('profiles:changed', null));
   const stopWatching = core.requests.watch((arrivals) => emit('requests:arrived', arrivals));
   const stopNotices = core.saveTroubles.onNotice((notice) => {
     console.error(`[signdrop] ${notice.message}`);
@@ -70,6 +72,7 @@ export function forwardEvents({ core, emit }: EventDeps): () => void {
   return () => {
     stopSettings();
     stopLinks();
+    stopProfiles();
     stopUploads();
     stopWatching();
     stopNotices();

@@ -32,9 +32,13 @@ export function useProfiles(defaultId: string): Profiles {
   // Picks can follow each other faster than saves return (typing a custom lifetime): only the latest answer counts.
   const latestSave = useRef(0);
   useEffect(() => {
-    void api()
-      .profiles.list()
-      .then((r) => dispatch(r.ok ? { type: 'loaded', list: r.value } : { type: 'failed', error: r.error }));
+    const load = () =>
+      void api()
+        .profiles.list()
+        .then((r) => dispatch(r.ok ? { type: 'loaded', list: r.value } : { type: 'failed', error: r.error }));
+    load();
+    // Profiles the CLI adds, edits or removes while the window is open.
+    return api().profiles.onChanged(load);
   }, []);
   const selected = selectProfile(state, defaultId);
 

@@ -1,7 +1,8 @@
 /**
  * The app and the `signdrop` command on one data folder, at the same time: what the command does
  * shows in the open window as soon as it is saved — a link it makes appears in History, a default
- * profile it sets is the window's default — without the user leaving the view or restarting.
+ * profile it sets is the window's default, a profile it adds is in the list — without the user
+ * leaving the view or restarting.
  */
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -57,5 +58,19 @@ describe('the app and the CLI on one data folder', () => {
     expect(cli.code, cli.stderr).toBe(0);
     await makeDefault.waitFor({ state: 'detached', timeout: 5_000 });
     expect(await page.getByRole('button', { name: `Make default: Ceph ${bucket}` }).count()).toBe(1);
+  });
+
+  it("a profile the CLI adds is in the open window's profile list", async () => {
+    const { page } = h;
+    await page.getByRole('button', { name: 'Uploads' }).click();
+    const option = page.getByLabel('Profile').getByRole('option', { name: 'from the terminal' });
+    expect(await option.count()).toBe(0);
+
+    const cli = await signdrop(
+      ['profile', 'add', 'from the terminal', '--endpoint', rgwEndpoint(), '--region', RGW_REGION, '--bucket', bucket, '--path-style', '--no-test'],
+      { ...envKeys(), SIGNDROP_CONFIG_DIR: h.app.dataDir },
+    );
+    expect(cli.code, cli.stderr).toBe(0);
+    await expect.poll(() => option.count(), { timeout: 5_000 }).toBe(1);
   });
 });
