@@ -1,5 +1,25 @@
 import { open, stat, unlink } from 'node:fs/promises';
 
+/** Creates `file` with O_EXCL, which only one process can do; its release, or undefined when it exists. */
+async function create(file: string, now: () => number): Promise<(() => Promise<void>) | undefined> {
+  try {
+    const handle = await open(file, 'wx', 0o600);
+    await handle.writeFile(JSON.stringify({ pid: process.pid, at: new Date(now()).toISOString() }));
+    await handle.close();
+    return () => unlink(file).catch(() => undefined);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'EEXIST') return undefined;
+    throw e;
+  }
+}
+
+/** How long ago `file` was written, or undefined when it is gone. */
+const ageOf = (file: string, now: () => number): Promise<number | undefined> =>
+  stat(file).then(
+    (s) => now() - s.mtimeMs,
+    () => undefined,
+  );
+
 /**
  * Takes a lock file created with O_EXCL, which only one process can create. Returns its release,
  * or undefined when another process holds it. A lock older than `staleMs` is taken over: its
@@ -7,24 +27,38 @@ import { open, stat, unlink } from 'node:fs/promises';
  */
 export async function tryLock(lockFile: string, staleMs: number, now: () => number = Date.now): Promise<(() => Promise<void>) | undefined> {
   for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      const handle = await open(lockFile, 'wx', 0o600);
-      await handle.writeFile(JSON.stringify({ pid: process.pid, at: new Date(now()).toISOString() }));
-      await handle.close();
-      return () => unlink(lockFile).catch(() => undefined);
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-    }
-    const since = await stat(lockFile).then(
-      (s) => now() - s.mtimeMs,
-      () => undefined,
-    );
-    // Released since the open: try again. Unlinking here would remove a lock another process took meanwhile.
-    if (since === undefined) continue;
-    if (since < staleMs) return undefined;
-    await unlink(lockFile).catch(() => undefined);
+    const release = await create(lockFile, now);
+    if (release) return release;
+    const age = await ageOf(lockFile, now);
+    // Released since the open: try again.
+    if (age === undefined) continue;
+    if (age < staleMs) return undefined;
+    await removeStale(lockFile, async () => ((await ageOf(lockFile, now)) ?? 0) >= staleMs, now);
   }
   return undefined;
+}
+
+/** A takeover guard is held for a check and an unlink: one this old was left by a crash right there. */
+const STALE_GUARD_MS = 10_000;
+
+/**
+ * Removes a lock its holder left behind (`isStale` says so), under a second lock: two processes
+ * that both found it stale would otherwise both remove it, the second removing the lock the first
+ * had just taken, and both would hold it. Under the guard the lock is checked again, so only a
+ * stale one is ever removed.
+ */
+export async function removeStale(lockFile: string, isStale: () => Promise<boolean>, now: () => number = Date.now): Promise<void> {
+  const guard = `${lockFile}.takeover`;
+  const release = await create(guard, now);
+  if (!release) {
+    if (((await ageOf(guard, now)) ?? 0) >= STALE_GUARD_MS) await unlink(guard).catch(() => undefined);
+    return;
+  }
+  try {
+    if (await isStale()) await unlink(lockFile).catch(() => undefined);
+  } finally {
+    await release();
+  }
 }
 
 /** How long to wait between attempts at a lock another process holds. */

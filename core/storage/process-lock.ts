@@ -1,6 +1,7 @@
 import { hostname } from 'node:os';
 import { dirname } from 'node:path';
 import { mkdir, open, readFile, unlink } from 'node:fs/promises';
+import { removeStale } from './file-lock';
 
 /** Whether a process with this id runs on this machine (signal 0 checks without sending anything). */
 function isRunning(pid: number): boolean {
@@ -37,13 +38,16 @@ export async function holdProcessLock(lockFile: string): Promise<(() => Promise<
       }
       if (code !== 'EEXIST') throw e;
     }
-    const holder = await readFile(lockFile, 'utf8').then(
-      (text) => JSON.parse(text) as { pid?: number; host?: string },
-      () => undefined,
-    );
-    // A lock file being written right now reads empty: its holder is alive.
-    if (!holder || typeof holder.pid !== 'number' || holder.host !== me.host || isRunning(holder.pid)) return undefined;
-    await unlink(lockFile).catch(() => undefined);
+    const isDead = async () => {
+      const holder = await readFile(lockFile, 'utf8').then(
+        (text) => JSON.parse(text) as { pid?: number; host?: string },
+        () => undefined,
+      );
+      // A lock file being written right now reads empty: its holder is alive.
+      return holder !== undefined && typeof holder.pid === 'number' && holder.host === me.host && !isRunning(holder.pid);
+    };
+    if (!(await isDead())) return undefined;
+    await removeStale(lockFile, isDead);
   }
   return undefined;
 }
