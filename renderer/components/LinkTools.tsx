@@ -6,8 +6,8 @@ interface Props {
   readonly url: string;
   /** What the link is for, for labels ("Link to report.pdf"). */
   readonly name: string;
-  /** The name the browser saves the download under (the link's response-content-disposition). */
-  readonly downloadName: string;
+  /** The name the browser saves the download under (the link's response-content-disposition); none for a page to open (a request's). */
+  readonly downloadName?: string;
   /**
    * Where the copy loop owns copying (the queue: chosen format, one "Copied" row at a time),
    * it passes these; elsewhere Copy writes the plain URL and says so on this button.
@@ -31,7 +31,7 @@ export function opensInline(url: string): boolean {
   }
 }
 
-/** The link of one file: the URL, Copy (main writes the clipboard) and a QR code for phones. */
+/** A link to hand out (a file's, a request page's): the URL, Copy (main writes the clipboard) and a QR code for phones. */
 export function LinkTools({ url, name, downloadName, copied, onCopy, children }: Props) {
   const [qr, setQr] = useState(false);
   const [copiedHere, setCopiedHere] = useState(false);
@@ -52,9 +52,11 @@ export function LinkTools({ url, name, downloadName, copied, onCopy, children }:
       <button type="button" className="secondary" aria-haspopup="dialog" aria-label={`QR code for ${name}`} onClick={() => setQr(true)}>
         QR
       </button>
-      <span className="hint">
-        {opensInline(url) ? 'opens in the browser' : 'downloads'} as “{downloadName}”
-      </span>
+      {downloadName !== undefined && (
+        <span className="hint">
+          {opensInline(url) ? 'opens in the browser' : 'downloads'} as “{downloadName}”
+        </span>
+      )}
       {qr && <QrDialog url={url} name={name} onClose={() => setQr(false)} />}
     </div>
   );

@@ -5,7 +5,7 @@ import type { AppError } from '../../../common/result';
 import { api } from '../../api';
 import { formatBytes } from '../../format';
 import { ExpiryPicker } from '../ExpiryPicker';
-import { QrDialog } from '../QrDialog';
+import { LinkTools } from '../LinkTools';
 import { ArrivedFiles } from './ArrivedFiles';
 
 interface Props {
@@ -47,36 +47,10 @@ export function RequestCard({ request, now, version, onChanged, onError }: Props
         </p>
       )}
       {request.warning && <p className="warning">{request.warning}</p>}
-      {open && <RequestLink url={request.url} name={name} />}
+      {open && <LinkTools url={request.url} name={name} />}
       <ArrivedFiles request={request} version={version} onError={onError} />
       <RequestActions request={request} open={open} name={name} run={run} />
     </li>
-  );
-}
-
-function RequestLink({ url, name }: { readonly url: string; readonly name: string }) {
-  const [qr, setQr] = useState(false);
-  const [copied, setCopied] = useState(false);
-  const copyLabel = copied ? 'Copied' : 'Copy';
-  return (
-    <div className="link">
-      <input readOnly value={url} aria-label={`Link to ${name}`} onFocus={(e) => e.target.select()} />
-      <button
-        type="button"
-        aria-label={`${copyLabel} link to ${name}`}
-        onClick={() =>
-          void api()
-            .clipboard.writeText(url)
-            .then((r) => setCopied(r.ok))
-        }
-      >
-        {copyLabel}
-      </button>
-      <button type="button" className="secondary" aria-haspopup="dialog" aria-label={`QR code for ${name}`} onClick={() => setQr(true)}>
-        QR
-      </button>
-      {qr && <QrDialog url={url} name={name} onClose={() => setQr(false)} />}
-    </div>
   );
 }
 
