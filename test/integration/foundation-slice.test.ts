@@ -15,11 +15,13 @@ import { createTestBucket, RGW_USER, rgwProfile } from '../support/s3';
 
 const run = promisify(execFile);
 
+/** Every item state the window was sent, in order. */
+const itemsSent = (app: TestApp): UploadItem[] => app.events.flatMap((e) => (e.event === 'uploads:changed' ? (e.payload as QueueSnapshot).items : []));
+
 async function waitForFinished(app: TestApp, id: string): Promise<UploadItem> {
   return vi.waitFor(
     () => {
-      const last = app.events
-        .flatMap((e) => (e.payload as QueueSnapshot).items)
+      const last = itemsSent(app)
         .filter((i) => i.id === id)
         .at(-1);
       if (!last || (last.state !== 'completed' && last.state !== 'failed')) throw new Error(`still ${last?.state}`);
@@ -93,7 +95,7 @@ describe('from a dropped file to a shareable link', () => {
   });
 
   it('radosgw refuses the same link once its signature is altered', async () => {
-    const done = app.events.flatMap((e) => (e.payload as QueueSnapshot).items).find((i) => i.state === 'completed')!;
+    const done = itemsSent(app).find((i) => i.state === 'completed')!;
     const url = new URL(done.link!.url);
     const signature = url.searchParams.get('X-Amz-Signature')!;
     url.searchParams.set('X-Amz-Signature', `${signature[0] === '0' ? '1' : '0'}${signature.slice(1)}`);
