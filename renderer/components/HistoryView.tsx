@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import type { LinkFilter } from '../../common/links';
 import type { ProfileView } from '../../common/profile';
 import type { AppError } from '../../common/result';
@@ -8,7 +8,7 @@ import { useHistorySelection } from '../state/history-selection';
 import { BulkBar } from './history/BulkBar';
 import { CleanupExpired } from './history/CleanupExpired';
 import { FilterBar } from './history/FilterBar';
-import { HistoryList } from './history/HistoryList';
+import { HistoryList, type ListSize } from './history/HistoryList';
 
 interface Props {
   /** A new link starts from the default expiry of the profile that made the old one. */
@@ -27,6 +27,7 @@ export function HistoryView({ profiles, selected }: Props) {
   const [filter, setFilter] = useState<LinkFilter>('all');
   const [error, setError] = useState<AppError>();
   const rows = useHistoryPages(search, filter);
+  const listSize = useRef<ListSize>(undefined);
   const selection = useHistorySelection();
   const defaultExpiry = useCallback((profileId: string) => (profiles.find((p) => p.id === profileId) ?? selected).defaultExpirySeconds, [profiles, selected]);
   const { set: selectOnly } = selection;
@@ -61,7 +62,8 @@ export function HistoryView({ profiles, selected }: Props) {
         )
       )}
       {empty && <p className="hint">{rows.counts?.all === 0 && !search ? 'Links you make appear here.' : 'No link matches.'}</p>}
-      <HistoryList rows={rows} selection={selection} resetKey={`${search}\n${filter}`} defaultExpiry={defaultExpiry} onError={setError} />
+      {/* A new search's answer starts a new list, at the top: its rows are drawn once, in the commit that brings them. */}
+      <HistoryList key={rows.answers} rows={rows} selection={selection} size={listSize} defaultExpiry={defaultExpiry} onError={setError} />
     </section>
   );
 }
