@@ -93,7 +93,7 @@ export class LinkService {
   /** The ids of every link matching a search and filter: "select all" in History. */
   async matchingIds(query: Omit<LinkQuery, 'offset' | 'limit'>): Promise<string[]> {
     const links = await this.history.snapshot();
-    return matchLinks(links, query).matches.map((i) => links[i]!.id);
+    return Array.from(matchLinks(links, query).matches, (i) => links[i]!.id);
   }
 
   /** The links behind these ids, in the history's order (newest first): what "Copy" of a selection copies. */

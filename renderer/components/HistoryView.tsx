@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { LinkFilter } from '../../common/links';
 import type { ProfileView } from '../../common/profile';
 import type { AppError } from '../../common/result';
@@ -8,7 +8,7 @@ import { useHistorySelection } from '../state/history-selection';
 import { BulkBar } from './history/BulkBar';
 import { CleanupExpired } from './history/CleanupExpired';
 import { FilterBar } from './history/FilterBar';
-import { HistoryList } from './history/HistoryList';
+import { HistoryList, type ListSize } from './history/HistoryList';
 
 interface Props {
   /** A new link starts from the default expiry of the profile that made the old one. */
@@ -30,6 +30,7 @@ export function HistoryView({ profiles, selected }: Props) {
   // Links the CLI makes while History is open show up as they are saved, as this app's own do.
   const { reload } = rows;
   useEffect(() => api().links.onChanged(reload), [reload]);
+  const listSize = useRef<ListSize>(undefined);
   const selection = useHistorySelection();
   const defaultExpiry = useCallback((profileId: string) => (profiles.find((p) => p.id === profileId) ?? selected).defaultExpirySeconds, [profiles, selected]);
   const { set: selectOnly } = selection;
@@ -64,7 +65,8 @@ export function HistoryView({ profiles, selected }: Props) {
         )
       )}
       {empty && <p className="hint">{rows.counts?.all === 0 && !search ? 'Links you make appear here.' : 'No link matches.'}</p>}
-      <HistoryList rows={rows} selection={selection} resetKey={`${search}\n${filter}`} defaultExpiry={defaultExpiry} onError={setError} />
+      {/* A new search's answer starts a new list, at the top: its rows are drawn once, in the commit that brings them. */}
+      <HistoryList key={rows.answers} rows={rows} selection={selection} size={listSize} defaultExpiry={defaultExpiry} onError={setError} />
     </section>
   );
 }

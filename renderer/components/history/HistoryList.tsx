@@ -1,5 +1,5 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
+import { useVirtualizer, type Rect } from '@tanstack/react-virtual';
+import { useEffect, useRef, type RefObject } from 'react';
 import type { AppError } from '../../../common/result';
 import { useNow } from '../../hooks';
 import type { HistoryPages } from '../../state/history-pages';
@@ -15,11 +15,13 @@ const HISTORY_ROW_PX = 90;
 /** Rows beyond the view whose pages are asked for ahead, so scrolling rarely shows a row still loading. */
 const PREFETCH_ROWS = 60;
 
+/** The list's size, kept across lists (a new search starts a new one) so a new list knows from its first render which rows fit. */
+export type ListSize = Rect | undefined;
+
 interface Props {
   readonly rows: HistoryPages;
   readonly selection: HistorySelection;
-  /** Scrolls back to the top when it changes (a new search or filter). */
-  readonly resetKey: string;
+  readonly size: RefObject<ListSize>;
   readonly defaultExpiry: (profileId: string) => number;
   readonly onError: (e: AppError) => void;
 }
@@ -28,7 +30,7 @@ interface Props {
  * The matches, virtualized: only the rows in view exist in the DOM and tick their countdowns, all
  * on the one clock of this list, so 100,000 links cost what twenty do.
  */
-export function HistoryList({ rows, selection, resetKey, defaultExpiry, onError }: Props) {
+export function HistoryList({ rows, selection, size, defaultExpiry, onError }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const now = useNow();
   // Slots are keyed by their place (the default), which costs nothing per row of the 100,000 when
@@ -38,6 +40,10 @@ export function HistoryList({ rows, selection, resetKey, defaultExpiry, onError 
     getScrollElement: () => scroller.current,
     estimateSize: () => HISTORY_ROW_PX,
     overscan: 4,
+    ...(size.current && { initialRect: size.current }),
+    onChange: (v) => {
+      size.current = v.scrollRect ?? undefined;
+    },
   });
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
@@ -45,9 +51,6 @@ export function HistoryList({ rows, selection, resetKey, defaultExpiry, onError 
   const { show, reload } = rows;
   const total = rows.total ?? 0;
   useEffect(() => show(Math.max(0, first - PREFETCH_ROWS), Math.min(total - 1, last + PREFETCH_ROWS)), [show, first, last, total]);
-  useEffect(() => {
-    scroller.current?.scrollTo({ top: 0 });
-  }, [resetKey]);
   const { toggle } = selection;
 
   return (

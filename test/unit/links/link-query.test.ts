@@ -31,7 +31,8 @@ describe('history query', () => {
   ];
 
   it('filters by whether a link still works, at the given moment, and counts every filter', () => {
-    const ids = (filter: 'all' | 'active' | 'expiring' | 'expired') => matchLinks(links, { search: '', filter, now: NOW }).matches.map((i) => links[i]!.id);
+    const ids = (filter: 'all' | 'active' | 'expiring' | 'expired') =>
+      Array.from(matchLinks(links, { search: '', filter, now: NOW }).matches, (i) => links[i]!.id);
     expect(ids('all')).toEqual(['id-1', 'id-2', 'id-3', 'id-4', 'id-5']);
     expect(ids('active')).toEqual(['id-1', 'id-2', 'id-5']);
     expect(ids('expiring')).toEqual(['id-2', 'id-5']);
