@@ -2,7 +2,6 @@ import { SigndropError } from '../../common/result';
 import type { IntegrityCheck } from '../../common/uploads';
 import { cleanEtag, isMd5Etag, multipartEtag } from './etag';
 import { checkUnchanged, type FileSnapshot } from './file-check';
-import { md5Of } from './file-md5';
 import { putFileBody, SMALL_BODY_BYTES } from './http-put';
 import { startMultipart } from './multipart-start';
 import { choosePartSize, planParts, type PartRange } from './part-plan';
@@ -52,11 +51,6 @@ export interface FileUploadOptions {
   readonly onBytes: (delta: number) => void;
   readonly onCheckpoint: (checkpoint: MultipartCheckpoint) => void;
   readonly onParts?: (done: number, total: number) => void;
-  /**
-   * Told the MD5 of a single PUT's body before its first byte is sent, and awaited: the queue saves
-   * it, so after a crash the store's ETag can prove the object is this file.
-   */
-  readonly beforePut?: (md5: string) => Promise<void>;
   /** Retry notices and the store's contact, shared by every request of this file. */
   readonly retryHooks?: Pick<RetryOptions, 'onRetry' | 'onAnswer' | 'contact'>;
 }
@@ -80,14 +74,8 @@ export async function uploadFile(options: FileUploadOptions): Promise<FileUpload
   return uploadMultipart(options);
 }
 
-async function uploadSingle({ signer, ref, file, settings, signal, onBytes, retryHooks, beforePut }: FileUploadOptions): Promise<FileUploadResult> {
+async function uploadSingle({ signer, ref, file, settings, signal, onBytes, retryHooks }: FileUploadOptions): Promise<FileUploadResult> {
   const small = file.size <= SMALL_BODY_BYTES;
-  // A small body is hashed as it is read (http-put.ts); a larger one is read once more here, which
-  // costs far less than sending it again after a crash that lost the store's answer.
-  if (!small && beforePut) {
-    await checkUnchanged(file);
-    await beforePut(await md5Of(file.path, 0, file.size));
-  }
   const result = await withRetry(
     async () => {
       // A small body is read whole and checked on the open file (http-put.ts); a large one here.
@@ -103,7 +91,7 @@ async function uploadSingle({ signer, ref, file, settings, signal, onBytes, retr
           timeouts: settings,
           // Signed into the URL when set (signer-for-transfers.ts): sent exactly as signed.
           ...(ref.contentType ? { contentType: ref.contentType } : {}),
-          ...(small ? { expect: file, ...(beforePut ? { beforeSend: beforePut } : {}) } : {}),
+          ...(small ? { expect: file } : {}),
           onBytes: (n) => {
             sent += n;
             onBytes(n);

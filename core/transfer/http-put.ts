@@ -25,8 +25,6 @@ export interface PutBodyOptions {
    * against it on the open file after reading, which saves two path lookups per file.
    */
   readonly expect?: FileSnapshot;
-  /** For small bodies: told the body's MD5 once it is read, and awaited before the first byte is sent. */
-  readonly beforeSend?: (md5: string) => Promise<void>;
 }
 
 /**
@@ -81,7 +79,6 @@ export async function putFileBody(options: PutBodyOptions): Promise<PutBodyResul
   try {
     if (small) {
       md5 = createHash('md5').update(small).digest('hex');
-      await options.beforeSend?.(md5);
       req.end(small);
       await response;
       onBytes?.(length);

@@ -3,7 +3,6 @@ import type { Disposition } from '../../common/disposition';
 import type { AppError } from '../../common/result';
 import type { IntegrityCheck, ShareLink, UploadItem, UploadState } from '../../common/uploads';
 import { uploadFile, type MultipartCheckpoint, type TransferSettings } from '../transfer/file-upload';
-import { SMALL_BODY_BYTES } from '../transfer/http-put';
 import { withRetry, type RetryOptions, type StoreContact } from '../transfer/retry';
 import { retryReason } from '../transfer/retry-reason';
 import { SpeedMeter, etaSeconds } from '../transfer/speed';
@@ -41,8 +40,6 @@ export class Entry {
   /** The retry announced and not yet over (a request answered since clears it). */
   retry: UploadItem['retry'];
   multipart: MultipartCheckpoint | undefined;
-  /** A single PUT's body MD5, known before it is sent (see PersistedEntry.md5). */
-  md5: string | undefined;
   controller: AbortController | undefined;
   running: Promise<void> | undefined;
   readonly meter = new SpeedMeter();
@@ -65,7 +62,6 @@ export class Entry {
     this.link = p.link;
     this.error = p.error;
     this.multipart = p.multipart;
-    this.md5 = p.md5;
     if (p.state === 'completed') this.bytes = p.size;
     else if (p.multipart) this.bytes = p.multipart.parts.reduce((sum, part) => sum + part.size, 0);
   }
@@ -134,7 +130,6 @@ export class Entry {
       ...(this.disposition ? { disposition: this.disposition } : {}),
       ...(this.error ? { error: this.error } : {}),
       ...(this.multipart ? { multipart: { ...this.multipart, parts: [...this.multipart.parts] } } : {}),
-      ...(this.md5 && this.state !== 'completed' ? { md5: this.md5 } : {}),
     };
   }
 }
@@ -157,8 +152,6 @@ export interface RunContext {
   readonly changed: () => void;
   /** Something worth saving changed (state, multipart checkpoint). */
   readonly checkpoint: () => void;
-  /** Writes the queue now and waits for it. */
-  readonly save: () => Promise<void>;
   readonly abortOnServer: () => Promise<unknown>;
   /** Whether the entry's store has answered in this run (shared by the queue's entries of one profile). */
   readonly contact: StoreContact;
@@ -214,12 +207,6 @@ export async function runEntry(e: Entry, ctx: RunContext): Promise<void> {
       onParts: (done, total) => {
         e.partsDone = done;
         e.partsTotal = total;
-      },
-      beforePut: (md5) => {
-        e.md5 = md5;
-        ctx.checkpoint();
-        // On disk before a byte moves, except for small files: sending one again costs less than a queue write before each.
-        return e.size > SMALL_BODY_BYTES ? ctx.save() : Promise.resolve();
       },
       retryHooks: hooks,
     });

@@ -64,7 +64,7 @@ async function restoreChanged(p: PersistedEntry, signer: TransferSigner): Promis
   const state = p.state === 'paused' ? 'paused' : 'queued';
   const now = await stat(p.path).catch(() => undefined);
   if (p.multipart) await signer.abortMultipart({ profileId: p.profileId, key: p.key }, p.multipart.uploadId).catch(() => undefined);
-  const { multipart: _dropped, md5: _stale, ...rest } = p;
+  const { multipart: _dropped, ...rest } = p;
   if (!now?.isFile()) {
     return new Entry({
       ...rest,

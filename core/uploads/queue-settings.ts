@@ -8,7 +8,9 @@ import type { PersistedEntry } from './queue-store';
 
 /**
  * Files in flight at once. Measured with `npm run bench:upload` on radosgw (2 shared cores): 1,000 × 64 KiB
- * took the same 4.7–5.1 s at 8, 16, 32 and 64 (client CPU bound); 20 × 8 MiB was fastest at 4–8.
+ * took the same 4.7–5.1 s at 8, 16, 32 and 64 (client CPU bound); 20 × 8 MiB was fastest at 4–8. Once
+ * files were read once instead of twice, 20 × 8 MiB took 0.68–0.71 s (interleaved medians of 6–8 runs, load
+ * 2–3) at 4, 8, 10 and 16 alike, and 0.82 s at 2: the store's CPU bounds it, so 8 stays.
  */
 export const DEFAULT_FILE_CONCURRENCY = 8;
 /**

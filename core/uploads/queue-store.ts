@@ -44,8 +44,6 @@ export const PersistedEntry = z.object({
   disposition: z.enum(DISPOSITIONS).optional(),
   error: z.object({ code: z.custom<ErrorCode>((v) => typeof v === 'string'), message: z.string(), retryable: z.boolean() }).optional(),
   multipart: z.object({ uploadId: z.string(), partSize: z.number(), parts: z.array(Part) }).optional(),
-  /** Hex MD5 of the file a single PUT sends, saved before it starts: after a crash, the store's ETag proves the object is these bytes. */
-  md5: z.string().optional(),
 });
 export type PersistedEntry = z.infer<typeof PersistedEntry>;
 

@@ -18,19 +18,19 @@ async function expectedEtag(p: PersistedEntry & { multipart: NonNullable<Persist
 }
 
 /**
- * Whether an unfinished item may have reached the store: a multipart upload, or a single PUT that
- * was in flight (saved as uploading, or with the MD5 saved before its first byte). An item that
- * never started costs no request.
+ * Whether an unfinished item may have reached the store: a multipart upload, or a single PUT saved
+ * as in flight. An item saved as queued costs no request: a crash before its "uploading" reached the
+ * disk sends it again, to the same key, and it gets its link then.
  */
-const mayBeStored = (p: PersistedEntry): boolean => p.multipart !== undefined || p.state === 'uploading' || p.md5 !== undefined;
+const mayBeStored = (p: PersistedEntry): boolean => p.multipart !== undefined || p.state === 'uploading';
 
 /**
- * The ETag the store gives this file whole: from the parts' MD5s for a multipart upload, else the
- * MD5 saved before the single PUT started, or read from the file (unchanged since it was queued).
+ * The ETag the store gives this file whole: from the parts' MD5s for a multipart upload, else read
+ * from the file (unchanged since it was queued). Nothing is hashed before a single PUT: reading
+ * every file twice to spare the rare restart one read was the slower trade.
  */
 function expectedOf(p: PersistedEntry): Promise<string> {
-  if (p.multipart) return expectedEtag({ ...p, multipart: p.multipart });
-  return p.md5 !== undefined ? Promise.resolve(p.md5) : md5Of(p.path, 0, p.size);
+  return p.multipart ? expectedEtag({ ...p, multipart: p.multipart }) : md5Of(p.path, 0, p.size);
 }
 
 /**

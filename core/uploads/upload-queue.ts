@@ -233,7 +233,6 @@ export class UploadQueue {
         settings: this.settings,
         changed: () => this.changes.mark(e.id),
         checkpoint: () => this.store?.markDirty(),
-        save: async () => this.store?.flush(),
         abortOnServer: () => abortOnServer(this.signer, e),
         contact: this.contacts.of(e.profileId),
       }).finally(() => {

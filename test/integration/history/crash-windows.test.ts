@@ -63,7 +63,8 @@ describe('crash windows', () => {
 
   /**
    * A single PUT the store took whole, its answer lost: what the disk holds at that moment is the
-   * queue as saved just before the PUT's first byte, which the signer copies when it signs the PUT.
+   * queue's last save, taken (when the signer signs the PUT) once the queue's regular save has
+   * written the item as in flight.
    */
   async function singlePutKilledAfterStore(name: string, size: number) {
     const bucket = await createTestBucket(name);
@@ -74,9 +75,11 @@ describe('crash windows', () => {
     await mkdir(after);
     const real = transferSignerFor(await testSigner(rgwEndpoint(), bucket));
     const atKill = join(after, 'upload-queue.json');
+    const savedState = async () => JSON.parse(await readFile(join(before, 'upload-queue.json'), 'utf8')).entries[0].state;
     const signer: TransferSigner = {
       ...real,
       presignPut: async (ref, expires) => {
+        await expect.poll(savedState, { timeout: 5000 }).toBe('uploading');
         await copyFile(join(before, 'upload-queue.json'), atKill);
         return real.presignPut(ref, expires);
       },
@@ -97,11 +100,10 @@ describe('crash windows', () => {
 
   it('a single PUT the store took before the engine was stopped completes on restart with its link, sent once', async () => {
     const { bucket, file, after, atKill, stored } = await singlePutKilledAfterStore('crash-put', 3 * MIB);
-    const saved = JSON.parse(await readFile(atKill, 'utf8')).entries[0];
-    // Saved before the first byte: in flight, with the MD5 of what was about to be sent.
-    expect(saved).toMatchObject({ state: 'uploading', md5: file.md5 });
+    expect(JSON.parse(await readFile(atKill, 'utf8')).entries[0].state).toBe('uploading');
     const modifiedBefore = (await headObject(bucket, stored.key)).LastModified;
 
+    // Recognised by the store's ETag against the file, read at restart (nothing was hashed before the PUT).
     const { core, item } = await restoredItem(after, bucket);
     expect(item).toMatchObject({ state: 'completed', integrity: 'verified', bytesSent: file.size, etag: file.md5 });
     const got = Buffer.from(await (await fetch(item.link!.url)).arrayBuffer());
@@ -113,26 +115,33 @@ describe('crash windows', () => {
     await core.uploads.close();
   });
 
-  it('without a saved MD5 the file is read to check the stored object; a stored object with other bytes is uploaded again', async () => {
-    const { bucket, file, after, atKill, stored } = await singlePutKilledAfterStore('crash-put-nomd5', 200_000);
-    const saved = JSON.parse(await readFile(atKill, 'utf8'));
-    // Small files are not saved before each PUT: the save that said "uploading" may lack the MD5.
-    delete saved.entries[0].md5;
-    saved.entries[0].state = 'uploading';
-    await writeFile(atKill, JSON.stringify(saved));
-    const first = await restoredItem(after, bucket);
-    expect(first.item).toMatchObject({ state: 'completed', integrity: 'verified', etag: file.md5 });
-    await first.core.uploads.close();
-
-    // Same size, other bytes under the key: not this file, so it goes up again and ends as this file.
+  it('a stored object of the same size with other bytes is not taken for the file: it is uploaded again', async () => {
+    const { bucket, file, after, stored } = await singlePutKilledAfterStore('crash-put-other', 200_000);
     await putObject(bucket, stored.key, Buffer.alloc(file.size, 7));
-    await writeFile(join(after, 'upload-queue.json'), JSON.stringify(saved));
-    const second = await restoredItem(after, bucket);
-    expect(second.item.state).not.toBe('completed');
-    await second.core.uploads.idle();
-    expect(second.core.uploads.list()[0]).toMatchObject({ state: 'completed', etag: file.md5 });
+    const { core, item } = await restoredItem(after, bucket);
+    expect(item.state).not.toBe('completed');
+    await core.uploads.idle();
+    expect(core.uploads.list()[0]).toMatchObject({ state: 'completed', etag: file.md5 });
     expect(await storedMd5(bucket, stored.key)).toBe(file.md5);
-    await second.core.uploads.close();
+    await core.uploads.close();
+  });
+
+  it('a crash before the item was saved as in flight sends the file again, to the same key, and it gets its link', async () => {
+    const { bucket, file, after, atKill, stored } = await singlePutKilledAfterStore('crash-put-queued', 2 * MIB);
+    // The save that would have said "uploading" never landed: the disk still says queued.
+    const saved = JSON.parse(await readFile(atKill, 'utf8'));
+    saved.entries[0].state = 'queued';
+    await writeFile(atKill, JSON.stringify(saved));
+
+    // Not recognised at restart (an item saved as queued is not looked up): it runs again.
+    const { core, item } = await restoredItem(after, bucket);
+    expect(item.state).not.toBe('completed');
+    await core.uploads.idle();
+    const done = core.uploads.list()[0]!;
+    expect(done).toMatchObject({ state: 'completed', key: stored.key, etag: file.md5 });
+    await core.links.flush();
+    expect((await core.links.list()).map((l) => [l.key, l.url])).toEqual([[stored.key, done.link!.url]]);
+    await core.uploads.close();
   });
 
   it('a finished upload whose link never reached the history gets it at the next start, once', async () => {
