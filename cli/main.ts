@@ -5,6 +5,7 @@
 import { version } from '../package.json';
 import { HELP_COMMAND, parseCommandLine, unknownCommand, type Values } from './args';
 import { commandHelp, HELP } from './help';
+import { watchStdout } from './interrupt';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, type Io } from './io';
 import { askOnTerminal } from './prompt';
 
@@ -95,6 +96,7 @@ export function processIo(): Io {
 
 /** Entry point for bin/signdrop.js. Sets the exit code and lets stdout drain rather than exiting at once. */
 export function main(): void {
+  watchStdout();
   void run(process.argv.slice(2), processIo()).then((code) => {
     process.exitCode = code;
   });

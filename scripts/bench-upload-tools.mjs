@@ -43,8 +43,9 @@ export function timed(cmd, args, env) {
  * The command line of one entrant uploading `source` (a folder, or one file) into `bucket`:
  * [command, args, extra environment]. `signdrop` is the built command a user runs (keys from the
  * environment, link printed); `binary` is the same command as the single executable; `engine` is the upload queue alone, without the command around it.
+ * The command keeps its queue and link history in `configDir`, the bench's own, never the user's.
  */
-export function commandFor(entrant, { repo, source, isFile, bucket, endpoint }) {
+export function commandFor(entrant, { repo, source, isFile, bucket, endpoint, configDir }) {
   const { tool, variant } = entrant;
   const m = /f(\d+)p(\d+)(?:s(\d+))?/.exec(variant ?? '');
   const concurrency = m ? { FILE_CONCURRENCY: m[1], PART_CONCURRENCY: m[2], ...(m[3] ? { PART_SIZE_MIB: m[3] } : {}) } : {};
@@ -54,10 +55,14 @@ export function commandFor(entrant, { repo, source, isFile, bucket, endpoint }) 
       return [
         process.execPath,
         [join(repo, 'bin/signdrop.js'), 'upload', source, '--endpoint', endpoint, '--bucket', bucket, '--region', 'us-east-1', '--path-style', '--json'],
-        {},
+        { SIGNDROP_CONFIG_DIR: configDir },
       ];
     case 'binary':
-      return [cliBinaryPath(repo), ['upload', source, '--endpoint', endpoint, '--bucket', bucket, '--region', 'us-east-1', '--path-style', '--json'], {}];
+      return [
+        cliBinaryPath(repo),
+        ['upload', source, '--endpoint', endpoint, '--bucket', bucket, '--region', 'us-east-1', '--path-style', '--json'],
+        { SIGNDROP_CONFIG_DIR: configDir },
+      ];
     case 'engine':
       return [process.execPath, [join(repo, 'scripts/bench-upload-signdrop.cjs'), source, bucket], { ENDPOINT: endpoint, ...concurrency }];
     case 'aws':

@@ -92,7 +92,7 @@ function runAll(endpoint, rgwDir, data) {
         aws(endpoint, ['mb', `s3://${bucket}`]);
         const isFile = id === 'one';
         const source = isFile ? join(data, id, 'report.txt') : join(data, id);
-        const [cmd, args, env] = commandFor(e, { repo, source, isFile, bucket, endpoint });
+        const [cmd, args, env] = commandFor(e, { repo, source, isFile, bucket, endpoint, configDir: join(data, 'config') });
         const m = timed(cmd, args, { ...KEYS, ...env });
         const name = e.variant ? `${e.tool} ${e.variant}` : e.tool;
         rows.push({ case: id, name, ...m, mbps: bytes / MIB / m.wall });

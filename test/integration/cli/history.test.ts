@@ -9,6 +9,7 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { linkLog } from '../../support/link-log';
 import { adminClient, bucketKeys, createTestBucket, rgwEndpoint } from '../../support/s3';
 import { buildCli } from './build-cli';
 import { envKeys } from './cli-fixtures';
@@ -146,4 +147,19 @@ describe('signdrop history', () => {
     expect(listed.find((l) => l['key'] === minutes!.key)?.['deletedAt']).toBeTruthy();
     expect((await signdrop(['history', '--active', '--json'], env)).lines.map((l) => l['key'])).toEqual([invoice!.key]);
   }, 60_000);
+
+  it('history piped into a reader that leaves (| head -1): the first line, then a quiet exit 141', async () => {
+    const config = await newConfigDir();
+    await writeFile(join(config, 'links.jsonl'), linkLog(5_000));
+    const child = spawn(process.execPath, [join(ROOT, 'bin/signdrop.js'), 'history'], { env: { SIGNDROP_CONFIG_DIR: config, HOME: config } });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    const first = await new Promise<string>((resolve) => child.stdout.once('data', (d: Buffer) => resolve(d.toString().split('\n')[0]!)));
+    child.stdout.destroy();
+    expect(first).toMatch(/\t[0-9a-f-]+\/004999-archive\.zip\thttps:/);
+    // What a shell reports for a command ended by SIGPIPE, and no stack trace.
+    expect(await exited).toBe(141);
+    expect(stderr).toBe('');
+  });
 });

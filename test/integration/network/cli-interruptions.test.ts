@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_PART_SIZE } from '../../../core/transfer/part-plan';
@@ -103,6 +104,36 @@ describe('signdrop and interruptions', () => {
       expect(await openMultipartUploads(bucket)).toBe(0);
     } finally {
       proxy.plan = () => ({ kind: 'pass' });
+    }
+  });
+
+  it('output piped into a reader that leaves (| head -1): stops as Ctrl-C does, no stack trace, nothing left open', { timeout: 90_000 }, async () => {
+    const bucket = await createTestBucket('cli-epipe');
+    const dir = await tempDir();
+    await writeFile(join(dir, 'a.txt'), 'first\n');
+    // Slowed: the middle one's link is written after the reader has gone, while the big one is still sending.
+    await makeFile(dir, 'm-middle.bin', 6 * MIB);
+    await makeFile(dir, 'z-big.bin', 40 * MIB);
+    proxy.throttleBytesPerSecond = 3 * MIB;
+    try {
+      const child = spawn(
+        process.execPath,
+        [join(ROOT, 'bin/signdrop.js'), 'upload', dir, '--endpoint', proxy.endpoint, '--bucket', bucket, '--path-style', '--region', 'us-east-1', '--json'],
+        { env: await env() },
+      );
+      let stderr = '';
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+      // What `head -1` does: read the first line, then close the pipe.
+      const first = await new Promise<string>((resolve) => child.stdout.once('data', (d: Buffer) => resolve(d.toString().split('\n')[0]!)));
+      child.stdout.destroy();
+      expect(JSON.parse(first)).toMatchObject({ file: join(dir, 'a.txt') });
+      expect(await exited).toBe(130);
+      expect(stderr).toMatch(/interrupted: \d uploaded, 1 aborted/);
+      expect(stderr).not.toMatch(/EPIPE|at .+\.cjs/);
+      expect(await openMultipartUploads(bucket)).toBe(0);
+    } finally {
+      proxy.throttleBytesPerSecond = 0;
     }
   });
 
