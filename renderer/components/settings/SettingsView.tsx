@@ -35,6 +35,7 @@ export function SettingsView({ profiles, settings }: Props) {
           <label>
             Files at once
             <input
+              aria-describedby="concurrency-hint"
               type="number"
               min={1}
               max={MAX_FILE_CONCURRENCY}
@@ -59,6 +60,10 @@ export function SettingsView({ profiles, settings }: Props) {
             />
           </label>
         </div>
+        {/* Small files wait on the store's answers, not on bytes: the queue runs four of them in each slot (core/uploads/queue-settings.ts). */}
+        <p id="concurrency-hint" className="hint">
+          Files of 1 MiB or less count as a quarter each, so four times as many small files go at once.
+        </p>
       </section>
       <section aria-labelledby="copy-title">
         <h3 id="copy-title">After an upload</h3>
