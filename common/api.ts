@@ -116,6 +116,8 @@ export interface SigndropApi {
     create(input: CreateRequestInput): Promise<Result<FileRequest>>;
     /** Every request made, newest first. */
     list(): Promise<Result<FileRequest[]>>;
+    /** The requests changed (made, closed or extended by this app or the CLI): list them again. */
+    onChanged(listener: () => void): Unsubscribe;
     /** What arrived for a request, listed now. */
     files(id: string): Promise<Result<RequestFile[]>>;
     /** Deletes the page, so its link stops working; the files stay. */

@@ -183,6 +183,8 @@ export interface EventPayloads {
   'settings:changed': Settings;
   /** The saved profiles changed on disk (by this app or the CLI): the list is asked for again. */
   'profiles:changed': null;
+  /** The file requests changed on disk (made, closed or extended by this app or the CLI): the list is asked for again. */
+  'requests:changed': null;
   /** The link history changed on disk (links made, renewed or deleted, by this app or the CLI): what History shows is asked for again. */
   'links:changed': null;
   /** An app menu entry that is one of the window's shortcuts (Preferences…, History, Keyboard Shortcuts): the window does what the keys do. */
@@ -197,6 +199,7 @@ export const eventNames: readonly EventName[] = [
   'uploads:changed',
   'settings:changed',
   'profiles:changed',
+  'requests:changed',
   'links:changed',
   'window:shortcut',
   'requests:arrived',

@@ -1,7 +1,7 @@
 /** The data folder's files that are written while uploading, and can fail to be: the link history or a saved upload queue. */
 export type SavedFileKind = 'links' | 'queue';
 /** Which of the data folder's files a notice is about. */
-export type DataFileKind = SavedFileKind | 'settings' | 'profiles';
+export type DataFileKind = SavedFileKind | 'settings' | 'profiles' | 'requests';
 
 /**
  * Said when a file in the data folder stops being writable (a full or read-only disk, a folder

@@ -66,7 +66,12 @@ export async function createCore({ dataDir, credentials, now, env = process.env,
     links,
     settings,
     saveTroubles,
-    requests: new RequestService({ signer, store: new RequestStore(dataDir), settings, ...(now ? { now } : {}) }),
+    requests: new RequestService({
+      signer,
+      store: new RequestStore(dataDir, (file, message) => saveTroubles.readProblem('requests', file, message)),
+      settings,
+      ...(now ? { now } : {}),
+    }),
   };
 }
 

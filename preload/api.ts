@@ -82,6 +82,7 @@ export function createApi(transport: Transport): SigndropApi {
     requests: {
       create: (input) => invoke('requests:create', input),
       list: () => invoke('requests:list', undefined),
+      onChanged: (listener) => transport.on('requests:changed', () => listener()),
       files: (id) => invoke('requests:files', { id }),
       close: (id) => invoke('requests:close', { id }),
       extend: (id, expiresInSeconds) => invoke('requests:extend', { id, expiresInSeconds }),

@@ -44,6 +44,11 @@ export class RequestService {
   }
 
   /** Every request made, newest first. */
+  /** Told when the requests changed on disk, by this process or another; returns the unsubscribe. */
+  onChanged(listener: () => void): () => void {
+    return this.deps.store.onChanged(listener);
+  }
+
   list(): Promise<FileRequest[]> {
     return this.deps.store.list();
   }

@@ -1,8 +1,9 @@
 import { join } from 'node:path';
 import { z } from 'zod';
 import { UPLOAD_MODES, type FileRequest } from '../../common/requests';
-import { loadJson, saveJson } from '../storage/json-file';
-import { serialQueue } from '../storage/serial';
+import { loadJson } from '../storage/json-file';
+import { SharedJsonFile } from '../storage/shared-json-file';
+import { watchFile } from '../storage/watch-file';
 
 const StoredRequest = z.object({
   id: z.string(),
@@ -27,23 +28,25 @@ const StoredRequests = z.object({ requests: z.array(StoredRequest) });
 
 /**
  * The requests made, in `<dataDir>/requests.json`, newest first: they survive restarts, so the app
- * keeps watching what is open. Read once; each change is written atomically, one at a time.
+ * keeps watching what is open. The app and the CLI share the file (SharedJsonFile: read again when
+ * the other replaced it, each change made under its lock from a fresh read), so a request
+ * `signdrop request create` makes while the app runs is never written over by the app's next change.
  */
 export class RequestStore {
-  private readonly file: string;
-  private current: Promise<FileRequest[]> | undefined;
-  private readonly serial = serialQueue();
+  private readonly shared: SharedJsonFile<{ readonly requests: readonly FileRequest[] }>;
 
-  constructor(dataDir: string) {
-    this.file = join(dataDir, 'requests.json');
+  /** `onProblem` is told, in words, when the file was damaged at a read and set aside. */
+  constructor(dataDir: string, onProblem: (file: string, message: string) => void = (_file, message) => console.warn(`[signdrop] ${message}`)) {
+    const file = join(dataDir, 'requests.json');
+    this.shared = new SharedJsonFile(
+      file,
+      (f) => loadJson(f, StoredRequests, { requests: [] }),
+      (message) => onProblem(file, message),
+    );
   }
 
-  list(): Promise<FileRequest[]> {
-    this.current ??= loadJson(this.file, StoredRequests, { requests: [] }).then(({ value, problem }) => {
-      if (problem) console.warn(`[signdrop] ${problem}`);
-      return value.requests as FileRequest[];
-    });
-    return this.current;
+  async list(): Promise<FileRequest[]> {
+    return [...(await this.shared.current()).requests];
   }
 
   async get(id: string): Promise<FileRequest | undefined> {
@@ -52,12 +55,14 @@ export class RequestStore {
 
   /** Adds a request, or replaces the one with its id; answers it as saved. */
   put(request: FileRequest): Promise<FileRequest> {
-    return this.serial(async () => {
-      const all = await this.list();
+    return this.shared.update(({ requests: all }) => {
       const next = all.some((r) => r.id === request.id) ? all.map((r) => (r.id === request.id ? request : r)) : [request, ...all];
-      await saveJson(this.file, { requests: next });
-      this.current = Promise.resolve(next);
-      return request;
+      return { value: { requests: next }, result: request };
     });
+  }
+
+  /** Told when requests.json changed, by this process or another; returns the stop. */
+  onChanged(listener: () => void): () => void {
+    return watchFile(this.shared.file, listener);
   }
 }

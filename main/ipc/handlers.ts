@@ -43,8 +43,8 @@ export type Handlers = {
 /**
  * Forwards the engine's events to the window: the queue batches its changes (at most ten a
  * second), one IPC message per batch; each saved settings change, so a change made from the
- * tray or the CLI shows in the window; each change of the saved profiles and of the link
- * history on disk, so the window shows the CLI's profiles and links as they are made; the request
+ * tray or the CLI shows in the window; each change of the saved profiles, the requests and the
+ * link history on disk, so the window shows what the CLI makes as it is made; the request
  * watcher's finds, one message per look that found new files; and what the data folder refused to
  * save, and when it takes it again (logged too).
  * Returns the unsubscribe, for quitting.
@@ -57,6 +57,7 @@ export function forwardEvents({ core, emit }: EventDeps): () => void {
   const stopSettings = core.settings.onChanged((settings) => emit('settings:changed', settings));
   const stopLinks = core.links.onChanged(() => emit('links:changed', null));
   const stopProfiles = core.profiles.onChanged(() => emit('profiles:changed', null));
+  const stopRequests = core.requests.onChanged(() => emit('requests:changed', null));
   const stopWatching = core.requests.watch((arrivals) => emit('requests:arrived', arrivals));
   const stopNotices = core.saveTroubles.onNotice((notice) => {
     console.error(`[signdrop] ${notice.message}`);
@@ -73,6 +74,7 @@ export function forwardEvents({ core, emit }: EventDeps): () => void {
     stopSettings();
     stopLinks();
     stopProfiles();
+    stopRequests();
     stopUploads();
     stopWatching();
     stopNotices();

@@ -1,8 +1,8 @@
 /**
  * The app and the `signdrop` command on one data folder, at the same time: what the command does
  * shows in the open window as soon as it is saved — a link it makes appears in History, a default
- * profile it sets is the window's default, a profile it adds is in the list — without the user
- * leaving the view or restarting.
+ * profile it sets is the window's default, a profile or a request it makes is in the list —
+ * without the user leaving the view or restarting.
  */
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -72,5 +72,20 @@ describe('the app and the CLI on one data folder', () => {
     );
     expect(cli.code, cli.stderr).toBe(0);
     await expect.poll(() => option.count(), { timeout: 5_000 }).toBe(1);
+  });
+
+  it('a request the CLI makes is in the open Requests view', async () => {
+    const { page } = h;
+    await page.getByRole('button', { name: 'Requests' }).click();
+    const link = page.getByLabel('Link to Made in a terminal', { exact: true });
+    expect(await link.count()).toBe(0);
+
+    const cli = await signdrop(
+      ['request', 'create', '--title', 'Made in a terminal', '--endpoint', rgwEndpoint(), '--region', RGW_REGION, '--bucket', bucket, '--path-style', '--json'],
+      { ...envKeys(), SIGNDROP_CONFIG_DIR: h.app.dataDir },
+    );
+    expect(cli.code, cli.stderr).toBe(0);
+    await link.waitFor({ timeout: 5_000 });
+    expect(await link.inputValue()).toBe(cli.lines[0]?.['url']);
   });
 });

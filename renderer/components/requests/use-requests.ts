@@ -38,6 +38,9 @@ export function useRequests(): Requests {
     else setError(r.error);
   }, []);
 
+  // Requests the CLI makes or closes while the window is open.
+  useEffect(() => api().requests.onChanged(() => void reload()), [reload]);
+
   useEffect(() => {
     void reload();
     return api().requests.onArrived((batch) => {
