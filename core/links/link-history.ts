@@ -53,8 +53,6 @@ export class LinkHistory {
   private compacting = false;
   /** Changes on their way to the file, counted from the call (before the history is even open). */
   private readonly writing = new Set<Promise<unknown>>();
-  private readonly changeListeners = new Set<() => void>();
-  private stopWatching: (() => void) | undefined;
 
   constructor(
     private readonly dataDir: string,
@@ -81,21 +79,9 @@ export class LinkHistory {
     return said.length > 0 ? said.join(' ') : undefined;
   }
 
-  /**
-   * Told when the log changed on disk, by this process or another (a CLI uploading while History
-   * is open), once per burst of writes; the file is watched only while someone listens. Returns the unsubscribe.
-   */
+  /** Told when the log changed on disk, by this process or another (a CLI uploading while History is open), once per burst of writes; returns the stop. */
   onChanged(listener: () => void): () => void {
-    this.changeListeners.add(listener);
-    this.stopWatching ??= watchFile(this.file, () => {
-      for (const l of this.changeListeners) l();
-    });
-    return () => {
-      this.changeListeners.delete(listener);
-      if (this.changeListeners.size > 0) return;
-      this.stopWatching?.();
-      this.stopWatching = undefined;
-    };
+    return watchFile(this.file, listener);
   }
 
   async list(): Promise<LinkRecord[]> {
