@@ -4,25 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { FileRequest } from '../../../common/requests';
 import { RequestStore } from '../../../core/requests/request-store';
-
-const request = (id: string, extra: Partial<FileRequest> = {}): FileRequest => ({
-  id,
-  profileId: 'p',
-  bucket: 'b',
-  title: id,
-  message: '',
-  prefix: `requests/${id}/`,
-  pageKey: `requests/${id}/index.html`,
-  url: `https://s3.example/requests/${id}/index.html`,
-  mode: 'post',
-  maxFiles: 10,
-  maxSize: 1000,
-  types: [],
-  createdAt: '2026-12-02T09:00:00Z',
-  expiresAt: '2026-12-03T09:00:00Z',
-  arrived: [],
-  ...extra,
-});
+import { fileRequest as request } from '../../support/file-request';
 
 describe('RequestStore shared by the app and the CLI', () => {
   it("a request the CLI made while the app ran survives the app's next change, and the app lists it", async () => {

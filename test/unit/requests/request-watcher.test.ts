@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Arrival, FileRequest, RequestFile } from '../../../common/requests';
 import { FIRST_INTERVAL_MS, LONGEST_INTERVAL_MS, RequestWatcher, type WatchClock } from '../../../core/requests/request-watcher';
+import { fileRequest as request } from '../../support/file-request';
 
 /** A clock whose timers run only when the test advances it. */
 function fakeClock(start = Date.parse('2026-12-02T10:00:00Z')) {
@@ -33,25 +34,6 @@ function fakeClock(start = Date.parse('2026-12-02T10:00:00Z')) {
     },
   };
 }
-
-const request = (id: string, extra: Partial<FileRequest> = {}): FileRequest => ({
-  id,
-  profileId: 'p',
-  bucket: 'b',
-  title: id,
-  message: '',
-  prefix: `requests/${id}/`,
-  pageKey: `requests/${id}/index.html`,
-  url: 'https://s3.example/x',
-  mode: 'post',
-  maxFiles: 10,
-  maxSize: 1000,
-  types: [],
-  createdAt: '2026-12-02T09:00:00Z',
-  expiresAt: '2026-12-03T09:00:00Z',
-  arrived: [],
-  ...extra,
-});
 
 const file = (key: string): RequestFile => ({ key, name: key, size: 1, lastModified: '2026-12-02T10:00:00Z' });
 
