@@ -2,15 +2,23 @@ import { open, stat, unlink } from 'node:fs/promises';
 
 /** Creates `file` with O_EXCL, which only one process can do; its release, or undefined when it exists. */
 async function create(file: string, now: () => number): Promise<(() => Promise<void>) | undefined> {
+  let handle;
   try {
-    const handle = await open(file, 'wx', 0o600);
-    await handle.writeFile(JSON.stringify({ pid: process.pid, at: new Date(now()).toISOString() }));
-    await handle.close();
-    return () => unlink(file).catch(() => undefined);
+    handle = await open(file, 'wx', 0o600);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'EEXIST') return undefined;
     throw e;
   }
+  try {
+    await handle.writeFile(JSON.stringify({ pid: process.pid, at: new Date(now()).toISOString() }));
+  } catch (e) {
+    // A full disk takes the file but not its words: an empty lock left behind would hold everyone off until it turned stale.
+    await unlink(file).catch(() => undefined);
+    throw e;
+  } finally {
+    await handle.close();
+  }
+  return () => unlink(file).catch(() => undefined);
 }
 
 /** How long ago `file` was written, or undefined when it is gone. */

@@ -26,8 +26,14 @@ export async function holdProcessLock(lockFile: string): Promise<(() => Promise<
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       const handle = await open(lockFile, 'wx', 0o600);
-      await handle.writeFile(JSON.stringify(me));
-      await handle.close();
+      // A full disk takes the file but not its words, and an empty lock reads as a live holder's: none is left behind.
+      await handle
+        .writeFile(JSON.stringify(me))
+        .catch(async (e: unknown) => {
+          await unlink(lockFile).catch(() => undefined);
+          throw e;
+        })
+        .finally(() => handle.close());
       return () => unlink(lockFile).catch(() => undefined);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;

@@ -35,7 +35,7 @@ export async function mountTmpfs(sizeMiB: number): Promise<Tmpfs> {
   const filler = join(dir, 'filler');
   return {
     dir,
-    readOnly: () => run('mount', ['-o', 'remount,ro', dir]).then(() => undefined),
+    readOnly: () => remountReadOnly(dir),
     writable: () => run('mount', ['-o', 'remount,rw', dir]).then(() => undefined),
     fill: async () => {
       await appendUntilFull(filler, 1024 * 1024);
@@ -48,6 +48,23 @@ export async function mountTmpfs(sizeMiB: number): Promise<Tmpfs> {
       await rmdir(dir).catch(() => undefined);
     },
   };
+}
+
+/**
+ * Remounts read-only, at the first moment no file on it is open for writing: the kernel refuses
+ * ("mount point is busy") while a save is being written, which a batch does many times a second.
+ */
+async function remountReadOnly(dir: string): Promise<void> {
+  const end = Date.now() + 10_000;
+  for (;;) {
+    try {
+      await run('mount', ['-o', 'remount,ro', dir]);
+      return;
+    } catch (e) {
+      if (!/busy/.test((e as Error).message) || Date.now() > end) throw e;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
 }
 
 /** Appends blocks of `size` bytes until the disk refuses one. */

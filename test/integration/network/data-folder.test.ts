@@ -4,7 +4,7 @@
  * reach the history as soon as the disk takes them again.
  */
 import { spawn } from 'node:child_process';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +12,8 @@ import type { SaveNotice } from '../../../common/save-notice';
 import { createCore } from '../../../core';
 import { LinkHistory } from '../../../core/links/link-history';
 import { OneOffProfiles } from '../../../core/profiles/one-off-profiles';
+import { tryLock } from '../../../core/storage/file-lock';
+import { holdProcessLock } from '../../../core/storage/process-lock';
 import { collectFiles } from '../../../core/uploads/collect-files';
 import { startFaultProxy, type FaultProxy } from '../../support/fault-proxy';
 import { createTestBucket, rgwEndpoint } from '../../support/s3';
@@ -163,5 +165,18 @@ describe('a data folder that refuses writes', () => {
     } finally {
       proxy.throttleBytesPerSecond = 0;
     }
+  });
+
+  it("a lock taken on a full disk fails with the disk's reason and leaves no empty lock to hold the next process off", async () => {
+    const fs = await dataFolder(1);
+    await fs.fill();
+    const lock = join(fs.dir, 'settings.json.lock');
+    await expect(tryLock(lock, 30_000)).rejects.toMatchObject({ code: 'ENOSPC' });
+    await expect(holdProcessLock(join(fs.dir, 'cli-queue.lock'))).rejects.toMatchObject({ code: 'ENOSPC' });
+    expect((await readdir(fs.dir)).filter((name) => name.endsWith('.lock'))).toEqual([]);
+    await fs.free();
+    const release = await tryLock(lock, 30_000);
+    expect(release).toBeDefined();
+    await release!();
   });
 });
