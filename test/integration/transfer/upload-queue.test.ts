@@ -11,6 +11,10 @@ describe('transfer engine against radosgw', () => {
   });
   afterAll(() => proxy.close());
 
+  /** A queue through the fault proxy: files over 8 MiB go in 5 MiB parts, `partConcurrency` at once. */
+  const queueInParts = async (bucket: string, partConcurrency: number) =>
+    new UploadQueue(await testSigner(proxy.endpoint, bucket), { multipartThreshold: 8 * MIB, partSize: 5 * MIB, partConcurrency, retry: FAST_RETRY });
+
   it('uploads small files with one PUT and a big one in parallel parts, bytes intact and verified', async () => {
     const bucket = await createTestBucket('xfer-batch');
     const dir = await tempDir();
@@ -39,12 +43,7 @@ describe('transfer engine against radosgw', () => {
     const file = await makeFile(dir, 'big.bin', 30 * MIB);
     proxy.throttleBytesPerSecond = 4 * MIB;
     try {
-      const queue = new UploadQueue(await testSigner(proxy.endpoint, bucket), {
-        multipartThreshold: 8 * MIB,
-        partSize: 5 * MIB,
-        partConcurrency: 2,
-        retry: FAST_RETRY,
-      });
+      const queue = await queueInParts(bucket, 2);
       const [item] = await queue.enqueue({ profileId: 'p', expiresInSeconds: 600, files: [file] });
       await until(() => (queue.get(item!.id)!.partsDone ?? 0) >= 1);
       expect(await openMultipartUploads(bucket)).toBe(1);
@@ -63,12 +62,7 @@ describe('transfer engine against radosgw', () => {
     proxy.throttleBytesPerSecond = 6 * MIB;
     const start = proxy.requests.length;
     try {
-      const queue = new UploadQueue(await testSigner(proxy.endpoint, bucket), {
-        multipartThreshold: 8 * MIB,
-        partSize: 5 * MIB,
-        partConcurrency: 1,
-        retry: FAST_RETRY,
-      });
+      const queue = await queueInParts(bucket, 1);
       const [item] = await queue.enqueue({ profileId: 'p', expiresInSeconds: 600, files: [file] });
       await until(() => (queue.get(item!.id)!.partsDone ?? 0) >= 2);
       queue.pause(item!.id);
@@ -96,12 +90,7 @@ describe('transfer engine against radosgw', () => {
     proxy.plan = (req) => (new URL(req.url ?? '/', 'http://p').searchParams.get('partNumber') === '2' ? { kind: 'lose-answer' } : { kind: 'pass' });
     const start = proxy.requests.length;
     try {
-      const queue = new UploadQueue(await testSigner(proxy.endpoint, bucket), {
-        multipartThreshold: 8 * MIB,
-        partSize: 5 * MIB,
-        partConcurrency: 1,
-        retry: FAST_RETRY,
-      });
+      const queue = await queueInParts(bucket, 1);
       const [item] = await queue.enqueue({ profileId: 'p', expiresInSeconds: 600, files: [file] });
       // Part 1 answered, part 2 stored by radosgw, its answer held back by the proxy: the engine still waits for it.
       await until(() => proxy.requests.slice(start).some((r) => r.partNumber === 2 && r.status === 200));
