@@ -1,7 +1,10 @@
 import { open, stat, unlink } from 'node:fs/promises';
 
-/** Creates `file` with O_EXCL, which only one process can do; its release, or undefined when it exists. */
-async function create(file: string, now: () => number): Promise<(() => Promise<void>) | undefined> {
+/**
+ * Creates `file` with O_EXCL, which only one process can do, holding `contents` (who holds it);
+ * its release, or undefined when it exists.
+ */
+export async function createLockFile(file: string, contents: object): Promise<(() => Promise<void>) | undefined> {
   let handle;
   try {
     handle = await open(file, 'wx', 0o600);
@@ -10,9 +13,10 @@ async function create(file: string, now: () => number): Promise<(() => Promise<v
     throw e;
   }
   try {
-    await handle.writeFile(JSON.stringify({ pid: process.pid, at: new Date(now()).toISOString() }));
+    await handle.writeFile(JSON.stringify(contents));
   } catch (e) {
-    // A full disk takes the file but not its words: an empty lock left behind would hold everyone off until it turned stale.
+    // A full disk takes the file but not its words: an empty lock left behind would hold everyone off
+    // (until it turned stale, or for ever where an empty lock reads as a live holder's).
     await unlink(file).catch(() => undefined);
     throw e;
   } finally {
@@ -20,6 +24,9 @@ async function create(file: string, now: () => number): Promise<(() => Promise<v
   }
   return () => unlink(file).catch(() => undefined);
 }
+
+/** A lock of this process, taken now. */
+const create = (file: string, now: () => number) => createLockFile(file, { pid: process.pid, at: new Date(now()).toISOString() });
 
 /** How long ago `file` was written, or undefined when it is gone. */
 const ageOf = (file: string, now: () => number): Promise<number | undefined> =>

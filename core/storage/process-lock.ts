@@ -1,7 +1,7 @@
 import { hostname } from 'node:os';
 import { dirname } from 'node:path';
-import { mkdir, open, readFile, unlink } from 'node:fs/promises';
-import { removeStale } from './file-lock';
+import { mkdir, readFile } from 'node:fs/promises';
+import { createLockFile, removeStale } from './file-lock';
 
 /** Whether a process with this id runs on this machine (signal 0 checks without sending anything). */
 function isRunning(pid: number): boolean {
@@ -25,16 +25,8 @@ export async function holdProcessLock(lockFile: string): Promise<(() => Promise<
   const me = { pid: process.pid, host: hostname() };
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
-      const handle = await open(lockFile, 'wx', 0o600);
-      // A full disk takes the file but not its words, and an empty lock reads as a live holder's: none is left behind.
-      await handle
-        .writeFile(JSON.stringify(me))
-        .catch(async (e: unknown) => {
-          await unlink(lockFile).catch(() => undefined);
-          throw e;
-        })
-        .finally(() => handle.close());
-      return () => unlink(lockFile).catch(() => undefined);
+      const release = await createLockFile(lockFile, me);
+      if (release) return release;
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       // A first run has no data folder yet: made here, then the lock is tried again.
@@ -42,7 +34,7 @@ export async function holdProcessLock(lockFile: string): Promise<(() => Promise<
         await mkdir(dirname(lockFile), { recursive: true });
         continue;
       }
-      if (code !== 'EEXIST') throw e;
+      throw e;
     }
     const isDead = async () => {
       const holder = await readFile(lockFile, 'utf8').then(
