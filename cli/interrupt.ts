@@ -18,10 +18,9 @@ export function onInterrupt(handler: () => void, exit: (code: number) => void = 
     seen = true;
     handler();
   };
+  // Once only: a reader gone after Ctrl-C is no second Ctrl-C.
   const readerGone = () => {
-    if (seen) return;
-    seen = true;
-    handler();
+    if (!seen) listener();
   };
   process.on('SIGINT', listener);
   process.on('SIGTERM', listener);
